@@ -1,0 +1,237 @@
+"""The `carecheck` command line.
+
+Exit codes: 0 when nothing is at or above --fail-on; 1 when something is; 2 for a usage, config
+or rule-file error (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from checker import __version__
+from checker.errors import UsageError
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _split(values) -> list[str]:
+    """Accept repeated options and comma-separated lists alike: --select a,b --select c."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _use_color(stream) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to stdout, or atomically to a file (a temporary file, then a rename)."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(output))
+    try:
+        os.makedirs(directory, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=".carecheck-", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temporary, output)
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write output: {exc.strerror or exc}") from None
+
+
+class _Group(click.Group):
+    """Turns UsageError (and click's own usage errors) into one line and exit code 2."""
+
+    def main(self, args=None, prog_name=None, **extra):
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+        except UsageError as exc:
+            click.echo(f"carecheck: error: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            click.echo("carecheck: interrupted", err=True)
+            sys.exit(130)
+        except click.ClickException as exc:
+            click.echo(f"carecheck: error: {exc.format_message().splitlines()[0]}", err=True)
+            sys.exit(2)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="carecheck", message="%(prog)s %(version)s")
+def main():
+    """carecheck: checks mental-health articles before they are published.
+
+    Crisis banners, review dates, readability, stigma-free wording and cited statistics,
+    line by line. Run `carecheck check` on a folder of Markdown, HTML or text articles.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: carecheck.yaml, or [tool.carecheck] in pyproject.toml).")
+@click.option("--select", multiple=True, help="Only these rule ids or prefixes (repeatable, or comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (repeatable, or comma-separated).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 [default: error].")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory, on top of the built-in packs (repeatable).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the number of CPUs].")
+def check(paths, fmt, output, config_path, select, ignore, fail_on, rule_dirs, jobs):
+    """Check articles (default: the config's paths, else content/)."""
+    from checker.config import load_config
+    from checker.engine import Engine
+    from checker.formats import RenderOptions, render
+    from checker.rulefile import load_rules
+
+    config = load_config(config_path)
+    ruleset = load_rules(extra_dirs=list(config.rules) + list(rule_dirs))
+    selected = _split(select) or None
+    _check_selectors(selected or [], ruleset)
+    _check_selectors(_split(ignore), ruleset)
+    engine = Engine(ruleset, config, select=selected, ignore=_split(ignore))
+    targets = list(paths) or [str(config.root / p) if not os.path.isabs(p) else p for p in config.paths] or ["content"]
+    if not paths and config.paths:
+        targets = [os.path.relpath(t) for t in targets]
+    report = engine.run(targets, jobs=jobs)
+    for message in report.errors:
+        click.echo(f"carecheck: error: {message}", err=True)
+    fail_on = fail_on or config.fail_on
+    sources = None
+    if fmt == "text":
+        sources = _sources(report)
+    options = RenderOptions(color=not output and _use_color(sys.stdout), fail_on=fail_on, sources=sources)
+    write_output(render(report, fmt, options), output)
+    sys.exit(report.exit_code(fail_on))
+
+
+def _sources(report) -> dict:
+    """Re-read the files with findings, to show the offending lines in the text output."""
+    from checker.files import read_article
+
+    sources = {}
+    for result in report.files:
+        if result.findings:
+            read = read_article(result.path, 10**9)
+            if read.text is not None:
+                sources[result.path] = read.text
+    return sources
+
+
+def _check_selectors(selectors, ruleset) -> None:
+    from checker.engine import META_RULES
+    from checker.findings import matches_prefix
+
+    known = [r.id for r in ruleset.rules] + list(META_RULES)
+    for selector in selectors:
+        if not any(matches_prefix(rule_id, selector) for rule_id in known):
+            raise UsageError(f"'{selector}' matches no rule id or prefix (see `carecheck rules list`)")
+
+
+@main.group()
+def rules():
+    """List the rules, or test them against their examples."""
+
+
+@rules.command("list")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_list(config_path, rule_dirs, fmt):
+    """Every rule: id, kind, severity and pack."""
+    from checker.config import load_config
+    from checker.engine import META_RULES
+    from checker.rulefile import load_rules
+
+    config = load_config(config_path)
+    ruleset = load_rules(extra_dirs=list(config.rules) + list(rule_dirs))
+    rows = [(r.id, r.kind, r.severity, r.pack) for r in ruleset.rules]
+    rows += [(rid, "builtin", severity, "carecheck") for rid, (severity, _) in META_RULES.items()]
+    rows.sort()
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([dict(zip(("id", "kind", "severity", "pack"), row)) for row in rows], indent=2))
+        return
+    widths = [max(len(row[i]) for row in rows + [("id", "kind", "severity", "pack")]) for i in range(4)]
+    for row in [("id", "kind", "severity", "pack")] + rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+@rules.command("test")
+@click.argument("path", required=False, type=click.Path(exists=False))
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory (repeatable).")
+def rules_test(path, rule_dirs):
+    """Check every rule against its own examples (PATH: a rule file or directory; default: all packs)."""
+    from pathlib import Path
+
+    from checker.rulefile import load_rules
+    from checker.selftest import check_all_examples
+
+    if path:
+        target = Path(path)
+        if not target.exists():
+            raise UsageError(f"{path}: no such file or directory")
+        if target.is_dir():
+            ruleset = load_rules(extra_dirs=[target], include_builtin=False)
+        else:
+            ruleset = load_rules(include_builtin=False, files=[target])
+    else:
+        ruleset = load_rules(extra_dirs=rule_dirs)
+    count, examples, failures = check_all_examples(ruleset)
+    for failure in failures:
+        click.echo(failure.describe())
+    if failures:
+        click.echo(f"{len(failures)} of {examples} examples failed ({count} rules).")
+        sys.exit(1)
+    click.echo(f"All {examples} examples of {count} rules pass.")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory (repeatable).")
+def explain(rule_id, rule_dirs):
+    """Explain a rule: what it flags, why, the guideline behind it, and examples."""
+    from checker.engine import META_RULES
+    from checker.rulefile import load_rules
+
+    ruleset = load_rules(extra_dirs=rule_dirs)
+    rule = ruleset.by_id().get(rule_id)
+    if rule is None:
+        if rule_id in META_RULES:
+            severity, text = META_RULES[rule_id]
+            click.echo(f"{rule_id} (built in, {severity})\n\n{text}")
+            return
+        raise UsageError(f"unknown rule '{rule_id}' (see `carecheck rules list`)")
+    click.echo(f"{rule.id} ({rule.kind} rule, {rule.severity}, pack '{rule.pack}')")
+    click.echo()
+    click.echo(rule.message)
+    if rule.description:
+        click.echo()
+        click.echo(rule.description)
+    if rule.suggest:
+        click.echo()
+        click.echo("Write instead: " + "; ".join(rule.suggest))
+    if rule.reference:
+        click.echo()
+        click.echo(f"Reference: {rule.reference}")
+    click.echo()
+    click.echo("Flagged:")
+    for example in rule.examples_fail:
+        click.echo(f"  - {example.text.strip()}")
+    if rule.examples_pass:
+        click.echo("Not flagged:")
+        for example in rule.examples_pass:
+            click.echo(f"  - {example.text.strip()}")
+    click.echo()
+    click.echo(f"Defined in {rule.file}:{rule.line}")

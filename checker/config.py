@@ -1,0 +1,220 @@
+"""Configuration: `carecheck.yaml` (or `[tool.carecheck]` in pyproject.toml), validated and merged.
+
+    paths: [content]                 # what `carecheck check` checks when given no paths
+    exclude: ["content/drafts/**"]   # globs, relative to the config file
+    rules: [house-rules]             # extra rule directories
+    select: [wording, crisis]        # rule ids or prefixes to run (default: all)
+    ignore: [readability.long-sentence]
+    severity: {wording.completed-suicide: info}
+    fail_on: error                   # error | warning | info | never
+    jobs: 2
+    max_file_size: 10000000          # bytes; larger files are skipped with a finding
+    overrides:                       # later entries win; each applies to the files its globs match
+      - files: ["content/crisis/**"]
+        ignore: [...]
+        severity: {...}
+
+Relative paths are resolved against the directory holding the config file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import UsageError
+from checker.findings import SEVERITIES
+from checker.yamlload import LocatedDict, YamlError, load_yaml
+
+CONFIG_NAMES = ("carecheck.yaml", "carecheck.yml", ".carecheck.yaml")
+FAIL_ON = ("error", "warning", "info", "never")
+DEFAULT_MAX_FILE_SIZE = 10_000_000
+TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "overrides"}
+OVERRIDE_KEYS = {"files", "select", "ignore", "severity"}
+
+
+@dataclass
+class Override:
+    files: list[str]
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict = field(default_factory=dict)
+    _patterns: list = field(default_factory=list, repr=False)
+
+    def applies_to(self, relative_path: str) -> bool:
+        if not self._patterns:
+            self._patterns = [glob_regex(g) for g in self.files]
+        return any(p.match(relative_path) for p in self._patterns)
+
+
+@dataclass
+class Config:
+    root: Path = field(default_factory=Path.cwd)  # the directory relative paths start from
+    source: str = ""  # the config file, when there is one
+    paths: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict = field(default_factory=dict)
+    fail_on: str = "error"
+    jobs: int | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    overrides: list[Override] = field(default_factory=list)
+
+    def relative(self, path: str) -> str:
+        """A file's path relative to the config root, with forward slashes (for glob matching)."""
+        try:
+            return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def is_excluded(self, path: str) -> bool:
+        relative = self.relative(path)
+        return any(glob_regex(g).match(relative) for g in self.exclude)
+
+
+def glob_regex(glob: str) -> re.Pattern:
+    """Compile a path glob: `*` and `?` stay inside one directory, `**` spans any number of them,
+    and a pattern ending in `/` matches everything below that directory."""
+    glob = glob.strip()
+    if glob.startswith("./"):
+        glob = glob[2:]
+    if glob.endswith("/"):
+        glob += "**"
+    out = []
+    i = 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out) + r"(?:/.*)?\Z")
+
+
+def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
+    """Read the config named on the command line, else the one in the working directory, else defaults."""
+    cwd = cwd or Path.cwd()
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise UsageError(f"{explicit}: config file not found")
+        return _from_file(path)
+    for name in CONFIG_NAMES:
+        if (cwd / name).is_file():
+            return _from_file(cwd / name)
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{pyproject}: invalid TOML: {exc}") from None
+        section = data.get("tool", {}).get("carecheck")
+        if section is not None:
+            return _validate(section, str(pyproject), pyproject.parent.resolve(), lambda key: "[tool.carecheck]")
+    return Config(root=cwd.resolve())
+
+
+def _from_file(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read config file: {exc}") from None
+    if path.suffix == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise UsageError(f"{path}: invalid TOML: {exc}") from None
+        data = data.get("tool", {}).get("carecheck", data)
+        return _validate(data, str(path), path.parent.resolve(), lambda key: "")
+    try:
+        data = load_yaml(text)
+    except YamlError as exc:
+        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
+    if data is None:
+        data = LocatedDict()
+        data.line, data.key_lines = 1, {}
+    return _validate(data, str(path), path.parent.resolve(), None)
+
+
+def _validate(data, filename: str, root: Path, where_override) -> Config:
+    def where(mapping, key) -> str:
+        if where_override is not None:
+            return f"{filename}: {where_override(key)}".rstrip(": ") + ":"
+        line = mapping.line_of(key) if isinstance(mapping, LocatedDict) else 1
+        return f"{filename}:{line}:"
+
+    if not isinstance(data, dict):
+        raise UsageError(f"{filename}:1: the configuration must be a mapping of keys to values")
+    config = Config(root=root, source=filename)
+    for key, value in data.items():
+        if key not in TOP_KEYS:
+            raise UsageError(f"{where(data, key)} unknown key '{key}' (allowed: {', '.join(sorted(TOP_KEYS))})")
+        if key in ("paths", "exclude", "rules", "select", "ignore"):
+            setattr(config, key, _str_list(value, where(data, key), key))
+        elif key == "severity":
+            config.severity = _severity_map(value, where(data, key))
+        elif key == "fail_on":
+            if value not in FAIL_ON:
+                raise UsageError(f"{where(data, key)} key 'fail_on': must be one of {', '.join(FAIL_ON)}")
+            config.fail_on = value
+        elif key in ("jobs", "max_file_size"):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise UsageError(f"{where(data, key)} key '{key}': must be a whole number of 1 or more")
+            setattr(config, key, value)
+        elif key == "overrides":
+            if not isinstance(value, list):
+                raise UsageError(f"{where(data, key)} key 'overrides': must be a list")
+            for entry in value:
+                config.overrides.append(_override(entry, where(data, key), where))
+    config.rules = [str((root / d)) for d in config.rules]
+    return config
+
+
+def _override(entry, location: str, where) -> Override:
+    if not isinstance(entry, dict):
+        raise UsageError(f"{location} each entry of 'overrides' must be a mapping")
+    for key in entry:
+        if key not in OVERRIDE_KEYS:
+            raise UsageError(f"{where(entry, key)} overrides: unknown key '{key}' (allowed: {', '.join(sorted(OVERRIDE_KEYS))})")
+    if "files" not in entry:
+        raise UsageError(f"{location} each entry of 'overrides' needs 'files' (a list of globs)")
+    override = Override(files=_str_list(entry["files"], where(entry, "files"), "files"))
+    if "select" in entry:
+        override.select = _str_list(entry["select"], where(entry, "select"), "select")
+    if "ignore" in entry:
+        override.ignore = _str_list(entry["ignore"], where(entry, "ignore"), "ignore")
+    if "severity" in entry:
+        override.severity = _severity_map(entry["severity"], where(entry, "severity"))
+    return override
+
+
+def _str_list(value, location: str, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise UsageError(f"{location} key '{key}': must be a string or a list of strings")
+    return [v.strip() for v in value]
+
+
+def _severity_map(value, location: str) -> dict:
+    if not isinstance(value, dict):
+        raise UsageError(f"{location} key 'severity': must map rule ids or prefixes to error, warning or info")
+    for rule, level in value.items():
+        if level not in SEVERITIES:
+            raise UsageError(f"{location} key 'severity': '{rule}' must be error, warning or info, not {level!r}")
+    return dict(value)

@@ -1,0 +1,221 @@
+"""The engine: runs rule kinds over documents, then corpus rules, then filters.
+
+    paths -> discover -> read -> parse -> per-document checks -> suppressions -> FileResult
+    FileResults' facts -> corpus checks (rules whose Check has check_corpus) -> Report
+
+The per-document pass touches one file at a time and keeps nothing else, so it runs in worker
+processes when there are enough files; results come back sorted by path, so the output is the
+same whatever the number of jobs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from checker.findings import SEVERITY_RANK, Finding, matches_prefix
+from checker.kinds import CheckContext
+
+# Rules built into the tool rather than a pack: problems with the file itself.
+META_RULES = {
+    "carecheck.unreadable": ("error", "The file could not be read as text (missing permission, binary, or too large)."),
+    "carecheck.encoding": ("warning", "The file is not valid UTF-8; invalid bytes were replaced."),
+    "carecheck.front-matter": ("error", "The YAML front matter is broken: not terminated, invalid YAML, or not a mapping."),
+    "carecheck.unused-suppression": ("info", "A carecheck-disable comment that suppresses nothing."),
+}
+EXCERPT_LIMIT = 200
+
+
+@dataclass
+class FileResult:
+    path: str
+    metrics: dict = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)  # rule id -> what its corpus check needs
+
+
+@dataclass
+class Report:
+    files: list[FileResult]
+    errors: list[str] = field(default_factory=list)  # paths that could not be checked at all
+
+    def counts(self) -> dict:
+        counts = {"files": len(self.files), "findings": 0, "error": 0, "warning": 0, "info": 0}
+        for result in self.files:
+            for finding in result.findings:
+                counts["findings"] += 1
+                counts[finding.severity] += 1
+        return counts
+
+    def exit_code(self, fail_on: str) -> int:
+        if self.errors:
+            return 2
+        if fail_on == "never":
+            return 0
+        threshold = SEVERITY_RANK[fail_on]
+        failing = any(SEVERITY_RANK[f.severity] >= threshold for r in self.files for f in r.findings)
+        return 1 if failing else 0
+
+
+def _specificity(rule_id: str, selectors) -> int:
+    """Length of the longest selector naming this rule, -1 if none does (ruff's precedence)."""
+    best = -1
+    for selector in selectors:
+        if matches_prefix(rule_id, selector):
+            best = max(best, 0 if selector in ("ALL", "all", "*") else len(selector))
+    return best
+
+
+def is_enabled(rule_id: str, select, ignore) -> bool:
+    chosen = 0 if select is None else _specificity(rule_id, select)
+    return chosen >= 0 and chosen > _specificity(rule_id, ignore)
+
+
+def severity_for(rule_id: str, default: str, overrides: dict) -> str:
+    best, level = -1, default
+    for selector, value in overrides.items():
+        if matches_prefix(rule_id, selector) and len(selector) > best:
+            best, level = len(selector), value
+    return level
+
+
+class Engine:
+    def __init__(self, ruleset, config, select=None, ignore=()):
+        self.ruleset = ruleset
+        self.config = config
+        self.select = select if select is not None else config.select
+        self.ignore = list(config.ignore) + list(ignore)
+
+    # ---- which rules apply to a file
+
+    def rule_ids(self) -> list[str]:
+        return [r.id for r in self.ruleset.rules] + list(META_RULES)
+
+    def settings_for(self, path: str) -> tuple[list[str], dict]:
+        """The enabled rule ids and severity overrides for one file, after per-path overrides."""
+        select, ignore, severity = self.select, list(self.ignore), dict(self.config.severity)
+        relative = self.config.relative(path)
+        for override in self.config.overrides:
+            if override.applies_to(relative):
+                if override.select is not None:
+                    select = override.select
+                ignore += override.ignore
+                severity.update(override.severity)
+        enabled = [rid for rid in self.rule_ids() if is_enabled(rid, select, ignore)]
+        return enabled, severity
+
+    # ---- the per-document pass
+
+    def check_file(self, path: str) -> FileResult:
+        from checker.files import read_article
+        from checker.parsing import parse_document
+
+        enabled, severity = self.settings_for(path)
+        enabled_set = set(enabled)
+        result = FileResult(path=path)
+        read = read_article(path, self.config.max_file_size)
+        if read.text is None:
+            result.metrics = {"fk_grade": None}
+            result.findings = self._finalise(None, self._problem_findings(read.problems, enabled_set), severity)
+            return result
+        doc = parse_document(path, read.text)
+        doc.problems = read.problems + doc.problems
+        result.metrics, findings, result.facts = self.check_document(doc, enabled_set)
+        result.findings = self._finalise(doc, findings, severity)
+        return result
+
+    def check_document(self, doc, enabled: set) -> tuple[dict, list[Finding], dict]:
+        """Run every enabled rule on one parsed document; apply its suppression comments."""
+        from checker.suppression import apply_suppressions
+        from checker.textstats import body_prose, fk_grade
+
+        context = CheckContext(settings={})
+        findings = self._problem_findings(doc.problems, enabled)
+        facts = {}
+        metrics = {"fk_grade": fk_grade(body_prose(doc))}
+        for rule in self.ruleset.rules:
+            if rule.id not in enabled:
+                continue
+            check = rule.checker()
+            findings.extend(check.check(doc, context))
+            if hasattr(check, "extract"):
+                facts[rule.id] = check.extract(doc, context)
+            if hasattr(check, "metrics"):
+                metrics.update(check.metrics(doc, context))
+        findings = apply_suppressions(doc, findings, enabled)
+        return metrics, findings, facts
+
+    def _problem_findings(self, problems, enabled: set) -> list[Finding]:
+        return [
+            Finding(p.rule, p.severity, p.message, p.span.start, p.span.end)
+            for p in problems
+            if p.rule in enabled
+        ]
+
+    def _finalise(self, doc, findings: list[Finding], severity: dict) -> list[Finding]:
+        """Fill in positions, excerpts and configured severities; sort."""
+        for finding in findings:
+            finding.severity = severity_for(finding.rule, finding.severity, severity)
+            if finding.line:  # already placed (corpus findings)
+                continue
+            if doc is None:
+                finding.line, finding.column, finding.end_line, finding.end_column = 1, 1, 1, 1
+                continue
+            finding.line, finding.column = doc.position(finding.start)
+            if finding.end > finding.start:
+                end_line, end_column = doc.position(finding.end - 1)
+                finding.end_line, finding.end_column = end_line, end_column + 1
+            else:
+                finding.end_line, finding.end_column = finding.line, finding.column
+            finding.excerpt = excerpt(doc.source[finding.start : finding.end])
+        return sorted(findings, key=Finding.sort_key)
+
+    # ---- the whole run
+
+    def run(self, paths, jobs: int | None = None) -> Report:
+        from checker.files import discover
+
+        files, errors = discover(paths, self.config)
+        results = self._check_all(files, jobs)
+        self._corpus_pass(results)
+        return Report(files=results, errors=errors)
+
+    def _check_all(self, files: list[str], jobs: int | None) -> list[FileResult]:
+        jobs = jobs or self.config.jobs or os.cpu_count() or 1
+        # Starting worker processes costs more than checking a handful of files.
+        if jobs <= 1 or len(files) < 8 * jobs:
+            return [self.check_file(path) for path in files]
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, len(files) // (jobs * 8))
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self,)) as pool:
+            return list(pool.map(_check_in_worker, files, chunksize=chunk))
+
+    def _corpus_pass(self, results: list[FileResult]) -> None:
+        by_path = {r.path: r for r in results}
+        for rule in self.ruleset.rules:
+            check = rule.checker() if any(rule.id in r.facts for r in results) else None
+            if check is None or not hasattr(check, "check_corpus"):
+                continue
+            facts = {r.path: r.facts[rule.id] for r in results if rule.id in r.facts}
+            for path, findings in check.check_corpus(facts).items():
+                _, severity = self.settings_for(path)
+                target = by_path[path]
+                target.findings = self._finalise(None, target.findings + findings, severity)
+
+
+def excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT_LIMIT else text[: EXCERPT_LIMIT - 1] + "…"
+
+
+_worker_engine: Engine | None = None
+
+
+def _init_worker(engine: Engine) -> None:
+    global _worker_engine
+    _worker_engine = engine
+
+
+def _check_in_worker(path: str) -> FileResult:
+    return _worker_engine.check_file(path)

@@ -1,0 +1,103 @@
+"""Finding the articles to check, and reading them safely.
+
+Directories are walked for files carecheck can read (Markdown, HTML, plain text), skipping hidden
+directories and excluded globs; a file named explicitly is always checked. Reading never fails
+with an exception: a binary, oversized or unreadable file becomes a `carecheck.unreadable`
+finding, and invalid UTF-8 is decoded with replacement characters and reported as
+`carecheck.encoding` at the first bad byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+
+from checker.document import Problem, Span
+from checker.parsing import format_for_path
+
+SKIP_DIRS = {"node_modules", "__pycache__", "venv", ".venv", "site-packages"}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def discover(paths, config) -> tuple[list[str], list[str]]:
+    """Return (files to check, sorted and unique; error messages for paths that do not exist)."""
+    files: list[str] = []
+    errors: list[str] = []
+    for path in paths:
+        if os.path.isfile(path):
+            files.append(os.path.normpath(path))
+        elif os.path.isdir(path):
+            found = _walk(path, config)
+            if not found:
+                errors.append(f"{path}: no Markdown, HTML or text files found")
+            files.extend(found)
+        elif os.path.lexists(path):
+            errors.append(f"{path}: cannot be read (a broken link or not a regular file)")
+        else:
+            errors.append(f"{path}: no such file or directory")
+    return sorted(set(files)), errors
+
+
+def _walk(top: str, config) -> list[str]:
+    found = []
+    seen_dirs = set()
+    for directory, subdirs, names in os.walk(top, followlinks=True):
+        real = os.path.realpath(directory)
+        if real in seen_dirs:  # a symlink loop, or a directory reached twice
+            subdirs[:] = []
+            continue
+        seen_dirs.add(real)
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in SKIP_DIRS)
+        for name in sorted(names):
+            path = os.path.normpath(os.path.join(directory, name))
+            if name.startswith(".") or format_for_path(name) is None or config.is_excluded(path):
+                continue
+            found.append(path)
+    return found
+
+
+@dataclass
+class ReadResult:
+    text: str | None  # None when the file could not be read as text
+    problems: list[Problem]
+
+
+def read_article(path: str, max_size: int) -> ReadResult:
+    try:
+        size = os.path.getsize(path)
+        if size > max_size:
+            return _unreadable(f"File is {size:,} bytes, over the {max_size:,}-byte limit (max_file_size); not checked.")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return _unreadable(f"Cannot read the file: {exc.strerror or exc}.")
+    encoding = "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom) :], name
+            break
+    if encoding == "utf-8" and b"\x00" in data[:8192]:
+        return _unreadable("Binary file (it contains NUL bytes); not checked.")
+    try:
+        return ReadResult(data.decode(encoding), [])
+    except UnicodeDecodeError as exc:
+        text = data.decode(encoding, errors="replace")
+        offset = len(data[: exc.start].decode(encoding, errors="replace"))
+        problem = Problem(
+            "carecheck.encoding",
+            f"The file is not valid {encoding.upper()} (byte {exc.start}); invalid bytes were read as U+FFFD.",
+            Span(offset, offset + 1),
+            severity="warning",
+        )
+        return ReadResult(text, [problem])
+
+
+def _unreadable(message: str) -> ReadResult:
+    return ReadResult(None, [Problem("carecheck.unreadable", message, Span(0, 0))])

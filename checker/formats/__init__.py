@@ -1,0 +1,19 @@
+"""Output formats: one module per format, each with render(report, options) -> str."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+FORMATS = ("text", "json")
+
+
+@dataclass
+class RenderOptions:
+    color: bool = False
+    fail_on: str = "error"
+    sources: dict | None = None  # path -> source text, for showing lines in context
+
+
+def render(report, fmt: str, options: RenderOptions) -> str:
+    return importlib.import_module(f"checker.formats.{fmt}_format").render(report, options)

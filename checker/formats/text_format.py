@@ -1,0 +1,103 @@
+"""`--format text` (the default): one finding per paragraph, for people at a terminal.
+
+    content/depression.md:52:31: error wording.committed-suicide Say 'died by suicide' ...
+       52 | When Maya was twelve, her uncle committed suicide, and ...
+          |                                 ^^^^^^^^^^^^^^^^^
+          = suggestion: died by suicide
+
+then a summary line. Colour only when asked (the CLI decides: a terminal, and no NO_COLOR).
+Tabs and wide characters (CJK, emoji) are measured so the carets sit under the span.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+TAB = 4
+MAX_LINE = 160
+CONTEXT = 60  # characters shown either side of the span on a long line
+
+
+def _width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _display(text: str) -> tuple[str, list[int]]:
+    """Expand tabs; return the printable line and each character's starting display column."""
+    out, columns, col = [], [], 0
+    for ch in text:
+        columns.append(col)
+        if ch == "\t":
+            spaces = TAB - col % TAB
+            out.append(" " * spaces)
+            col += spaces
+        elif ch in "\r\n":
+            columns[-1] = col
+        else:
+            out.append(ch)
+            col += _width(ch)
+    columns.append(col)
+    return "".join(out), columns
+
+
+def _style(text: str, options, **style) -> str:
+    if not options.color:
+        return text
+    import click
+
+    return click.style(text, **style)
+
+
+def render_finding(result, finding, options) -> list[str]:
+    severity = _style(finding.severity, options, fg=COLOURS[finding.severity], bold=True)
+    location = _style(f"{result.path}:{finding.line}:{finding.column}:", options, bold=True)
+    lines = [f"{location} {severity} {_style(finding.rule, options, dim=True)} {finding.message}"]
+    source = (options.sources or {}).get(result.path)
+    if source is not None:
+        from checker.document import LineIndex
+
+        index = LineIndex(source)
+        if 1 <= finding.line <= index.line_count:
+            lines.extend(_source_lines(index.line_text(finding.line), finding, options))
+    for suggestion in finding.suggestions[:3]:
+        lines.append(f"    = suggestion: {suggestion}")
+    return lines
+
+
+def _source_lines(text: str, finding, options) -> list[str]:
+    """The finding's line with carets under the span; long lines are cut to a window around it."""
+    first = finding.column - 1
+    last = finding.end_column - 1 if finding.end_line == finding.line else len(text)
+    first, last = min(first, len(text)), max(min(last, len(text)), min(first + 1, len(text)))
+    prefix = suffix = ""
+    if len(text) > MAX_LINE:
+        lo = max(0, first - CONTEXT)
+        hi = min(len(text), max(last, first + 1) + CONTEXT)
+        prefix, suffix = ("…" if lo else ""), ("…" if hi < len(text) else "")
+        text, first, last = text[lo:hi], first - lo, last - lo
+    shown, columns = _display(text)
+    start = columns[first] + len(prefix)
+    end = columns[last] + len(prefix)
+    gutter = " " * len(str(finding.line))
+    carets = _style("^" * max(1, end - start), options, fg=COLOURS[finding.severity])
+    return [f"  {finding.line} | {prefix}{shown}{suffix}", f"  {gutter} | {' ' * start}{carets}"]
+
+
+def render(report, options) -> str:
+    out = []
+    for result in report.files:
+        for finding in result.findings:
+            out.extend(render_finding(result, finding, options))
+            out.append("")
+    counts = report.counts()
+    noun = "file" if counts["files"] == 1 else "files"
+    if counts["findings"]:
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
+        summary = f"Found {counts['findings']} finding{'s' if counts['findings'] != 1 else ''} ({', '.join(parts)}) in {counts['files']} {noun}."
+    else:
+        summary = f"All clear: no findings in {counts['files']} {noun}."
+    out.append(_style(summary, options, bold=True))
+    return "\n".join(out) + "\n"

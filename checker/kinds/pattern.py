@@ -1,0 +1,132 @@
+"""The generic `pattern` kind: flag literal phrases or regular expressions, with suggestions.
+
+For rules users write themselves (Vale's existence and substitution checks). Keys:
+- terms: phrases matched case-insensitively on word boundaries; spaces match any whitespace,
+  so a phrase still matches when a line wraps inside it;
+- regex: Python regular expressions (case-insensitive unless case_sensitive is true);
+- swap: a map from phrase to replacement(s); the replacements become the suggestions;
+- exceptions: phrases in which a match is allowed (e.g. "pay attention" for "attention");
+- case_sensitive: false by default.
+`{match}` in the message is replaced by the matched text, `{suggestion}` by the first suggestion.
+
+    - id: house.utilize
+      kind: pattern
+      severity: warning
+      message: Prefer the plain word to '{match}'.
+      swap: {utilize: use, "in order to": to}
+      examples: {fail: ["We [[utilize]] it."], pass: ["We use it."]}
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.document import BODY_KINDS, HEADING, PROSE_KINDS
+from checker.findings import Finding
+from checker.kinds import Param
+
+PARAMETERS = {
+    "terms": Param("str_list", default=[]),
+    "regex": Param("str_list", default=[]),
+    "swap": Param("str_map", default={}),
+    "exceptions": Param("str_list", default=[]),
+    "case_sensitive": Param("bool", default=False),
+}
+
+SCOPE_KINDS = {
+    "all": PROSE_KINDS,
+    "body": BODY_KINDS,
+    "headings": (HEADING,),
+    "heading": (HEADING,),
+}
+
+
+def validate(rule):
+    params = rule.params
+    if not (params["terms"] or params["regex"] or params["swap"]):
+        return "kind", "a 'pattern' rule needs at least one of 'terms', 'regex' or 'swap'"
+    flags = 0 if params["case_sensitive"] else re.IGNORECASE
+    for expression in params["regex"]:
+        try:
+            re.compile(expression, flags)
+        except re.error as exc:
+            return "regex", f"invalid regular expression {expression!r}: {exc}"
+        if re.compile(expression, flags).match(""):
+            return "regex", f"regular expression {expression!r} matches empty text"
+    return None
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for a literal phrase: word boundaries at both ends, any whitespace between words.
+
+    A hyphen joined to the phrase counts as part of a word, so "completed suicide" does not
+    match inside "completed suicide-prevention training".
+    """
+    words = [re.escape(w) for w in phrase.split()]
+    body = r"\s+".join(words)
+    start = r"(?<![\w-])" if phrase[:1].isalnum() or phrase[:1] == "_" else ""
+    end = r"(?![\w-])" if phrase[-1:].isalnum() or phrase[-1:] == "_" else ""
+    return start + body + end
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def scope_kinds(scope) -> frozenset:
+    kinds = set()
+    for name in scope:
+        kinds.update(SCOPE_KINDS.get(name, (name,)))
+    return frozenset(kinds)
+
+
+class Check:
+    def __init__(self, rule):
+        self.rule = rule
+        params = rule.params
+        flags = 0 if params["case_sensitive"] else re.IGNORECASE
+        self.case_sensitive = params["case_sensitive"]
+        phrases = list(params["terms"]) + list(params["swap"])
+        # Longest first, so "committed suicide" wins over "suicide" at the same place.
+        phrases.sort(key=len, reverse=True)
+        self.patterns = []
+        if phrases:
+            self.patterns.append(re.compile("|".join(phrase_pattern(p) for p in phrases), flags))
+        self.patterns.extend(re.compile(expression, flags) for expression in params["regex"])
+        self.swaps = {self.key(k): v for k, v in params["swap"].items()}
+        self.exceptions = (
+            re.compile("|".join(phrase_pattern(p) for p in params["exceptions"]), flags) if params["exceptions"] else None
+        )
+        self.kinds = scope_kinds(rule.scope)
+
+    def key(self, text: str) -> str:
+        return " ".join(text.split()) if self.case_sensitive else normalise(text)
+
+    def check(self, doc, context=None) -> list[Finding]:
+        findings = []
+        for block in doc.blocks:
+            if block.kind not in self.kinds:
+                continue
+            allowed = [m.span() for m in self.exceptions.finditer(block.text)] if self.exceptions else []
+            for pattern in self.patterns:
+                for match in pattern.finditer(block.text):
+                    start, end = match.span()
+                    if start == end or any(a <= start and end <= b for a, b in allowed):
+                        continue
+                    findings.append(self.finding(block, match.group(), start, end))
+        return findings
+
+    def finding(self, block, matched: str, start: int, end: int) -> Finding:
+        suggestions = self.swaps.get(self.key(matched)) or list(self.rule.suggest)
+        message = self.rule.message.replace("{match}", matched)
+        message = message.replace("{suggestion}", suggestions[0] if suggestions else "")
+        span = block.source_span(start, end)
+        return Finding(
+            rule=self.rule.id,
+            severity=self.rule.severity,
+            message=message,
+            start=span.start,
+            end=span.end,
+            suggestions=list(suggestions),
+            reference=self.rule.reference,
+        )

@@ -1,0 +1,252 @@
+"""HTML articles, parsed with the standard library's HTML parser (html.parser).
+
+Text inside script, style, templates and page chrome (nav, and header/footer outside the article)
+is ignored. Entities are decoded, and each decoded character maps back to its entity in the
+source. The parser reports where each construct starts; since the whole text is fed at once,
+that position is an absolute offset into the source.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from checker.document import (
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    PLACEHOLDER,
+    QUOTE,
+    TABLE_CELL,
+    Block,
+    Comment,
+    Document,
+    Span,
+    TextBuilder,
+)
+
+# Elements whose text is never article prose.
+IGNORED = frozenset({"script", "style", "template", "noscript", "svg", "math", "nav", "button", "select", "textarea"})
+# Page chrome: ignored unless inside the article itself.
+CHROME = frozenset({"header", "footer"})
+ARTICLE = frozenset({"article", "main"})
+# Elements that start and end a block of text.
+BLOCK_TAGS = frozenset(
+    """
+    p div section article main aside body html h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote
+    table thead tbody tfoot tr td th caption figure figcaption pre address details summary
+    fieldset form hr header footer
+    """.split()
+)
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+CONTAINER_KINDS = {"li": LIST_ITEM, "dd": LIST_ITEM, "dt": LIST_ITEM, "blockquote": QUOTE, "td": TABLE_CELL, "th": TABLE_CELL}
+_ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_BR = " "
+
+
+@dataclass
+class HtmlContent:
+    blocks: list = field(default_factory=list)
+    comments: list = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)
+    metadata_offsets: dict = field(default_factory=dict)  # key -> source offset
+
+
+def parse_html(path: str, source: str) -> Document:
+    content = parse_html_fragment(source, 0, len(source))
+    doc = Document(path=path, format="html", source=source, blocks=content.blocks, comments=content.comments)
+    doc.metadata = content.metadata
+    doc.metadata_lines = {k: doc.lines.line_of(off) for k, off in content.metadata_offsets.items()}
+    return doc
+
+
+def parse_html_fragment(source: str, start: int, end: int) -> HtmlContent:
+    """Extract blocks, comments and <head> metadata from source[start:end]."""
+    extractor = _Extractor(source, start)
+    extractor.run(source[start:end])
+    return extractor.content
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, source: str, origin: int):
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.origin = origin  # offset of the fed text in the source
+        self.consumed = 0  # text the parser has already dropped from its buffer
+        self.pos = origin  # absolute offset of the construct being handled
+        self.content = HtmlContent()
+        self.stack: list[str] = []
+        self.ignored_depth = 0
+        self.builder: TextBuilder | None = None
+        self.kind = PARAGRAPH
+        self.level = 0
+        self.links: list[tuple[int, int, str]] = []
+        self.open_links: list[tuple[int, str]] = []
+        self.code_depth = 0
+        self.in_title = False
+        self.title_parts: list[str] = []
+
+    # The parser calls updatepos(i, j) as it moves from one construct to the next, where j is
+    # an index into its buffer: so self.pos always names where the current construct starts.
+    def updatepos(self, i, j):
+        self.pos = self.origin + self.consumed + j
+        return super().updatepos(i, j)
+
+    def run(self, text: str) -> None:
+        self.feed(text)
+        self.consumed = len(text) - len(self.rawdata)
+        self.pos = self.origin + self.consumed
+        self.close()
+        self.flush()
+
+    # ---- structure
+
+    def handle_starttag(self, tag, attrs):
+        self.start_element(tag, attrs, self_closing=False)
+
+    def handle_startendtag(self, tag, attrs):
+        self.start_element(tag, attrs, self_closing=True)
+
+    def start_element(self, tag: str, attrs, self_closing: bool) -> None:
+        attributes = {k: (v or "") for k, v in attrs}
+        if tag == "meta":
+            name = (attributes.get("name") or attributes.get("property") or "").strip().lower()
+            if name and "content" in attributes:
+                self.content.metadata[name] = attributes["content"]
+                self.content.metadata_offsets[name] = self.pos
+            return
+        if tag == "html" and attributes.get("lang"):
+            self.content.metadata["lang"] = attributes["lang"]
+            self.content.metadata_offsets["lang"] = self.pos
+        if tag == "title":
+            self.in_title = True
+        if tag == "br":
+            if self.builder is not None and not self.builder.ends_with_space():
+                self.builder.atom(_BR, self.pos, self.pos)
+            return
+        if tag in VOID or self_closing:
+            if tag in BLOCK_TAGS:
+                self.flush()
+            return
+        self.close_implied(tag)
+        if self.ignored_depth or tag in IGNORED or (tag in CHROME and not any(t in ARTICLE for t in self.stack)) or tag == "head":
+            self.ignored_depth += 1
+        self.stack.append(tag)
+        if self.ignored_depth:
+            return
+        if tag in BLOCK_TAGS:
+            self.flush()
+            self.kind, self.level = self.block_kind()
+        elif tag == "code":
+            self.code_depth += 1
+            if self.code_depth == 1 and self.kind != CODE:
+                self.text_builder().atom(PLACEHOLDER, self.pos, self.pos)
+        elif tag == "a":
+            self.open_links.append((self.text_builder().length, attributes.get("href", "")))
+
+    def close_implied(self, tag: str) -> None:
+        """HTML lets some end tags be left out: a new <li> closes the previous one, and so on."""
+        closes = {"li": ("li",), "p": ("p",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": ("tr", "td", "th"), "td": ("td", "th"), "th": ("td", "th")}
+        if tag in BLOCK_TAGS and self.stack and self.stack[-1] == "p":
+            self.end_element("p")
+        for implied in closes.get(tag, ()):
+            if self.stack and self.stack[-1] == implied:
+                self.end_element(implied)
+
+    def handle_endtag(self, tag):
+        if tag not in self.stack:
+            if tag in BLOCK_TAGS and not self.ignored_depth:
+                self.flush()
+            return
+        while self.stack:
+            if self.end_element(self.stack[-1]) == tag:
+                break
+
+    def end_element(self, tag: str) -> str:
+        self.stack.pop()
+        if tag == "title":
+            self.in_title = False
+            title = " ".join("".join(self.title_parts).split())
+            if title:
+                self.content.metadata.setdefault("title", title)
+        if self.ignored_depth:
+            self.ignored_depth -= 1
+            return tag
+        if tag == "code" and self.code_depth:
+            self.code_depth -= 1
+        elif tag == "a" and self.open_links:
+            start, href = self.open_links.pop()
+            if self.builder is not None:
+                self.links.append((start, self.builder.length, href))
+        if tag in BLOCK_TAGS:
+            self.flush()
+            self.kind, self.level = self.block_kind()
+        return tag
+
+    def block_kind(self) -> tuple[str, int]:
+        for tag in reversed(self.stack):
+            if tag in HEADINGS:
+                return HEADING, HEADINGS[tag]
+            if tag == "pre":
+                return CODE, 0
+            if tag in CONTAINER_KINDS:
+                return CONTAINER_KINDS[tag], 0
+        return PARAGRAPH, 0
+
+    # ---- text
+
+    def text_builder(self) -> TextBuilder:
+        if self.builder is None:
+            self.builder = TextBuilder()
+            self.links = []
+        return self.builder
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title_parts.append(data)
+        if self.ignored_depth or (self.code_depth and self.kind != CODE):
+            return
+        if self.builder is None and not data.strip():
+            return
+        self.text_builder().verbatim(data, self.pos)
+
+    def handle_entityref(self, name):
+        self.entity()
+
+    def handle_charref(self, name):
+        self.entity()
+
+    def entity(self) -> None:
+        match = _ENTITY.match(self.source, self.pos)
+        if not match:
+            return
+        decoded = html_lib.unescape(match.group())
+        if self.in_title:
+            self.title_parts.append(decoded)
+        if self.ignored_depth or (self.code_depth and self.kind != CODE):
+            return
+        self.text_builder().atom(decoded, match.start(), match.end())
+
+    def handle_comment(self, data):
+        self.content.comments.append(Comment(data, Span(self.pos, self.pos + len(data) + 7)))
+
+    def flush(self) -> None:
+        builder, self.builder = self.builder, None
+        if builder is None:
+            return
+        text, text_map = builder.build()
+        if not text.strip():
+            return
+        first = len(text) - len(text.lstrip())
+        last = len(text.rstrip())
+        span = text_map.to_source(first, last)
+        if self.kind == CODE:
+            code_map = TextBuilder()
+            code_map.atom(PLACEHOLDER, span.start, span.end)
+            self.content.blocks.append(Block(CODE, text, code_map.build()[1], span))
+            return
+        self.content.blocks.append(Block(self.kind, text, text_map, span, level=self.level, links=self.links))

@@ -1,0 +1,323 @@
+"""Markdown (CommonMark + tables) with optional YAML front matter, parsed with markdown-it-py.
+
+markdown-it gives each block token the source lines it came from, but inline tokens carry no
+columns. So each inline token's children are aligned with its source lines in order: text is
+found where it stands (markup between texts is skipped), link destinations, inline code, images
+and raw HTML are stepped over explicitly, and text that differs from the source (entities,
+backslash escapes) is aligned character by character.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+from markdown_it import MarkdownIt
+
+from checker.document import (
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    PLACEHOLDER,
+    QUOTE,
+    TABLE_CELL,
+    Block,
+    Comment,
+    Document,
+    LineIndex,
+    Span,
+    TextBuilder,
+)
+from checker.parsing.frontmatter import split_front_matter
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+_parser: MarkdownIt | None = None
+
+
+def _markdown_it() -> MarkdownIt:
+    global _parser
+    if _parser is None:
+        _parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return _parser
+
+
+def parse_markdown(path: str, source: str) -> Document:
+    front = split_front_matter(source)
+    doc = Document(
+        path=path,
+        format="markdown",
+        source=source,
+        metadata=front.metadata,
+        metadata_span=front.span,
+        metadata_lines=front.key_lines,
+        problems=list(front.problems),
+    )
+    lines = doc.lines
+    # Blank out the front matter but keep its line breaks, so markdown-it's line numbers are the file's.
+    if front.span:
+        head = source[: front.body_start]
+        masked = re.sub(r"[^\r\n]", "", head) + source[front.body_start :]
+    else:
+        masked = source
+    tokens = _markdown_it().parse(masked)
+    _Walker(doc, lines).walk(tokens)
+    return doc
+
+
+class _Walker:
+    def __init__(self, doc: Document, lines: LineIndex):
+        self.doc = doc
+        self.source = doc.source
+        self.lines = lines
+
+    def region(self, token_map) -> tuple[int, int]:
+        start = self.lines.offset(token_map[0] + 1)
+        end = self.lines.offset(token_map[1] + 1) if token_map[1] < self.lines.line_count else len(self.source)
+        return start, end
+
+    def walk(self, tokens) -> None:
+        containers: list[str] = []
+        heading_level = 0
+        for token in tokens:
+            kind = token.type
+            if kind == "blockquote_open":
+                containers.append(QUOTE)
+            elif kind == "list_item_open":
+                containers.append(LIST_ITEM)
+            elif kind in ("th_open", "td_open"):
+                containers.append(TABLE_CELL)
+            elif kind in ("blockquote_close", "list_item_close", "th_close", "td_close"):
+                if containers:
+                    containers.pop()
+            elif kind == "heading_open":
+                heading_level = int(token.tag[1:])
+            elif kind == "heading_close":
+                heading_level = 0
+            elif kind == "inline" and token.map:
+                if heading_level:
+                    block_kind = HEADING
+                else:
+                    block_kind = containers[-1] if containers else PARAGRAPH
+                self.inline_block(token, block_kind, heading_level)
+            elif kind in ("fence", "code_block") and token.map:
+                self.code_block(token)
+            elif kind == "html_block" and token.map:
+                self.html_block(token)
+
+    def code_block(self, token) -> None:
+        start, end = self.region(token.map)
+        end = _trim_end(self.source, start, end)
+        builder = TextBuilder()
+        builder.atom(PLACEHOLDER, start, end)
+        text, text_map = builder.build()
+        self.doc.blocks.append(Block(CODE, token.content, text_map, Span(start, end)))
+
+    def html_block(self, token) -> None:
+        from checker.parsing.html import parse_html_fragment
+
+        start, end = self.region(token.map)
+        fragment = parse_html_fragment(self.source, start, end)
+        self.doc.blocks.extend(fragment.blocks)
+        self.doc.comments.extend(fragment.comments)
+
+    def inline_block(self, token, block_kind: str, level: int) -> None:
+        start, end = self.region(token.map)
+        builder = TextBuilder()
+        links: list[tuple[int, int, str]] = []
+        cursor = start
+        link_stack: list[tuple[int, str, bool]] = []
+        for child in token.children or []:
+            ctype = child.type
+            if ctype == "text":
+                cursor = self.align(child.content, cursor, end, builder)
+            elif ctype in ("softbreak", "hardbreak"):
+                newline = _next_line_break(self.source, cursor, end)
+                if newline is None:
+                    builder.atom(" ", cursor, cursor)
+                else:
+                    builder.atom(" ", cursor, newline)
+                    cursor = newline
+            elif ctype == "code_inline":
+                cursor = self.step_over_code(child, cursor, end, builder)
+            elif ctype == "html_inline":
+                cursor = self.step_over_html(child.content, cursor, end, builder)
+            elif ctype == "image":
+                cursor = self.step_over_image(cursor, end, builder)
+            elif ctype == "link_open":
+                link_stack.append((builder.length, child.attrs.get("href", ""), child.markup == "autolink"))
+            elif ctype == "link_close":
+                if link_stack:
+                    text_start, href, auto = link_stack.pop()
+                    links.append((text_start, builder.length, str(href)))
+                    cursor = self.step_over_destination(cursor, end, auto)
+        text, text_map = builder.build()
+        if not text.strip():
+            return
+        span = Span(start, _trim_end(self.source, start, end))
+        self.doc.blocks.append(Block(block_kind, text, text_map, span, level=level, links=links))
+
+    def align(self, content: str, cursor: int, end: int, builder: TextBuilder) -> int:
+        """Append content (a text child) to builder, mapped to where it stands in the source."""
+        if not content:
+            return cursor
+        found = self.source.find(content, cursor, end)
+        if found >= 0:
+            builder.verbatim(content, found)
+            return found + len(content)
+        return self.align_chars(content, cursor, end, builder)
+
+    def align_chars(self, content: str, cursor: int, end: int, builder: TextBuilder) -> int:
+        """Character-by-character alignment, for text changed by entities or backslash escapes."""
+        src = self.source
+        i = 0
+        while i < len(content):
+            ch = content[i]
+            # Skip markup until the character, an escape or an entity shows up (bounded by the block).
+            probe = cursor
+            while probe < end and src[probe] != ch and src[probe] not in "\\&":
+                probe += 1
+            if probe < end and src[probe] == ch:
+                builder.verbatim(ch, probe)
+                cursor = probe + 1
+                i += 1
+                continue
+            if probe + 1 < end and src[probe] == "\\" and src[probe + 1] == ch:
+                builder.atom(ch, probe, probe + 2)
+                cursor = probe + 2
+                i += 1
+                continue
+            entity = _ENTITY.match(src, probe, end) if probe < end else None
+            if entity:
+                decoded = html_lib.unescape(entity.group())
+                if decoded and content.startswith(decoded, i):
+                    builder.atom(decoded, probe, entity.end())
+                    cursor = entity.end()
+                    i += len(decoded)
+                    continue
+            if probe < end and src[probe] in "\\&":
+                # A literal backslash or ampersand that is not an escape of this character.
+                if src[probe] == ch:
+                    builder.verbatim(ch, probe)
+                    cursor = probe + 1
+                    i += 1
+                else:
+                    cursor = probe + 1
+                continue
+            # Not in the source at all (markdown-it replaced it, e.g. NUL -> U+FFFD): map it in place.
+            builder.atom(ch, cursor, min(cursor + 1, end))
+            i += 1
+        return cursor
+
+    def step_over_code(self, child, cursor: int, end: int, builder: TextBuilder) -> int:
+        ticks = child.markup or "`"
+        opening = self.source.find(ticks, cursor, end)
+        if opening < 0:
+            return cursor
+        closing = self.source.find(ticks, opening + len(ticks), end)
+        stop = closing + len(ticks) if closing >= 0 else end
+        builder.atom(PLACEHOLDER, opening, stop)
+        return stop
+
+    def step_over_html(self, raw: str, cursor: int, end: int, builder: TextBuilder) -> int:
+        found = self.source.find(raw, cursor, end)
+        if found < 0:
+            return cursor
+        stop = found + len(raw)
+        comment = _COMMENT.fullmatch(raw)
+        if comment:
+            self.doc.comments.append(Comment(comment.group(1), Span(found, stop)))
+        if comment or re.match(r"<br\b", raw, re.IGNORECASE):
+            if not builder.ends_with_space():
+                builder.atom(" ", found, stop)
+        return stop
+
+    def step_over_image(self, cursor: int, end: int, builder: TextBuilder) -> int:
+        opening = self.source.find("![", cursor, end)
+        if opening < 0:
+            return cursor
+        stop = self.step_over_destination(opening + 2, end, auto=False)
+        builder.atom(PLACEHOLDER, opening, stop)
+        return stop
+
+    def step_over_destination(self, cursor: int, end: int, auto: bool) -> int:
+        """Move past the part of a link after its text: `](dest "title")`, `][ref]`, `]` or `>`."""
+        src = self.source
+        if auto:
+            close = src.find(">", cursor, end)
+            return close + 1 if close >= 0 else cursor
+        bracket = _closing_bracket(src, cursor, end)
+        if bracket < 0:
+            return cursor
+        after = bracket + 1
+        if after < end and src[after] == "(":
+            close = _closing_paren(src, after, end)
+            return close + 1 if close >= 0 else after
+        if after < end and src[after] == "[":
+            close = src.find("]", after, end)
+            return close + 1 if close >= 0 else after
+        return after
+
+
+def _closing_bracket(src: str, start: int, end: int) -> int:
+    """The `]` that closes the current link text, skipping escaped and nested brackets."""
+    depth = 0
+    i = start
+    while i < end:
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            if depth == 0:
+                return i
+            depth -= 1
+        i += 1
+    return -1
+
+
+def _closing_paren(src: str, open_index: int, end: int) -> int:
+    depth = 0
+    i = open_index
+    in_angle = False
+    quote = ""
+    while i < end:
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif in_angle:
+            if ch == ">":
+                in_angle = False
+        elif ch == "<" and i == open_index + 1:
+            in_angle = True
+        elif ch in "\"'" and depth == 1:
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _next_line_break(src: str, start: int, end: int) -> int | None:
+    """The offset just past the next line break at or after start, within end."""
+    match = _LINE_BREAK.search(src, start, end)
+    return match.end() if match else None
+
+
+def _trim_end(src: str, start: int, end: int) -> int:
+    while end > start and src[end - 1] in "\r\n":
+        end -= 1
+    return end

@@ -1,0 +1,298 @@
+"""Load and validate rule packs (YAML files of rules).
+
+A pack is a mapping with `pack`, `description` and `rules`. Every rule has `id`, `kind`,
+`severity`, `message` and `examples`, optionally `description`, `reference`, `suggest` and
+`scope`, plus the parameters its kind declares. Any mistake (bad YAML, an unknown or missing key,
+a wrong type, an unknown kind, a duplicate id, an invalid pattern) raises a UsageError naming the
+file, line and key, which the CLI prints as one line with exit code 2.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import UsageError
+from checker.findings import SEVERITIES
+from checker.yamlload import LocatedDict, YamlError, load_yaml
+
+RULE_ID = re.compile(r"^[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$")
+PACK_KEYS = {"pack", "description", "rules"}
+COMMON_KEYS = {"id", "kind", "severity", "message", "examples", "description", "reference", "suggest", "scope"}
+REQUIRED_KEYS = ("id", "kind", "severity", "message", "examples")
+SCOPES = {"all", "body", "headings", "heading", "paragraph", "list_item", "quote", "table_cell"}
+EXAMPLE_KEYS = {"text", "format", "note"}
+MARK_OPEN, MARK_CLOSE = "[[", "]]"
+
+
+@dataclass
+class Example:
+    """A rule example. `marks` are the [start, end) spans marked with [[...]] in the written text."""
+
+    text: str
+    format: str = "markdown"
+    marks: list[tuple[int, int]] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    examples_fail: list[Example]
+    examples_pass: list[Example]
+    description: str = ""
+    reference: str = ""
+    suggest: list[str] = field(default_factory=list)
+    scope: tuple[str, ...] = ("all",)
+    params: dict = field(default_factory=dict)
+    pack: str = ""
+    file: str = ""
+    line: int = 0
+    _checker: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def checker(self):
+        """The compiled check for this rule (built once, on first use)."""
+        if self._checker is None:
+            from checker.kinds import kind_module
+
+            self._checker = kind_module(self.kind).Check(self)
+        return self._checker
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    digest: str  # identifies the exact rule text, for caches
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+
+def builtin_rules_dir() -> Path:
+    """The packs shipped with carecheck: inside the installed package, or rules/ in a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "rules"
+    return installed if installed.is_dir() else package.parent / "rules"
+
+
+def pack_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        raise UsageError(f"{directory}: rule directory not found")
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_rules(extra_dirs=(), include_builtin: bool = True, files=()) -> RuleSet:
+    """Load the built-in packs, then every pack in extra_dirs, then the given pack files."""
+    paths: list[Path] = []
+    if include_builtin:
+        paths.extend(pack_files(builtin_rules_dir()))
+    for directory in extra_dirs:
+        paths.extend(pack_files(Path(directory)))
+    paths.extend(Path(f) for f in files)
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    digest = hashlib.sha256()
+    for path in paths:
+        text = _read(path)
+        digest.update(str(path.name).encode() + b"\0" + text.encode("utf-8", "replace"))
+        for rule in load_pack(text, str(path)):
+            if rule.id in seen:
+                first = seen[rule.id]
+                raise UsageError(
+                    f"{rule.file}:{rule.line}: rule id '{rule.id}' is already defined at {first.file}:{first.line}"
+                )
+            seen[rule.id] = rule
+            rules.append(rule)
+    return RuleSet(rules, digest.hexdigest())
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{path}: rule file not found") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: rule file is not valid UTF-8") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
+
+
+def load_pack(text: str, filename: str) -> list[Rule]:
+    try:
+        data = load_yaml(text)
+    except YamlError as exc:
+        raise UsageError(f"{filename}:{exc.line}: {exc.message}") from None
+    if not isinstance(data, LocatedDict):
+        raise UsageError(f"{filename}:1: a rule pack must be a mapping with 'pack' and 'rules'")
+    _check_keys(data, PACK_KEYS, filename, "pack")
+    for key in ("pack", "rules"):
+        if key not in data:
+            raise UsageError(f"{filename}:{data.line}: pack: missing required key '{key}'")
+    pack_name = data["pack"]
+    if not isinstance(pack_name, str) or not pack_name:
+        raise UsageError(f"{filename}:{data.line_of('pack')}: key 'pack': must be a non-empty string")
+    if not isinstance(data.get("description", ""), str):
+        raise UsageError(f"{filename}:{data.line_of('description')}: key 'description': must be a string")
+    rules = data["rules"]
+    if not isinstance(rules, list):
+        raise UsageError(f"{filename}:{data.line_of('rules')}: key 'rules': must be a list of rules")
+    return [_load_rule(item, pack_name, filename, data.line_of("rules")) for item in rules]
+
+
+def _check_keys(mapping: LocatedDict, allowed: set, filename: str, what: str) -> None:
+    for key in mapping:
+        if key not in allowed:
+            raise UsageError(
+                f"{filename}:{mapping.line_of(key)}: {what}: unknown key '{key}' (allowed: {', '.join(sorted(allowed))})"
+            )
+
+
+def _load_rule(item, pack: str, filename: str, fallback_line: int) -> Rule:
+    from checker.kinds import KIND_NAMES, kind_module
+
+    if not isinstance(item, LocatedDict):
+        raise UsageError(f"{filename}:{fallback_line}: each rule must be a mapping")
+    line = item.line
+    rule_id = item.get("id")
+    where = f"rule '{rule_id}'" if isinstance(rule_id, str) else "rule"
+
+    def fail(key: str, problem: str):
+        raise UsageError(f"{filename}:{item.line_of(key)}: {where}: key '{key}': {problem}")
+
+    for key in REQUIRED_KEYS:
+        if key not in item:
+            raise UsageError(f"{filename}:{line}: {where}: missing required key '{key}'")
+    if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
+        fail("id", "must look like 'family.name' (lower case letters, digits, '-' and '_')")
+    kind = item["kind"]
+    if kind not in KIND_NAMES:
+        fail("kind", f"unknown kind {kind!r} (known: {', '.join(KIND_NAMES)})")
+    module = kind_module(kind)
+    allowed = COMMON_KEYS | set(module.PARAMETERS)
+    for key in item:
+        if key not in allowed:
+            fail(key, f"unknown key for a '{kind}' rule (allowed: {', '.join(sorted(allowed))})")
+    if item["severity"] not in SEVERITIES:
+        fail("severity", f"must be one of {', '.join(SEVERITIES)}")
+    for key in ("message", "description", "reference"):
+        if key in item and (not isinstance(item[key], str) or (key == "message" and not item[key].strip())):
+            fail(key, "must be a non-empty string" if key == "message" else "must be a string")
+    suggest = item.get("suggest", [])
+    if isinstance(suggest, str):
+        suggest = [suggest]
+    if not isinstance(suggest, list) or not all(isinstance(s, str) for s in suggest):
+        fail("suggest", "must be a string or a list of strings")
+    scope = item.get("scope", "all")
+    scope_list = [scope] if isinstance(scope, str) else scope
+    if not isinstance(scope_list, list) or not scope_list or not all(s in SCOPES for s in scope_list):
+        fail("scope", f"must be one of, or a list of: {', '.join(sorted(SCOPES))}")
+
+    params = {}
+    for key, spec in module.PARAMETERS.items():
+        if key in item:
+            problem = spec.problem(item[key])
+            if problem:
+                fail(key, problem)
+            params[key] = spec.convert(item[key])
+        elif spec.required:
+            raise UsageError(f"{filename}:{line}: {where}: missing required key '{key}' for a '{kind}' rule")
+        else:
+            params[key] = spec.default
+
+    fail_examples, pass_examples = _load_examples(item, filename, fail)
+    rule = Rule(
+        id=rule_id,
+        kind=kind,
+        severity=item["severity"],
+        message=item["message"].strip(),
+        examples_fail=fail_examples,
+        examples_pass=pass_examples,
+        description=item.get("description", "").strip(),
+        reference=item.get("reference", "").strip(),
+        suggest=list(suggest),
+        scope=tuple(scope_list),
+        params=params,
+        pack=pack,
+        file=filename,
+        line=line,
+    )
+    problem = module.validate(rule)
+    if problem:
+        key, message = problem
+        fail(key, message)
+    return rule
+
+
+def _load_examples(item: LocatedDict, filename: str, fail) -> tuple[list[Example], list[Example]]:
+    examples = item["examples"]
+    if not isinstance(examples, LocatedDict):
+        fail("examples", "must be a mapping with 'fail' and 'pass' lists")
+    for key in examples:
+        if key not in ("fail", "pass"):
+            raise UsageError(f"{filename}:{examples.line_of(key)}: rule '{item['id']}': examples: unknown key '{key}'")
+    if not examples.get("fail"):
+        fail("examples", "needs at least one 'fail' example")
+    loaded = []
+    for key in ("fail", "pass"):
+        entries = examples.get(key) or []
+        if not isinstance(entries, list):
+            fail("examples", f"'{key}' must be a list")
+        parsed = []
+        for entry in entries:
+            example = _parse_example(entry, examples.line_of(key))
+            if example is None:
+                fail("examples", f"each '{key}' example must be a string or a mapping with 'text' (and optional 'format')")
+            if key == "pass" and example.marks:
+                fail("examples", "a 'pass' example cannot mark a span")
+            parsed.append(example)
+        loaded.append(parsed)
+    return loaded[0], loaded[1]
+
+
+def _parse_example(entry, line: int) -> Example | None:
+    fmt = "markdown"
+    if isinstance(entry, LocatedDict):
+        if set(entry) - EXAMPLE_KEYS or not isinstance(entry.get("text"), str):
+            return None
+        fmt = entry.get("format", "markdown")
+        if fmt not in ("markdown", "html", "text"):
+            return None
+        line = entry.line
+        entry = entry["text"]
+    if not isinstance(entry, str):
+        return None
+    text, marks = strip_marks(entry)
+    return Example(text=text, format=fmt, marks=marks, line=line)
+
+
+def strip_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """Remove [[...]] markers from an example and return the text and the marked spans."""
+    parts = []
+    marks = []
+    pos = 0
+    length = 0
+    while True:
+        start = marked.find(MARK_OPEN, pos)
+        if start < 0:
+            break
+        stop = marked.find(MARK_CLOSE, start + 2)
+        if stop < 0:
+            break
+        parts.append(marked[pos:start])
+        length += start - pos
+        inner = marked[start + 2 : stop]
+        marks.append((length, length + len(inner)))
+        parts.append(inner)
+        length += len(inner)
+        pos = stop + 2
+    parts.append(marked[pos:])
+    return "".join(parts), marks

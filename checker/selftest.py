@@ -1,0 +1,66 @@
+"""`carecheck rules test`: check every rule against its own examples.
+
+Each `fail` example must produce a finding of that rule (and, where the example marks spans with
+[[...]], a finding at exactly each marked span); each `pass` example must produce none. Only the
+rule under test runs, so one rule's examples cannot hide behind another's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.kinds import CheckContext
+
+
+@dataclass
+class ExampleFailure:
+    rule: object
+    example: object
+    expected: str  # "fail" or "pass"
+    problem: str
+
+    def describe(self) -> str:
+        text = " ".join(self.example.text.split())
+        if len(text) > 100:
+            text = text[:99] + "…"
+        return f"{self.rule.file}:{self.example.line}: {self.rule.id}: {self.expected} example {text!r}: {self.problem}"
+
+
+def findings_for(rule, example) -> list:
+    from checker.parsing import parse_document
+
+    suffix = {"markdown": "md", "html": "html", "text": "txt"}[example.format]
+    doc = parse_document(f"example.{suffix}", example.text, example.format)
+    return [f for f in rule.checker().check(doc, CheckContext(settings={})) if f.rule == rule.id]
+
+
+def check_rule_examples(rule) -> list[ExampleFailure]:
+    failures = []
+    for example in rule.examples_fail:
+        found = findings_for(rule, example)
+        if not found:
+            failures.append(ExampleFailure(rule, example, "fail", "produced no finding"))
+            continue
+        spans = {(f.start, f.end) for f in found}
+        for start, end in example.marks:
+            if (start, end) not in spans:
+                got = ", ".join(repr(example.text[s:e]) for s, e in sorted(spans))
+                failures.append(
+                    ExampleFailure(rule, example, "fail", f"no finding at marked {example.text[start:end]!r} (found {got})")
+                )
+    for example in rule.examples_pass:
+        found = findings_for(rule, example)
+        if found:
+            got = ", ".join(repr(example.text[f.start : f.end]) for f in found)
+            failures.append(ExampleFailure(rule, example, "pass", f"produced {len(found)} finding(s): {got}"))
+    return failures
+
+
+def check_all_examples(ruleset) -> tuple[int, int, list[ExampleFailure]]:
+    """Return (rules tested, examples tested, failures)."""
+    failures = []
+    examples = 0
+    for rule in ruleset.rules:
+        examples += len(rule.examples_fail) + len(rule.examples_pass)
+        failures.extend(check_rule_examples(rule))
+    return len(ruleset.rules), examples, failures

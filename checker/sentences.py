@@ -1,0 +1,68 @@
+"""Sentence splitting for English prose, with offsets.
+
+A sentence ends at `.`, `!` or `?` (plus any closing quotes or brackets) followed by whitespace
+and something that can start a sentence, unless the word before the full stop is a known
+abbreviation ("Dr.", "e.g.", "U.S.") or a single initial. A line break inside a block does not end a
+sentence (Markdown wraps lines), but two line breaks in a row do.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a full stop without ending the sentence (compared in lower case).
+ABBREVIATIONS = frozenset(
+    """
+    dr mr mrs ms mx prof sr jr st vs etc e.g i.e eg ie al approx ca cf fig no nos vol pp p
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    u.s u.k u.n a.m p.m inc ltd co corp dept univ govt est min max avg
+    """.split()
+)
+
+_BOUNDARY = re.compile(
+    r"""(?P<stop>[.!?]+|…)        # the end of a sentence
+        [\"'”’)\]]*               # closing quotes and brackets belong to it
+        (?P<gap>\s+)              # then whitespace
+        (?=[\"'“‘(\[]?[A-Z0-9¿¡\u00C0-\u024F])  # and what can open the next one
+    """,
+    re.VERBOSE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(text: str, stop_index: int) -> bool:
+    match = _WORD_BEFORE.search(text, 0, stop_index)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # A single capital is taken for an initial ("J. Smith"), at the cost of "Plan B. Then ..."
+    return len(word) == 1 and text[match.start()].isupper()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return [start, end) offsets of the sentences in text, whitespace trimmed."""
+    cuts: list[int] = []
+    for m in _BOUNDARY.finditer(text):
+        if m.group("stop") == "." and _is_abbreviation(text, m.start("stop")):
+            continue
+        cuts.append(m.start("gap"))
+    cuts.extend(m.start() for m in _PARAGRAPH_BREAK.finditer(text))
+    cuts.sort()
+
+    spans = []
+    start = 0
+    for cut in cuts + [len(text)]:
+        if cut < start:
+            continue
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        start = cut
+    return spans

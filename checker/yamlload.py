@@ -1,0 +1,75 @@
+"""Safe YAML loading that remembers where every mapping key was written.
+
+Rule files and front matter are both YAML. Errors about them must name the line of the
+offending key, so mappings load as `LocatedDict`, which keeps a 1-based line per key.
+Only the safe loader is ever used: a YAML file is data and cannot construct objects.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+try:  # the C loader is several times faster; fall back when libyaml is missing
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _BaseLoader
+
+
+class LocatedDict(dict):
+    """A dict from YAML that knows the line of itself and of each of its keys."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YamlError(ValueError):
+    """Invalid YAML, with the 1-based line where the problem was found."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _LocatingLoader(_BaseLoader):
+    def construct_mapping(self, node, deep=False):
+        mapping = LocatedDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                raise YamlError("a mapping key must be a plain value", key_node.start_mark.line + 1)
+            if key in mapping:
+                raise YamlError(f"duplicate key {key!r}", key_node.start_mark.line + 1)
+            mapping[key] = self.construct_object(value_node, deep=deep)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+
+_LocatingLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LocatingLoader.construct_mapping
+)
+
+
+def load_yaml(text: str):
+    """Parse one YAML document safely; raise YamlError with a line number on failure."""
+    try:
+        return yaml.load(text, Loader=_LocatingLoader)  # noqa: S506 - the loader derives from SafeLoader
+    except YamlError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(f"invalid YAML: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"invalid YAML: {exc}", 1) from None
+    except RecursionError:
+        raise YamlError("invalid YAML: nested too deeply", 1) from None
