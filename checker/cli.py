@@ -33,7 +33,7 @@ def _use_color(stream) -> bool:
 def write_output(text: str, output: str | None) -> None:
     """Write to stdout, or atomically to a file (a temporary file, then a rename)."""
     if not output:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)  # colour codes are present only when wanted
         return
     import tempfile
 

@@ -118,7 +118,7 @@ class Check:
 
     def finding(self, block, matched: str, start: int, end: int) -> Finding:
         suggestions = self.swaps.get(self.key(matched)) or list(self.rule.suggest)
-        message = self.rule.message.replace("{match}", matched)
+        message = self.rule.message.replace("{match}", " ".join(matched.split()))
         message = message.replace("{suggestion}", suggestions[0] if suggestions else "")
         span = block.source_span(start, end)
         return Finding(

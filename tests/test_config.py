@@ -1,0 +1,97 @@
+"""Config discovery, validation and per-path overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.config import glob_regex, load_config
+from checker.errors import UsageError
+from conftest import write
+
+
+def test_defaults_without_any_config(tmp_path):
+    config = load_config(cwd=tmp_path)
+    assert config.fail_on == "error" and config.select is None and config.paths == [] and config.source == ""
+
+
+def test_carecheck_yaml_is_found_and_read(tmp_path):
+    write(tmp_path / "carecheck.yaml", "paths: [articles]\nselect: wording\nfail_on: warning\nrules: [house]\n")
+    config = load_config(cwd=tmp_path)
+    assert config.paths == ["articles"] and config.select == ["wording"] and config.fail_on == "warning"
+    assert config.rules == [str(tmp_path.resolve() / "house")]
+
+
+def test_pyproject_tool_section(tmp_path):
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.carecheck]\nignore = ["wording.suffers-from"]\njobs = 2\n')
+    config = load_config(cwd=tmp_path)
+    assert config.ignore == ["wording.suffers-from"] and config.jobs == 2
+
+
+def test_carecheck_yaml_wins_over_pyproject(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.carecheck]\nfail_on = "info"\n')
+    write(tmp_path / "carecheck.yaml", "fail_on: never\n")
+    assert load_config(cwd=tmp_path).fail_on == "never"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("colour: red\n", "carecheck.yaml:1: unknown key 'colour'"),
+        ("paths: content\nfail_on: sometimes\n", "carecheck.yaml:2: key 'fail_on': must be one of error, warning, info, never"),
+        ("jobs: 0\n", "carecheck.yaml:1: key 'jobs': must be a whole number of 1 or more"),
+        ("select: [1, 2]\n", "carecheck.yaml:1: key 'select': must be a string or a list of strings"),
+        ("severity: {wording: fatal}\n", "carecheck.yaml:1: key 'severity': 'wording' must be error, warning or info"),
+        ("overrides:\n  - ignore: [x]\n", "each entry of 'overrides' needs 'files'"),
+        ("overrides:\n  - files: [a]\n    colour: red\n", "carecheck.yaml:3: overrides: unknown key 'colour'"),
+        ("paths: [unclosed\n", "carecheck.yaml:2: invalid YAML"),
+        ("- a list\n", "carecheck.yaml:1: the configuration must be a mapping"),
+    ],
+)
+def test_invalid_config_is_one_line_naming_file_and_line(tmp_path, text, expected):
+    write(tmp_path / "carecheck.yaml", text)
+    with pytest.raises(UsageError) as info:
+        load_config(cwd=tmp_path)
+    assert expected in info.value.message and "\n" not in info.value.message
+
+
+def test_invalid_pyproject_section(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.carecheck]\nfail_on = 3\n")
+    with pytest.raises(UsageError, match=r"pyproject.toml: \[tool.carecheck\]: key 'fail_on'"):
+        load_config(cwd=tmp_path)
+
+
+def test_explicit_config_must_exist(tmp_path):
+    with pytest.raises(UsageError, match="config file not found"):
+        load_config(str(tmp_path / "missing.yaml"), cwd=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "glob, path, matched",
+    [
+        ("content/crisis/**", "content/crisis/a.md", True),
+        ("content/crisis/**", "content/crisis/sub/a.md", True),
+        ("content/crisis/", "content/crisis/a.md", True),
+        ("content/*.md", "content/a.md", True),
+        ("content/*.md", "content/sub/a.md", False),
+        ("**/drafts/**", "content/drafts/a.md", True),
+        ("**/drafts/**", "drafts/a.md", True),
+        ("content/crisis/**", "content/crisis-old/a.md", False),
+        ("*.html", "a.html", True),
+    ],
+)
+def test_globs(glob, path, matched):
+    assert bool(glob_regex(glob).match(path)) is matched
+
+
+def test_overrides_apply_to_matching_paths(tmp_path):
+    write(
+        tmp_path / "carecheck.yaml",
+        "exclude: [content/drafts/**]\noverrides:\n  - files: [content/legacy/**]\n    ignore: [wording.suffers-from]\n    severity: {wording: info}\n",
+    )
+    config = load_config(cwd=tmp_path)
+    (override,) = config.overrides
+    assert override.applies_to("content/legacy/a.md") and not override.applies_to("content/new/a.md")
+    assert config.is_excluded(str(tmp_path / "content/drafts/x.md"))
+    assert not config.is_excluded(str(Path(tmp_path / "content/x.md")))

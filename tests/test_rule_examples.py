@@ -1,0 +1,49 @@
+"""Every shipped rule's examples hold (what `carecheck rules test` checks), and the harness can fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.rulefile import load_pack, load_rules
+from checker.selftest import check_all_examples, check_rule_examples
+
+RULES = load_rules().rules
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_shipped_rule_examples(rule):
+    failures = check_rule_examples(rule)
+    assert not failures, "\n".join(f.describe() for f in failures)
+
+
+def test_every_shipped_rule_has_pass_and_fail_examples():
+    for rule in RULES:
+        assert rule.examples_fail and rule.examples_pass, rule.id
+
+
+BROKEN = """\
+pack: t
+rules:
+  - id: house.broken
+    kind: pattern
+    severity: warning
+    message: m
+    terms: [utilize]
+    examples:
+      fail:
+        - "We use it."
+        - "We [[utilize it]]."
+      pass:
+        - "We utilize it."
+"""
+
+
+def test_the_harness_reports_each_kind_of_broken_example():
+    ruleset = type("R", (), {"rules": load_pack(BROKEN, "t.yaml")})()
+    count, examples, failures = check_all_examples(ruleset)
+    assert (count, examples) == (1, 3)
+    problems = [f.problem for f in failures]
+    assert problems[0] == "produced no finding"
+    assert problems[1].startswith("no finding at marked 'utilize it'")
+    assert problems[2] == "produced 1 finding(s): 'utilize'"
+    assert all(f.describe().startswith("t.yaml:") for f in failures)
