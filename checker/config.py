@@ -9,6 +9,7 @@
     fail_on: error                   # error | warning | info | never
     jobs: 2
     max_file_size: 10000000          # bytes; larger files are skipped with a finding
+    locale: en-US                    # readers' locale unless an article's front matter says
     overrides:                       # later entries win; each applies to the files its globs match
       - files: ["content/crisis/**"]
         ignore: [...]
@@ -32,8 +33,9 @@ from checker.yamlload import LocatedDict, YamlError, load_yaml
 CONFIG_NAMES = ("carecheck.yaml", "carecheck.yml", ".carecheck.yaml")
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10_000_000
-TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "overrides"}
-OVERRIDE_KEYS = {"files", "select", "ignore", "severity"}
+TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "overrides"}
+OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "locale"}
+LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Override:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     severity: dict = field(default_factory=dict)
+    locale: str | None = None
     _patterns: list = field(default_factory=list, repr=False)
 
     def applies_to(self, relative_path: str) -> bool:
@@ -63,6 +66,7 @@ class Config:
     fail_on: str = "error"
     jobs: int | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    locale: str = "en-US"  # the readers' locale when an article does not say (front matter `locale`)
     overrides: list[Override] = field(default_factory=list)
 
     def relative(self, path: str) -> str:
@@ -176,6 +180,8 @@ def _validate(data, filename: str, root: Path, where_override) -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise UsageError(f"{where(data, key)} key '{key}': must be a whole number of 1 or more")
             setattr(config, key, value)
+        elif key == "locale":
+            config.locale = _locale(value, where(data, key))
         elif key == "overrides":
             if not isinstance(value, list):
                 raise UsageError(f"{where(data, key)} key 'overrides': must be a list")
@@ -200,7 +206,15 @@ def _override(entry, location: str, where) -> Override:
         override.ignore = _str_list(entry["ignore"], where(entry, "ignore"), "ignore")
     if "severity" in entry:
         override.severity = _severity_map(entry["severity"], where(entry, "severity"))
+    if "locale" in entry:
+        override.locale = _locale(entry["locale"], where(entry, "locale"))
     return override
+
+
+def _locale(value, location: str) -> str:
+    if not isinstance(value, str) or not LOCALE.match(value):
+        raise UsageError(f"{location} key 'locale': must be a locale such as en-US or en-GB")
+    return value
 
 
 def _str_list(value, location: str, key: str) -> list[str]:

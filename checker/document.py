@@ -227,6 +227,7 @@ class Document:
     metadata_lines: dict = field(default_factory=dict)  # metadata key -> 1-based source line
     comments: list[Comment] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    cache: dict = field(default_factory=dict, repr=False)  # analyses shared by the rules of one kind
     _lines: LineIndex | None = field(default=None, repr=False)
 
     @property

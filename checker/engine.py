@@ -35,6 +35,13 @@ class FileResult:
 
 
 @dataclass
+class FileSettings:
+    enabled: set[str]  # rule ids
+    severity: dict  # rule id or prefix -> severity
+    options: dict  # what checks may read (CheckContext.settings), e.g. the locale
+
+
+@dataclass
 class Report:
     files: list[FileResult]
     errors: list[str] = field(default_factory=list)  # paths that could not be checked at all
@@ -91,9 +98,10 @@ class Engine:
     def rule_ids(self) -> list[str]:
         return [r.id for r in self.ruleset.rules] + list(META_RULES)
 
-    def settings_for(self, path: str) -> tuple[list[str], dict]:
-        """The enabled rule ids and severity overrides for one file, after per-path overrides."""
+    def settings_for(self, path: str) -> FileSettings:
+        """The enabled rules, severity overrides and options for one file, after per-path overrides."""
         select, ignore, severity = self.select, list(self.ignore), dict(self.config.severity)
+        options = {"locale": self.config.locale}
         relative = self.config.relative(path)
         for override in self.config.overrides:
             if override.applies_to(relative):
@@ -101,8 +109,10 @@ class Engine:
                     select = override.select
                 ignore += override.ignore
                 severity.update(override.severity)
-        enabled = [rid for rid in self.rule_ids() if is_enabled(rid, select, ignore)]
-        return enabled, severity
+                if override.locale:
+                    options["locale"] = override.locale
+        enabled = {rid for rid in self.rule_ids() if is_enabled(rid, select, ignore)}
+        return FileSettings(enabled, severity, options)
 
     # ---- the per-document pass
 
@@ -110,26 +120,25 @@ class Engine:
         from checker.files import read_article
         from checker.parsing import parse_document
 
-        enabled, severity = self.settings_for(path)
-        enabled_set = set(enabled)
+        settings = self.settings_for(path)
         result = FileResult(path=path)
         read = read_article(path, self.config.max_file_size)
         if read.text is None:
             result.metrics = {"fk_grade": None}
-            result.findings = self._finalise(None, self._problem_findings(read.problems, enabled_set), severity)
+            result.findings = self._finalise(None, self._problem_findings(read.problems, settings.enabled), settings.severity)
             return result
         doc = parse_document(path, read.text)
         doc.problems = read.problems + doc.problems
-        result.metrics, findings, result.facts = self.check_document(doc, enabled_set)
-        result.findings = self._finalise(doc, findings, severity)
+        result.metrics, findings, result.facts = self.check_document(doc, settings.enabled, settings.options)
+        result.findings = self._finalise(doc, findings, settings.severity)
         return result
 
-    def check_document(self, doc, enabled: set) -> tuple[dict, list[Finding], dict]:
+    def check_document(self, doc, enabled: set, options: dict) -> tuple[dict, list[Finding], dict]:
         """Run every enabled rule on one parsed document; apply its suppression comments."""
         from checker.suppression import apply_suppressions
         from checker.textstats import body_prose, fk_grade
 
-        context = CheckContext(settings={})
+        context = CheckContext(settings=options)
         findings = self._problem_findings(doc.problems, enabled)
         facts = {}
         metrics = {"fk_grade": fk_grade(body_prose(doc))}
@@ -199,9 +208,8 @@ class Engine:
                 continue
             facts = {r.path: r.facts[rule.id] for r in results if rule.id in r.facts}
             for path, findings in check.check_corpus(facts).items():
-                _, severity = self.settings_for(path)
                 target = by_path[path]
-                target.findings = self._finalise(None, target.findings + findings, severity)
+                target.findings = self._finalise(None, target.findings + findings, self.settings_for(path).severity)
 
 
 def excerpt(text: str) -> str:

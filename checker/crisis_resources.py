@@ -1,0 +1,216 @@
+"""The crisis-resources data file (rules/data/crisis-resources.yaml): loading and look-ups.
+
+The file says, per region, which services a crisis banner may offer (numbers, text keywords, chat
+URLs, emergency numbers), which numbers were retired or replaced and which services ended, and the
+words articles use to offer them. This module turns it into indexes by canonical number; the
+crisis kind decides what an article's use of them means.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import UsageError
+from checker.phonenumbers import canonical
+from checker.yamlload import YamlError, load_yaml
+
+CONTACT_TYPES = ("call", "text", "chat")
+
+
+@dataclass
+class Contact:
+    type: str
+    number: str = ""  # as written in the data
+    url: str = ""
+    keywords: tuple[str, ...] = ()
+    then_press: str = ""
+
+
+@dataclass
+class Service:
+    id: str
+    name: str
+    region: str
+    contacts: list[Contact]
+    crisis: bool = True
+    valid_from: datetime.date | None = None
+
+
+@dataclass
+class Region:
+    code: str
+    name: str
+    banner: str
+    locales: tuple[str, ...]
+    aliases: tuple[str, ...]
+    country_code: str
+    emergency: tuple[str, ...]
+    services: list[Service]
+
+
+@dataclass
+class Retired:
+    number: str
+    regions: tuple[str, ...]
+    service: str
+    replaced_by: str
+    still_connects: bool
+    retired_on: datetime.date | None
+    type: str = "call"
+
+
+@dataclass
+class Ended:
+    id: str
+    regions: tuple[str, ...]
+    service: str
+    ended_on: datetime.date | None
+    number: str
+    then_press: str
+    text_keyword: str
+    replaced_by: str
+
+
+@dataclass
+class Resources:
+    regions: dict[str, Region]
+    directories: list[str]  # URLs
+    retired: list[Retired]
+    ended: list[Ended]
+    language: dict
+    country_codes: tuple[str, ...] = ()
+    by_number: dict = field(default_factory=dict)  # canonical -> [(Service, Contact)]
+    emergency_by_number: dict = field(default_factory=dict)  # canonical -> [region code]
+    retired_by_number: dict = field(default_factory=dict)  # canonical -> Retired
+    services: dict = field(default_factory=dict)  # id -> Service
+
+    def canonical(self, number: str) -> str:
+        return canonical(number, self.country_codes)
+
+    def region_for(self, value) -> str | None:
+        """A region code from a region code, a country name or a locale such as en-GB."""
+        if not isinstance(value, str) or not value.strip():
+            return None
+        wanted = value.strip().lower().replace("_", "-")
+        for code, region in self.regions.items():
+            if wanted == code.lower() or wanted in (a.lower() for a in region.aliases):
+                return code
+            if wanted in (loc.lower() for loc in region.locales):
+                return code
+        if "-" in wanted:  # an unlisted locale: go by its country part (fr-BE -> BE if listed)
+            return self.region_for(wanted.rsplit("-", 1)[1])
+        return None
+
+    def regions_named_in(self, text: str) -> set[str]:
+        """Regions whose name or alias appears in text (on word boundaries)."""
+        found = set()
+        for code, region in self.regions.items():
+            for name in (region.name, *region.aliases):
+                if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE if len(name) > 3 else 0):
+                    found.add(code)
+                    break
+        return found
+
+    def describe(self, service_id: str) -> str:
+        service = self.services.get(service_id)
+        if not service:
+            return service_id
+        parts = []
+        for contact in service.contacts:
+            if contact.type == "chat":
+                parts.append(f"chat at {contact.url}")
+            elif contact.keywords:
+                parts.append(f"text {contact.keywords[0]} to {contact.number}")
+            else:
+                verb = "call" if contact.type == "call" else "text"
+                press = f" then press {contact.then_press}" if contact.then_press else ""
+                parts.append(f"{verb} {contact.number}{press}")
+        merged = []
+        for part in parts:  # "call 988" + "text 988" -> "call or text 988"
+            if merged and part.startswith("text ") and merged[-1] == "call " + part[5:]:
+                merged[-1] = "call or text " + part[5:]
+            else:
+                merged.append(part)
+        return f"{service.name}: {', '.join(merged)}"
+
+
+def _date(value):
+    return value if isinstance(value, datetime.date) else None
+
+
+def _list(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (str, int)):
+        return (str(value),)
+    return tuple(str(v) for v in value)
+
+
+@functools.lru_cache(maxsize=8)
+def load_resources(path: str) -> Resources:
+    try:
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read crisis resources: {exc.strerror or exc}") from None
+    except YamlError as exc:
+        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
+    try:
+        return _build(data)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise UsageError(f"{path}: invalid crisis resources file: {exc!r}") from None
+
+
+def _build(data) -> Resources:
+    regions = {}
+    for code, entry in data["regions"].items():
+        services = []
+        for item in entry.get("services", []):
+            contacts = []
+            for c in item["contacts"]:
+                if c["type"] not in CONTACT_TYPES:
+                    raise ValueError(f"service {item['id']}: unknown contact type {c['type']!r}")
+                contacts.append(
+                    Contact(c["type"], str(c.get("number", "")), str(c.get("url", "")), _list(c.get("keyword")), str(c.get("then_press", "")))
+                )
+            services.append(Service(item["id"], item["name"], code, contacts, bool(item.get("crisis", True)), _date(item.get("valid_from"))))
+        regions[code] = Region(
+            code=code,
+            name=entry["name"],
+            banner=entry.get("banner", ""),
+            locales=_list(entry.get("locales")),
+            aliases=_list(entry.get("aliases")),
+            country_code=str(entry.get("country_code", "")),
+            emergency=_list(entry.get("emergency")),
+            services=services,
+        )
+    resources = Resources(
+        regions=regions,
+        directories=[d["url"] for d in data.get("directories", [])],
+        retired=[
+            Retired(str(r["number"]), _list(r.get("regions")), r["service"], r.get("replaced_by", ""), bool(r.get("still_connects")), _date(r.get("retired_on")), r.get("type", "call"))
+            for r in data.get("retired", [])
+        ],
+        ended=[
+            Ended(e["id"], _list(e.get("regions")), e["service"], _date(e.get("ended_on")), str(e.get("number", "")), str(e.get("then_press", "")), str(e.get("text_keyword", "")), e.get("replaced_by", ""))
+            for e in data.get("ended", [])
+        ],
+        language=data["language"],
+        country_codes=tuple(sorted({r.country_code for r in regions.values() if r.country_code}, key=len, reverse=True)),
+    )
+    for region in regions.values():
+        for service in region.services:
+            resources.services[service.id] = service
+            for contact in service.contacts:
+                if contact.number:
+                    resources.by_number.setdefault(resources.canonical(contact.number), []).append((service, contact))
+        for number in region.emergency:
+            resources.emergency_by_number.setdefault(resources.canonical(number), []).append(region.code)
+    for entry in data.get("retired", []):
+        retired = next(r for r in resources.retired if r.number == str(entry["number"]))
+        for number in (entry["number"], *_list(entry.get("aliases"))):
+            resources.retired_by_number[resources.canonical(str(number))] = retired
+    return resources
