@@ -87,25 +87,12 @@ def main():
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 [default: error].")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory, on top of the built-in packs (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the number of CPUs].")
-def check(paths, fmt, output, config_path, select, ignore, fail_on, rule_dirs, jobs):
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Reference date for review freshness, YYYY-MM-DD [default: today].")
+def check(paths, fmt, output, config_path, select, ignore, fail_on, rule_dirs, jobs, today):
     """Check articles (default: the config's paths, else content/)."""
-    from checker.config import load_config
-    from checker.engine import Engine
     from checker.formats import RenderOptions, render
-    from checker.rulefile import load_rules
 
-    config = load_config(config_path)
-    ruleset = load_rules(extra_dirs=list(config.rules) + list(rule_dirs))
-    selected = _split(select) or None
-    _check_selectors(selected or [], ruleset)
-    _check_selectors(_split(ignore), ruleset)
-    engine = Engine(ruleset, config, select=selected, ignore=_split(ignore))
-    targets = list(paths) or [str(config.root / p) if not os.path.isabs(p) else p for p in config.paths] or ["content"]
-    if not paths and config.paths:
-        targets = [os.path.relpath(t) for t in targets]
-    report = engine.run(targets, jobs=jobs)
-    for message in report.errors:
-        click.echo(f"carecheck: error: {message}", err=True)
+    config, report = _run(paths, config_path, select, ignore, rule_dirs, jobs, today)
     fail_on = fail_on or config.fail_on
     sources = None
     if fmt == "text":
@@ -113,6 +100,27 @@ def check(paths, fmt, output, config_path, select, ignore, fail_on, rule_dirs, j
     options = RenderOptions(color=not output and _use_color(sys.stdout), fail_on=fail_on, sources=sources)
     write_output(render(report, fmt, options), output)
     sys.exit(report.exit_code(fail_on))
+
+
+def _run(paths, config_path, select, ignore, rule_dirs, jobs, today, only=None):
+    """Load config and rules, check the paths, print path errors; return (config, report)."""
+    from checker.config import load_config
+    from checker.engine import Engine
+    from checker.rulefile import load_rules
+
+    config = load_config(config_path)
+    ruleset = load_rules(extra_dirs=list(config.rules) + list(rule_dirs))
+    selected = _split(select) or None
+    _check_selectors(selected or [], ruleset)
+    _check_selectors(_split(ignore), ruleset)
+    engine = Engine(ruleset, config, select=only or selected, ignore=_split(ignore), today=today.date() if today else None)
+    targets = list(paths) or [str(config.root / p) if not os.path.isabs(p) else p for p in config.paths] or ["content"]
+    if not paths and config.paths:
+        targets = [os.path.relpath(t) for t in targets]
+    report = engine.run(targets, jobs=jobs)
+    for message in report.errors:
+        click.echo(f"carecheck: error: {message}", err=True)
+    return config, report
 
 
 def _sources(report) -> dict:
@@ -136,6 +144,28 @@ def _check_selectors(selectors, ruleset) -> None:
     for selector in selectors:
         if not any(matches_prefix(rule_id, selector) for rule_id in known):
             raise UsageError(f"'{selector}' matches no rule id or prefix (see `carecheck rules list`)")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Reference date, YYYY-MM-DD [default: today].")
+@click.option("--within", default=None, help="Only articles due within this time, e.g. 90d, 12w, 6m (overdue and undated ones always show).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory (repeatable).")
+def due(paths, today, within, fmt, output, config_path, rule_dirs):
+    """The review calendar: every article with its last review, reviewer and due date, overdue first."""
+    import datetime
+
+    from checker.calendar import parse_within, render_calendar, review_rows
+
+    limit = parse_within(within) if within else None
+    config, report = _run(paths, config_path, (), (), rule_dirs, None, today, only=["freshness"])
+    reference = today.date() if today else datetime.date.today()
+    rows = review_rows(report, reference, limit)
+    write_output(render_calendar(rows, fmt, reference), output)
+    sys.exit(2 if report.errors else 0)
 
 
 @main.group()

@@ -10,6 +10,12 @@
     jobs: 2
     max_file_size: 10000000          # bytes; larger files are skipped with a finding
     locale: en-US                    # readers' locale unless an article's front matter says
+    freshness:                       # review policy (defaults in rules/data/freshness.yaml)
+      interval_months: 36
+      crisis_interval_months: 12
+      warn_days: 30
+      require_reviewer: true
+      topics: {suicide: 12}
     overrides:                       # later entries win; each applies to the files its globs match
       - files: ["content/crisis/**"]
         ignore: [...]
@@ -33,8 +39,9 @@ from checker.yamlload import LocatedDict, YamlError, load_yaml
 CONFIG_NAMES = ("carecheck.yaml", "carecheck.yml", ".carecheck.yaml")
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10_000_000
-TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "overrides"}
-OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "locale"}
+TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "freshness", "overrides"}
+OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "locale", "freshness"}
+FRESHNESS_KEYS = {"interval_months": int, "crisis_interval_months": int, "warn_days": int, "require_reviewer": bool, "topics": dict}
 LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -45,6 +52,7 @@ class Override:
     ignore: list[str] = field(default_factory=list)
     severity: dict = field(default_factory=dict)
     locale: str | None = None
+    freshness: dict = field(default_factory=dict)
     _patterns: list = field(default_factory=list, repr=False)
 
     def applies_to(self, relative_path: str) -> bool:
@@ -67,6 +75,7 @@ class Config:
     jobs: int | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     locale: str = "en-US"  # the readers' locale when an article does not say (front matter `locale`)
+    freshness: dict = field(default_factory=dict)  # review policy on top of rules/data/freshness.yaml
     overrides: list[Override] = field(default_factory=list)
 
     def relative(self, path: str) -> str:
@@ -182,6 +191,8 @@ def _validate(data, filename: str, root: Path, where_override) -> Config:
             setattr(config, key, value)
         elif key == "locale":
             config.locale = _locale(value, where(data, key))
+        elif key == "freshness":
+            config.freshness = _freshness(value, where(data, key))
         elif key == "overrides":
             if not isinstance(value, list):
                 raise UsageError(f"{where(data, key)} key 'overrides': must be a list")
@@ -208,7 +219,25 @@ def _override(entry, location: str, where) -> Override:
         override.severity = _severity_map(entry["severity"], where(entry, "severity"))
     if "locale" in entry:
         override.locale = _locale(entry["locale"], where(entry, "locale"))
+    if "freshness" in entry:
+        override.freshness = _freshness(entry["freshness"], where(entry, "freshness"))
     return override
+
+
+def _freshness(value, location: str) -> dict:
+    if not isinstance(value, dict):
+        raise UsageError(f"{location} key 'freshness': must be a mapping ({', '.join(FRESHNESS_KEYS)})")
+    for key, item in value.items():
+        wanted = FRESHNESS_KEYS.get(key)
+        if wanted is None:
+            raise UsageError(f"{location} key 'freshness': unknown key '{key}' (allowed: {', '.join(FRESHNESS_KEYS)})")
+        if wanted is int and (not isinstance(item, int) or isinstance(item, bool) or item < 0):
+            raise UsageError(f"{location} key 'freshness.{key}': must be a whole number of 0 or more")
+        if wanted is bool and not isinstance(item, bool):
+            raise UsageError(f"{location} key 'freshness.{key}': must be true or false")
+        if wanted is dict and (not isinstance(item, dict) or not all(isinstance(v, int) and v > 0 for v in item.values())):
+            raise UsageError(f"{location} key 'freshness.topics': must map topics to a number of months")
+    return dict(value)
 
 
 def _locale(value, location: str) -> str:

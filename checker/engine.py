@@ -87,9 +87,10 @@ def severity_for(rule_id: str, default: str, overrides: dict) -> str:
 
 
 class Engine:
-    def __init__(self, ruleset, config, select=None, ignore=()):
+    def __init__(self, ruleset, config, select=None, ignore=(), today=None):
         self.ruleset = ruleset
         self.config = config
+        self.today = today  # the reference date for freshness (None: the real today)
         self.select = select if select is not None else config.select
         self.ignore = list(config.ignore) + list(ignore)
 
@@ -101,7 +102,7 @@ class Engine:
     def settings_for(self, path: str) -> FileSettings:
         """The enabled rules, severity overrides and options for one file, after per-path overrides."""
         select, ignore, severity = self.select, list(self.ignore), dict(self.config.severity)
-        options = {"locale": self.config.locale}
+        options = {"locale": self.config.locale, "today": self.today, "freshness": dict(self.config.freshness)}
         relative = self.config.relative(path)
         for override in self.config.overrides:
             if override.applies_to(relative):
@@ -111,6 +112,7 @@ class Engine:
                 severity.update(override.severity)
                 if override.locale:
                     options["locale"] = override.locale
+                options["freshness"].update(override.freshness)
         enabled = {rid for rid in self.rule_ids() if is_enabled(rid, select, ignore)}
         return FileSettings(enabled, severity, options)
 

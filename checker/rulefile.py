@@ -9,6 +9,7 @@ file, line and key, which the CLI prints as one line with exit code 2.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ PACK_KEYS = {"pack", "description", "rules"}
 COMMON_KEYS = {"id", "kind", "severity", "message", "examples", "description", "reference", "suggest", "scope"}
 REQUIRED_KEYS = ("id", "kind", "severity", "message", "examples")
 SCOPES = {"all", "body", "headings", "heading", "paragraph", "list_item", "quote", "table_cell"}
-EXAMPLE_KEYS = {"text", "format", "note"}
+EXAMPLE_KEYS = {"text", "format", "today", "locale", "note"}
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 
 
@@ -35,6 +36,8 @@ class Example:
     format: str = "markdown"
     marks: list[tuple[int, int]] = field(default_factory=list)
     line: int = 0
+    today: object = None  # the reference date for date rules (default: EXAMPLES_TODAY in selftest)
+    locale: str | None = None
 
 
 @dataclass
@@ -250,7 +253,7 @@ def _load_examples(item: LocatedDict, filename: str, fail) -> tuple[list[Example
         for entry in entries:
             example = _parse_example(entry, examples.line_of(key))
             if example is None:
-                fail("examples", f"each '{key}' example must be a string or a mapping with 'text' (and optional 'format')")
+                fail("examples", f"each '{key}' example must be a string or a mapping with 'text' (and optional 'format', 'today', 'locale')")
             if key == "pass" and example.marks:
                 fail("examples", "a 'pass' example cannot mark a span")
             parsed.append(example)
@@ -259,19 +262,21 @@ def _load_examples(item: LocatedDict, filename: str, fail) -> tuple[list[Example
 
 
 def _parse_example(entry, line: int) -> Example | None:
-    fmt = "markdown"
+    fmt, today, locale = "markdown", None, None
     if isinstance(entry, LocatedDict):
         if set(entry) - EXAMPLE_KEYS or not isinstance(entry.get("text"), str):
             return None
         fmt = entry.get("format", "markdown")
-        if fmt not in ("markdown", "html", "text"):
+        today = entry.get("today")
+        locale = entry.get("locale")
+        if fmt not in ("markdown", "html", "text") or (today is not None and not isinstance(today, datetime.date)):
             return None
         line = entry.line
         entry = entry["text"]
     if not isinstance(entry, str):
         return None
     text, marks = strip_marks(entry)
-    return Example(text=text, format=fmt, marks=marks, line=line)
+    return Example(text=text, format=fmt, marks=marks, line=line, today=today, locale=locale)
 
 
 def strip_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:

@@ -7,9 +7,14 @@ rule under test runs, so one rule's examples cannot hide behind another's.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from checker.kinds import CheckContext
+
+# Examples are judged as of this date unless they give their own `today`, so a rule's examples
+# mean the same thing next year as now.
+EXAMPLES_TODAY = datetime.date(2026, 11, 25)
 
 
 @dataclass
@@ -31,7 +36,8 @@ def findings_for(rule, example) -> list:
 
     suffix = {"markdown": "md", "html": "html", "text": "txt"}[example.format]
     doc = parse_document(f"example.{suffix}", example.text, example.format)
-    return [f for f in rule.checker().check(doc, CheckContext(settings={})) if f.rule == rule.id]
+    settings = {"today": example.today or EXAMPLES_TODAY, "locale": example.locale or "en-US", "freshness": {}}
+    return [f for f in rule.checker().check(doc, CheckContext(settings=settings)) if f.rule == rule.id]
 
 
 def check_rule_examples(rule) -> list[ExampleFailure]:

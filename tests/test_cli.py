@@ -15,8 +15,11 @@ SCHEMA = json.loads((ROOT / "checker" / "formats" / "report.schema.json").read_t
 GOLDEN = FIXTURES / "golden"
 
 
+TODAY = "2026-11-25"  # review dates are judged as of this day, so results do not age
+
+
 def check_json(run_cli, *args, cwd=ROOT):
-    result = run_cli("check", "--format", "json", *args, cwd=cwd)
+    result = run_cli("check", "--format", "json", "--today", TODAY, *args, cwd=cwd)
     data = json.loads(result.stdout)
     jsonschema.validate(data, SCHEMA)
     return result, data
@@ -58,7 +61,7 @@ def test_positions_in_markdown_with_crlf_front_matter_tabs_and_emoji(run_cli):
 
 
 def test_positions_in_html_map_back_through_entities_and_markup(run_cli):
-    _, data = check_json(run_cli, "tests/fixtures/articles/flawed.html")
+    _, data = check_json(run_cli, "--select", "wording", "tests/fixtures/articles/flawed.html")
     found = [(f["rule"], f["line"], f["column"], f["end_line"], f["end_column"], f["excerpt"]) for f in data["files"][0]["findings"]]
     assert found == [
         ("wording.suicide-victim", 13, 56, 13, 71, "suicide victims"),
@@ -67,13 +70,13 @@ def test_positions_in_html_map_back_through_entities_and_markup(run_cli):
 
 
 def test_clean_file_exits_0_and_text_summary(run_cli):
-    result = run_cli("check", ARTICLES / "clean.md")
+    result = run_cli("check", "--today", TODAY, ARTICLES / "clean.md")
     assert result.exit_code == 0
     assert result.stdout.strip() == "All clear: no findings in 1 file."
 
 
 def test_text_format_shows_location_line_caret_and_suggestion(run_cli):
-    result = run_cli("check", "tests/fixtures/articles/notes.txt", cwd=ROOT)
+    result = run_cli("check", "--select", "wording", "tests/fixtures/articles/notes.txt", cwd=ROOT)
     lines = result.stdout.splitlines()
     assert lines[0] == (
         "tests/fixtures/articles/notes.txt:4:34: warning wording.self-harm-epidemic "
@@ -99,17 +102,17 @@ def test_colour_only_when_forced_and_never_with_no_color(run_cli):
         (["--fail-on", "never"], 0),
         (["--fail-on", "warning"], 1),
         (["--select", "wording.self-harm-epidemic", "--fail-on", "error"], 0),
-        (["--ignore", "wording"], 0),
+        (["--ignore", "wording,crisis,freshness"], 0),
     ],
 )
 def test_fail_on_select_and_ignore(run_cli, args, code):
-    result = run_cli("check", *args, "tests/fixtures/articles/notes.txt", cwd=ROOT)
+    result = run_cli("check", "--today", TODAY, *args, "tests/fixtures/articles/notes.txt", cwd=ROOT)
     assert result.exit_code == code
 
 
 def test_output_file_is_written(run_cli, tmp_path):
     out = tmp_path / "reports" / "out.json"
-    result = run_cli("check", "--format", "json", "--output", out, ARTICLES / "clean.md")
+    result = run_cli("check", "--format", "json", "--today", TODAY, "--output", out, ARTICLES / "clean.md")
     assert result.exit_code == 0 and result.stdout == ""
     assert json.loads(out.read_text())["summary"]["files"] == 1
     assert [p.name for p in out.parent.iterdir()] == ["out.json"]  # no temporary file left behind
@@ -133,6 +136,7 @@ def test_config_paths_and_extra_rules(run_cli, tmp_path):
 
 def test_rules_option_adds_a_directory(run_cli):
     result = run_cli("check", "--rules", FIXTURES / "rules", "--select", "house", "--format", "json", ARTICLES / "clean.md")
+
     assert result.exit_code == 0 and json.loads(result.stdout)["summary"]["findings"] == 0
 
 
@@ -177,7 +181,7 @@ def test_binary_and_invalid_utf8_files_are_reported_not_fatal(tmp_path):
     (tmp_path / "latin1.md").write_bytes("Caf\xe9 owners: she suffers from anxiety.\n".encode("latin-1"))
     (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbfShe suffers from anxiety.\n")
     (tmp_path / "utf16.md").write_bytes("She suffers from anxiety.\n".encode("utf-16"))
-    proc = run_process("check", "--format", "json", tmp_path)
+    proc = run_process("check", "--format", "json", "--select", "wording,carecheck", tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     files = {Path(f["path"]).name: [(x["rule"], x["line"], x["column"]) for x in f["findings"]] for f in json.loads(proc.stdout)["files"]}
     assert files["binary.md"] == [("carecheck.unreadable", 1, 1)]

@@ -234,6 +234,14 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
     return Analysis(region, is_triggered(doc, resources), mentions, body_start or (0, 0), danger)
 
 
+def cached_analysis(doc, resources_file: str, top_words: int, settings: dict) -> Analysis:
+    """The document's crisis analysis, computed once and shared by every rule (of any kind) that asks."""
+    key = ("crisis", resources_file, top_words, settings.get("locale"))
+    if key not in doc.cache:
+        doc.cache[key] = analyse(doc, load_resources(resources_file), top_words, settings)
+    return doc.cache[key]
+
+
 def _classify(resources, number, text, allowed, in_contact, crisis_context, offers, span, top) -> Mention | None:
     c = resources.canonical(number.raw)
     retired = resources.retired_by_number.get(c)
@@ -316,13 +324,8 @@ class Check:
         self.require = rule.params["require"]
 
     def analysis(self, doc, context) -> tuple[Analysis, object]:
-        resources = load_resources(self.path)
         settings = context.settings if context else {}
-        key = ("crisis", self.path, self.top_words, settings.get("locale"))
-        cache = doc.cache
-        if key not in cache:
-            cache[key] = analyse(doc, resources, self.top_words, settings)
-        return cache[key], resources
+        return cached_analysis(doc, self.path, self.top_words, settings), load_resources(self.path)
 
     def metrics(self, doc, context) -> dict:
         analysis, resources = self.analysis(doc, context)
