@@ -18,6 +18,8 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n a.m p.m inc ltd co corp dept univ govt est min max avg
     """.split()
 )
+# Common words that are abbreviations only before a number ("No. 5", but "It is OK to say no. Then").
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 
 _BOUNDARY = re.compile(
     r"""(?P<stop>[.!?]+|…)        # the end of a sentence
@@ -27,15 +29,18 @@ _BOUNDARY = re.compile(
     """,
     re.VERBOSE,
 )
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# Two line ends in a row (CRLF, LF or a lone CR), maybe with spaces between them.
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n)\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
-def _is_abbreviation(text: str, stop_index: int) -> bool:
+def _is_abbreviation(text: str, stop_index: int, next_index: int) -> bool:
     match = _WORD_BEFORE.search(text, 0, stop_index)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
+    if word in NUMBER_ABBREVIATIONS:
+        return text[next_index : next_index + 1].isdigit()
     if word in ABBREVIATIONS:
         return True
     # A single capital is taken for an initial ("J. Smith"), at the cost of "Plan B. Then ..."
@@ -46,7 +51,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return [start, end) offsets of the sentences in text, whitespace trimmed."""
     cuts: list[int] = []
     for m in _BOUNDARY.finditer(text):
-        if m.group("stop") == "." and _is_abbreviation(text, m.start("stop")):
+        if m.group("stop") == "." and _is_abbreviation(text, m.start("stop"), m.end()):
             continue
         cuts.append(m.start("gap"))
     cuts.extend(m.start() for m in _PARAGRAPH_BREAK.finditer(text))

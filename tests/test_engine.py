@@ -45,7 +45,7 @@ def test_per_path_overrides_change_rules_and_severity(tmp_path):
         root=tmp_path,
         overrides=[Override(files=["legacy/**"], ignore=["wording.suffers-from"], severity={"wording": "info"})],
     )
-    engine = Engine(load_rules(), config)
+    engine = Engine(load_rules(), config, select=["wording"])
     legacy_findings = [(f.rule, f.severity) for f in engine.check_file(str(legacy)).findings]
     fresh_findings = [(f.rule, f.severity) for f in engine.check_file(str(fresh)).findings]
     assert legacy_findings == [("wording.committed-suicide", "info")]

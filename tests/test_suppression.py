@@ -7,10 +7,10 @@ from checker.engine import Engine
 from checker.rulefile import load_rules
 
 
-def run(tmp_path, text: str, name: str = "a.md", select=None, ignore=()):
+def run(tmp_path, text: str, name: str = "a.md", select=("wording", "carecheck"), ignore=()):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    engine = Engine(load_rules(), Config(root=tmp_path), select=select, ignore=ignore)
+    engine = Engine(load_rules(), Config(root=tmp_path), select=list(select), ignore=ignore)
     return [(f.rule, f.line) for f in engine.check_file(str(path)).findings]
 
 

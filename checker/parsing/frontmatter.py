@@ -9,8 +9,12 @@ from checker.document import Problem, Span
 from checker.yamlload import LocatedDict, YamlError, load_yaml
 
 _OPEN = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)", re.MULTILINE)
+# At the start of a line; a lookbehind rather than ^ with re.MULTILINE, which misses lines after a lone CR.
+_CLOSE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)")
 PROBLEM_RULE = "carecheck.front-matter"
+# YAML also ends lines at NEL, LS and PS, which are not line ends in the file (nor in editors).
+_YAML_LINE_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -50,8 +54,12 @@ def split_front_matter(source: str) -> FrontMatter:
     try:
         data = load_yaml(yaml_text) if yaml_text.strip() else {}
     except YamlError as exc:
-        line = first_yaml_line + exc.line - 1
+        line = _file_line(yaml_text, exc.line, first_yaml_line)
         result.problems.append(Problem(PROBLEM_RULE, f"Front matter: {exc.message}.", _line_span(source, line)))
+        return result
+    except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise plain errors, e.g. for 2024-13-45
+        message = f"Front matter: invalid value: {exc}."
+        result.problems.append(Problem(PROBLEM_RULE, message, _line_span(source, first_yaml_line)))
         return result
     if data is None:
         data = {}
@@ -66,8 +74,15 @@ def split_front_matter(source: str) -> FrontMatter:
         return result
     result.metadata = dict(data)
     if isinstance(data, LocatedDict):
-        result.key_lines = {k: first_yaml_line + line - 1 for k, line in data.key_lines.items()}
+        result.key_lines = {k: _file_line(yaml_text, line, first_yaml_line) for k, line in data.key_lines.items()}
     return result
+
+
+def _file_line(yaml_text: str, yaml_line: int, first_line: int) -> int:
+    """The file line of a 1-based line as YAML counts them in yaml_text (which starts at first_line)."""
+    starts = [0] + [m.end() for m in _YAML_LINE_BREAK.finditer(yaml_text)]
+    offset = starts[max(1, min(yaml_line, len(starts))) - 1]
+    return first_line + len(_LINE_BREAK.findall(yaml_text, 0, offset))
 
 
 def _line_span(source: str, line: int) -> Span:

@@ -9,7 +9,6 @@ that position is an absolute offset into the source.
 from __future__ import annotations
 
 import html as html_lib
-import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -26,6 +25,7 @@ from checker.document import (
     Document,
     Span,
     TextBuilder,
+    TextMap,
 )
 
 # Elements whose text is never article prose.
@@ -44,7 +44,6 @@ BLOCK_TAGS = frozenset(
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 CONTAINER_KINDS = {"li": LIST_ITEM, "dd": LIST_ITEM, "dt": LIST_ITEM, "blockquote": QUOTE, "td": TABLE_CELL, "th": TABLE_CELL}
-_ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _BR = " "
 
 
@@ -64,16 +63,22 @@ def parse_html(path: str, source: str) -> Document:
     return doc
 
 
-def parse_html_fragment(source: str, start: int, end: int) -> HtmlContent:
-    """Extract blocks, comments and <head> metadata from source[start:end]."""
-    extractor = _Extractor(source, start)
+def parse_html_fragment(source: str, start: int, end: int, default_kind: str = PARAGRAPH) -> HtmlContent:
+    """Extract blocks, comments and <head> metadata from source[start:end].
+
+    Text outside any list item, quote or table cell becomes blocks of default_kind (an HTML
+    block inside a Markdown blockquote gives quotes).
+    """
+    extractor = _Extractor(source, start, default_kind)
     extractor.run(source[start:end])
     return extractor.content
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, source: str, origin: int):
+    def __init__(self, source: str, origin: int, default_kind: str = PARAGRAPH):
         super().__init__(convert_charrefs=False)
+        self.default_kind = default_kind
+        self.open_comment: Comment | None = None  # the comment just reported, until its end is known
         self.source = source
         self.origin = origin  # offset of the fed text in the source
         self.consumed = 0  # text the parser has already dropped from its buffer
@@ -82,7 +87,7 @@ class _Extractor(HTMLParser):
         self.stack: list[str] = []
         self.ignored_depth = 0
         self.builder: TextBuilder | None = None
-        self.kind = PARAGRAPH
+        self.kind = default_kind
         self.level = 0
         self.links: list[tuple[int, int, str]] = []
         self.open_links: list[tuple[int, str]] = []
@@ -94,7 +99,21 @@ class _Extractor(HTMLParser):
     # an index into its buffer: so self.pos always names where the current construct starts.
     def updatepos(self, i, j):
         self.pos = self.origin + self.consumed + j
+        if self.open_comment is not None:
+            # The parser moves on to just past the comment it reported: that is where it ends.
+            self.open_comment.span = Span(self.open_comment.span.start, self.pos)
+            self.open_comment = None
         return super().updatepos(i, j)
+
+    def parse_marked_section(self, i, report=1):
+        # The standard library raises AssertionError for "<![" not followed by a known keyword
+        # ("<![ x", "<![foo["); in HTML that is a bogus comment, up to the next ">".
+        start = self.pos
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.pos = start  # the failed scan moved it
+            return self.parse_bogus_comment(i, report)
 
     def run(self, text: str) -> None:
         self.feed(text)
@@ -124,6 +143,7 @@ class _Extractor(HTMLParser):
             self.content.metadata_offsets["lang"] = self.pos
         if tag == "title":
             self.in_title = True
+            self.content.metadata_offsets.setdefault("title", self.pos)
         if tag == "br":
             if self.builder is not None and not self.builder.ends_with_space():
                 self.builder.atom(_BR, self.pos, self.pos)
@@ -173,6 +193,8 @@ class _Extractor(HTMLParser):
             title = " ".join("".join(self.title_parts).split())
             if title:
                 self.content.metadata.setdefault("title", title)
+            elif "title" not in self.content.metadata:
+                self.content.metadata_offsets.pop("title", None)
         if self.ignored_depth:
             self.ignored_depth -= 1
             return tag
@@ -195,7 +217,7 @@ class _Extractor(HTMLParser):
                 return CODE, 0
             if tag in CONTAINER_KINDS:
                 return CONTAINER_KINDS[tag], 0
-        return PARAGRAPH, 0
+        return self.default_kind, 0
 
     # ---- text
 
@@ -215,24 +237,34 @@ class _Extractor(HTMLParser):
         self.text_builder().verbatim(data, self.pos)
 
     def handle_entityref(self, name):
-        self.entity()
+        self.entity(1 + len(name))  # &name or &name;
 
     def handle_charref(self, name):
-        self.entity()
+        self.entity(2 + len(name))  # &#123 or &#x7b, maybe with a ;
 
-    def entity(self) -> None:
-        match = _ENTITY.match(self.source, self.pos)
-        if not match:
-            return
-        decoded = html_lib.unescape(match.group())
+    def entity(self, length: int) -> None:
+        start = self.pos
+        end = start + length
+        if self.source.startswith(";", end):
+            end += 1
+        raw = self.source[start:end]
+        decoded = html_lib.unescape(raw)
         if self.in_title:
             self.title_parts.append(decoded)
         if self.ignored_depth or (self.code_depth and self.kind != CODE):
             return
-        self.text_builder().atom(decoded, match.start(), match.end())
+        # A legacy entity without its ; takes only its name: "&copy2024" is "©" then "2024".
+        tail = 0
+        while tail < min(len(raw), len(decoded)) - 1 and raw[-1 - tail] == decoded[-1 - tail]:
+            tail += 1
+        builder = self.text_builder()
+        builder.atom(decoded[: len(decoded) - tail], start, end - tail)
+        builder.verbatim(raw[len(raw) - tail :], end - tail)
 
     def handle_comment(self, data):
-        self.content.comments.append(Comment(data, Span(self.pos, self.pos + len(data) + 7)))
+        # The end is set by the next updatepos: `<!-- a -- >`, `<!x>` and `</ x>` are comments too.
+        self.open_comment = Comment(data, Span(self.pos, self.pos))
+        self.content.comments.append(self.open_comment)
 
     def flush(self) -> None:
         builder, self.builder = self.builder, None
@@ -245,8 +277,9 @@ class _Extractor(HTMLParser):
         last = len(text.rstrip())
         span = text_map.to_source(first, last)
         if self.kind == CODE:
-            code_map = TextBuilder()
-            code_map.atom(PLACEHOLDER, span.start, span.end)
-            self.content.blocks.append(Block(CODE, text, code_map.build()[1], span))
+            # One segment for all the code, however long its text: a character maps to the whole
+            # block (or, should text and block be equally long, to its own place in it).
+            code_map = TextMap([(0, len(text), span.start, span.end - span.start)])
+            self.content.blocks.append(Block(CODE, text, code_map, span))
             return
         self.content.blocks.append(Block(self.kind, text, text_map, span, level=self.level, links=self.links))

@@ -13,6 +13,8 @@ import html as html_lib
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.common.entities import entities as _NAMED_ENTITIES
+from markdown_it.common.utils import isValidEntityCode
 
 from checker.document import (
     CODE,
@@ -28,10 +30,14 @@ from checker.document import (
     LineIndex,
     Span,
     TextBuilder,
+    TextMap,
 )
 from checker.parsing.frontmatter import split_front_matter
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# What can stand in front of a text: indentation, container and heading markers, emphasis delimiters.
+_SKIPPABLE = re.compile(r"[ \t>*_~#|+\-.)0-9]*")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -82,8 +88,11 @@ class _Walker:
     def walk(self, tokens) -> None:
         containers: list[str] = []
         heading_level = 0
+        row_cursor = None  # where the next table cell of the current row starts
         for token in tokens:
             kind = token.type
+            if kind == "tr_open":
+                row_cursor = None
             if kind == "blockquote_open":
                 containers.append(QUOTE)
             elif kind == "list_item_open":
@@ -102,37 +111,70 @@ class _Walker:
                     block_kind = HEADING
                 else:
                     block_kind = containers[-1] if containers else PARAGRAPH
-                self.inline_block(token, block_kind, heading_level)
+                if block_kind == TABLE_CELL:
+                    # All cells of a row share the row's line: start each after the previous one.
+                    cursor = self.inline_block(token, block_kind, heading_level, row_cursor)
+                    pipe = _unescaped_pipe(self.source, cursor, self.region(token.map)[1])
+                    row_cursor = pipe + 1 if pipe >= 0 else cursor
+                else:
+                    self.inline_block(token, block_kind, heading_level)
             elif kind in ("fence", "code_block") and token.map:
                 self.code_block(token)
             elif kind == "html_block" and token.map:
-                self.html_block(token)
+                self.html_block(token, containers[-1] if containers else PARAGRAPH)
 
     def code_block(self, token) -> None:
         start, end = self.region(token.map)
         end = _trim_end(self.source, start, end)
-        builder = TextBuilder()
-        builder.atom(PLACEHOLDER, start, end)
-        text, text_map = builder.build()
+        # One segment for all the code, however long its text: a character maps to the whole block
+        # (or, should text and block be equally long, to its own place in it).
+        text_map = TextMap([(0, len(token.content), start, end - start)])
         self.doc.blocks.append(Block(CODE, token.content, text_map, Span(start, end)))
 
-    def html_block(self, token) -> None:
+    def html_block(self, token, default_kind: str) -> None:
         from checker.parsing.html import parse_html_fragment
 
         start, end = self.region(token.map)
-        fragment = parse_html_fragment(self.source, start, end)
+        fragment = parse_html_fragment(self.blank_container_markers(token, start, end), start, end, default_kind)
         self.doc.blocks.extend(fragment.blocks)
         self.doc.comments.extend(fragment.comments)
 
-    def inline_block(self, token, block_kind: str, level: int) -> None:
-        start, end = self.region(token.map)
+    def blank_container_markers(self, token, start: int, end: int) -> str:
+        """The source with the blockquote and list markers before an HTML block's lines blanked out.
+
+        token.content holds the block's lines without those markers; each is the tail of its
+        source line, so the part in front of it is replaced by spaces (same length, same offsets).
+        """
+        content_lines = token.content.split("\n")
+        first_line = token.map[0] + 1
+        pieces = [self.source[:start]]
+        position = start
+        for k in range(token.map[1] - token.map[0]):
+            line_number = first_line + k
+            line_text = self.lines.line_text(line_number)
+            line_start = self.lines.offset(line_number)
+            content = content_lines[k] if k < len(content_lines) else ""
+            prefix = len(line_text) - len(content) if line_text.endswith(content) else 0
+            pieces.append(self.source[position:line_start])
+            pieces.append(re.sub(r"[^\t]", " ", line_text[:prefix]))
+            position = line_start + prefix
+        pieces.append(self.source[position:])
+        masked = "".join(pieces)
+        return masked if len(masked) == len(self.source) else self.source
+
+    def inline_block(self, token, block_kind: str, level: int, start: int | None = None) -> int:
+        """Add the block of an inline token; return the source offset where its content ends."""
+        region_start, end = self.region(token.map)
+        start = region_start if start is None else max(start, region_start)
         builder = TextBuilder()
         links: list[tuple[int, int, str]] = []
         cursor = start
         link_stack: list[tuple[int, str, bool]] = []
         for child in token.children or []:
             ctype = child.type
-            if ctype == "text":
+            if ctype == "text" and link_stack and link_stack[-1][2]:
+                cursor = self.autolink_text(child.content, cursor, end, builder)
+            elif ctype == "text":
                 cursor = self.align(child.content, cursor, end, builder)
             elif ctype in ("softbreak", "hardbreak"):
                 newline = _next_line_break(self.source, cursor, end)
@@ -148,6 +190,10 @@ class _Walker:
             elif ctype == "image":
                 cursor = self.step_over_image(cursor, end, builder)
             elif ctype == "link_open":
+                # Step into the link text, so that its text is looked for after the `[` or `<`.
+                opening = _unescaped(self.source, "<" if child.markup == "autolink" else "[", cursor, end)
+                if opening >= 0:
+                    cursor = opening + 1
                 link_stack.append((builder.length, child.attrs.get("href", ""), child.markup == "autolink"))
             elif ctype == "link_close":
                 if link_stack:
@@ -156,16 +202,28 @@ class _Walker:
                     cursor = self.step_over_destination(cursor, end, auto)
         text, text_map = builder.build()
         if not text.strip():
-            return
+            return cursor
         span = Span(start, _trim_end(self.source, start, end))
         self.doc.blocks.append(Block(block_kind, text, text_map, span, level=level, links=links))
+        return cursor
+
+    def autolink_text(self, content: str, cursor: int, end: int, builder: TextBuilder) -> int:
+        """The text of `<url>`: markdown-it may have decoded it (`%41`, punycode), so unless it is
+        a copy of the source, it stands for all of the URL."""
+        close = self.source.find(">", cursor, end)
+        if close < 0 or self.source.startswith(content, cursor) and cursor + len(content) <= close:
+            return self.align(content, cursor, end, builder)
+        builder.atom(content, cursor, close)
+        return close
 
     def align(self, content: str, cursor: int, end: int, builder: TextBuilder) -> int:
         """Append content (a text child) to builder, mapped to where it stands in the source."""
         if not content:
             return cursor
         found = self.source.find(content, cursor, end)
-        if found >= 0:
+        # Only markup may stand between the cursor and the text; anything else (an escape, an
+        # entity, a line break) means this copy is a later one and the text here was changed.
+        if found >= 0 and _SKIPPABLE.fullmatch(self.source, cursor, found):
             builder.verbatim(content, found)
             return found + len(content)
         return self.align_chars(content, cursor, end, builder)
@@ -176,40 +234,41 @@ class _Walker:
         i = 0
         while i < len(content):
             ch = content[i]
-            # Skip markup until the character, an escape or an entity shows up (bounded by the block).
+            # Skip markup until the character, an escape of it or an entity for it shows up
+            # (bounded by the block). Escapes and entities are tried first: `&amp;` stands for
+            # "&" and `\\` for "\", so their first character must not be taken for the text.
             probe = cursor
-            while probe < end and src[probe] != ch and src[probe] not in "\\&":
-                probe += 1
-            if probe < end and src[probe] == ch:
-                builder.verbatim(ch, probe)
-                cursor = probe + 1
-                i += 1
-                continue
-            if probe + 1 < end and src[probe] == "\\" and src[probe + 1] == ch:
-                builder.atom(ch, probe, probe + 2)
-                cursor = probe + 2
-                i += 1
-                continue
-            entity = _ENTITY.match(src, probe, end) if probe < end else None
-            if entity:
-                decoded = html_lib.unescape(entity.group())
-                if decoded and content.startswith(decoded, i):
-                    builder.atom(decoded, probe, entity.end())
-                    cursor = entity.end()
-                    i += len(decoded)
-                    continue
-            if probe < end and src[probe] in "\\&":
-                # A literal backslash or ampersand that is not an escape of this character.
-                if src[probe] == ch:
+            while probe < end:
+                c = src[probe]
+                if c == "\\" and ch in _ESCAPABLE and src.startswith(ch, probe + 1) and probe + 1 < end:
+                    builder.atom(ch, probe, probe + 2)
+                    cursor = probe + 2
+                    i += 1
+                    break
+                if c == "&":
+                    entity = _ENTITY.match(src, probe, end)
+                    decoded = _decode_entity(entity.group()) if entity else None
+                    if decoded and content.startswith(decoded, i):
+                        builder.atom(decoded, probe, entity.end())
+                        cursor = entity.end()
+                        i += len(decoded)
+                        break
+                if c == ch:
                     builder.verbatim(ch, probe)
                     cursor = probe + 1
                     i += 1
-                else:
+                    break
+                if c == "\0" and ch == "\ufffd":  # markdown-it turns NUL into U+FFFD
+                    builder.atom(ch, probe, probe + 1)
                     cursor = probe + 1
-                continue
-            # Not in the source at all (markdown-it replaced it, e.g. NUL -> U+FFFD): map it in place.
-            builder.atom(ch, cursor, min(cursor + 1, end))
-            i += 1
+                    i += 1
+                    break
+                probe += 1
+            else:
+                # Not in the source at all (markdown-it replaced it, e.g. NUL -> U+FFFD): map it in place.
+                builder.atom(ch, cursor, min(cursor + 1, end))
+                cursor = min(cursor + 1, end)
+                i += 1
         return cursor
 
     def step_over_code(self, child, cursor: int, end: int, builder: TextBuilder) -> int:
@@ -223,10 +282,12 @@ class _Walker:
         return stop
 
     def step_over_html(self, raw: str, cursor: int, end: int, builder: TextBuilder) -> int:
-        found = self.source.find(raw, cursor, end)
-        if found < 0:
+        # markdown-it turned CRLF and CR into LF; inline HTML (a comment, say) may span lines.
+        pattern = re.escape(raw).replace("\\\n", r"(?:\r\n|\r|\n)")
+        match = re.compile(pattern).search(self.source, cursor, end)
+        if not match:
             return cursor
-        stop = found + len(raw)
+        found, stop = match.span()
         comment = _COMMENT.fullmatch(raw)
         if comment:
             self.doc.comments.append(Comment(comment.group(1), Span(found, stop)))
@@ -260,6 +321,32 @@ class _Walker:
             close = src.find("]", after, end)
             return close + 1 if close >= 0 else after
         return after
+
+
+def _decode_entity(entity: str) -> str | None:
+    """What markdown-it makes of an entity such as `&amp;` or `&#8209;`; None if it leaves it as is."""
+    body = entity[1:-1]
+    if body.startswith("#"):
+        code = int(body[2:], 16) if body[1:2] in ("x", "X") else int(body[1:])
+        return chr(code) if isValidEntityCode(code) else "\ufffd"
+    return _NAMED_ENTITIES.get(body)
+
+
+def _unescaped(src: str, char: str, start: int, end: int) -> int:
+    """The offset of the first char in src[start:end] that is not backslash-escaped, or -1."""
+    i = start
+    while i < end:
+        if src[i] == "\\":
+            i += 2
+            continue
+        if src[i] == char:
+            return i
+        i += 1
+    return -1
+
+
+def _unescaped_pipe(src: str, start: int, end: int) -> int:
+    return _unescaped(src, "|", start, end)
 
 
 def _closing_bracket(src: str, start: int, end: int) -> int:
