@@ -138,7 +138,7 @@ class Engine:
     def check_document(self, doc, enabled: set, options: dict) -> tuple[dict, list[Finding], dict]:
         """Run every enabled rule on one parsed document; apply its suppression comments."""
         from checker.suppression import apply_suppressions
-        from checker.textstats import body_prose, fk_grade
+        from checker.readability import body_prose, fk_grade
 
         context = CheckContext(settings=options)
         findings = self._problem_findings(doc.problems, enabled)
