@@ -16,6 +16,9 @@
       warn_days: 30
       require_reviewer: true
       topics: {suicide: 12}
+    readability:                     # audience (targets in rules/data/readability.yaml) or a grade
+      audience: general
+      discount_domain_terms: false
     overrides:                       # later entries win; each applies to the files its globs match
       - files: ["content/crisis/**"]
         ignore: [...]
@@ -39,8 +42,9 @@ from checker.yamlload import LocatedDict, YamlError, load_yaml
 CONFIG_NAMES = ("carecheck.yaml", "carecheck.yml", ".carecheck.yaml")
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10_000_000
-TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "freshness", "overrides"}
-OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "locale", "freshness"}
+TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "freshness", "readability", "overrides"}
+OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "locale", "freshness", "readability"}
+READABILITY_KEYS = {"audience": str, "target_grade": float, "discount_domain_terms": bool}
 FRESHNESS_KEYS = {"interval_months": int, "crisis_interval_months": int, "warn_days": int, "require_reviewer": bool, "topics": dict}
 LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
@@ -53,6 +57,7 @@ class Override:
     severity: dict = field(default_factory=dict)
     locale: str | None = None
     freshness: dict = field(default_factory=dict)
+    readability: dict = field(default_factory=dict)
     _patterns: list = field(default_factory=list, repr=False)
 
     def applies_to(self, relative_path: str) -> bool:
@@ -76,6 +81,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     locale: str = "en-US"  # the readers' locale when an article does not say (front matter `locale`)
     freshness: dict = field(default_factory=dict)  # review policy on top of rules/data/freshness.yaml
+    readability: dict = field(default_factory=dict)  # audience, target_grade, discount_domain_terms
     overrides: list[Override] = field(default_factory=list)
 
     def relative(self, path: str) -> str:
@@ -193,6 +199,8 @@ def _validate(data, filename: str, root: Path, where_override) -> Config:
             config.locale = _locale(value, where(data, key))
         elif key == "freshness":
             config.freshness = _freshness(value, where(data, key))
+        elif key == "readability":
+            config.readability = _readability(value, where(data, key))
         elif key == "overrides":
             if not isinstance(value, list):
                 raise UsageError(f"{where(data, key)} key 'overrides': must be a list")
@@ -221,7 +229,25 @@ def _override(entry, location: str, where) -> Override:
         override.locale = _locale(entry["locale"], where(entry, "locale"))
     if "freshness" in entry:
         override.freshness = _freshness(entry["freshness"], where(entry, "freshness"))
+    if "readability" in entry:
+        override.readability = _readability(entry["readability"], where(entry, "readability"))
     return override
+
+
+def _readability(value, location: str) -> dict:
+    if not isinstance(value, dict):
+        raise UsageError(f"{location} key 'readability': must be a mapping ({', '.join(READABILITY_KEYS)})")
+    for key, item in value.items():
+        wanted = READABILITY_KEYS.get(key)
+        if wanted is None:
+            raise UsageError(f"{location} key 'readability': unknown key '{key}' (allowed: {', '.join(READABILITY_KEYS)})")
+        if wanted is float and (not isinstance(item, (int, float)) or isinstance(item, bool) or not 0 < item < 30):
+            raise UsageError(f"{location} key 'readability.{key}': must be a grade between 0 and 30")
+        if wanted is bool and not isinstance(item, bool):
+            raise UsageError(f"{location} key 'readability.{key}': must be true or false")
+        if wanted is str and not (isinstance(item, str) and item.strip()):
+            raise UsageError(f"{location} key 'readability.{key}': must be an audience name such as general or teen")
+    return dict(value)
 
 
 def _freshness(value, location: str) -> dict:

@@ -102,7 +102,12 @@ class Engine:
     def settings_for(self, path: str) -> FileSettings:
         """The enabled rules, severity overrides and options for one file, after per-path overrides."""
         select, ignore, severity = self.select, list(self.ignore), dict(self.config.severity)
-        options = {"locale": self.config.locale, "today": self.today, "freshness": dict(self.config.freshness)}
+        options = {
+            "locale": self.config.locale,
+            "today": self.today,
+            "freshness": dict(self.config.freshness),
+            "readability": dict(self.config.readability),
+        }
         relative = self.config.relative(path)
         for override in self.config.overrides:
             if override.applies_to(relative):
@@ -113,6 +118,7 @@ class Engine:
                 if override.locale:
                     options["locale"] = override.locale
                 options["freshness"].update(override.freshness)
+                options["readability"].update(override.readability)
         enabled = {rid for rid in self.rule_ids() if is_enabled(rid, select, ignore)}
         return FileSettings(enabled, severity, options)
 

@@ -1,7 +1,8 @@
 """Reading-level measures of an article's body prose, computed with textstat.
 
 Body prose is the text of paragraphs, list items and quotes. Headings, table cells, code, front
-matter and link URLs are left out (a link counts by its visible text). Each list item counts as
+matter, link URLs and sections such as "References" are left out (a link counts by its visible
+text; the section names are `skip_sections` in rules/data/readability.yaml). Each list item counts as
 a sentence of its own, with or without a full stop, so a bulleted list is not read as one endless
 sentence. Syllables come from the CMU dictionary, looked up in place (checker.syllables), with
 textstat's pyphen fallback for words it lacks; nothing is downloaded.
@@ -9,9 +10,39 @@ textstat's pyphen fallback for words it lacks; nothing is downloaded.
 
 from __future__ import annotations
 
-from checker.document import LIST_ITEM, PARAGRAPH, PLACEHOLDER, QUOTE
+import functools
+import re
+
+from checker.document import HEADING, LIST_ITEM, PARAGRAPH, PLACEHOLDER, QUOTE
 
 PROSE_FOR_READABILITY = (PARAGRAPH, LIST_ITEM, QUOTE)
+
+
+@functools.lru_cache(maxsize=1)
+def default_skip_sections() -> tuple[str, ...]:
+    from checker.rulefile import builtin_rules_dir
+    from checker.yamlload import load_yaml
+
+    path = builtin_rules_dir() / "data" / "readability.yaml"
+    data = load_yaml(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return tuple(s.lower() for s in data.get("skip_sections", ()))
+
+
+def prose_blocks(doc, skip_sections=None) -> list:
+    """Paragraphs, list items and quotes, outside reference-like sections."""
+    skip = default_skip_sections() if skip_sections is None else tuple(s.lower() for s in skip_sections)
+    out = []
+    skipping_level = 0  # the level of the skipped section's heading, 0 when not skipping
+    for block in doc.blocks:
+        if block.kind == HEADING:
+            if skipping_level and block.level > skipping_level:
+                continue
+            name = re.sub(r"[^\w ]+", "", block.text).strip().lower()
+            skipping_level = block.level if name in skip else 0
+            continue
+        if not skipping_level and block.kind in PROSE_FOR_READABILITY:
+            out.append(block)
+    return out
 
 
 def block_prose(block) -> str:
@@ -21,8 +52,8 @@ def block_prose(block) -> str:
     return text
 
 
-def body_prose(doc) -> str:
-    return "\n".join(t for t in (block_prose(b) for b in doc.blocks if b.kind in PROSE_FOR_READABILITY) if t)
+def body_prose(doc, skip_sections=None) -> str:
+    return "\n".join(t for t in (block_prose(b) for b in prose_blocks(doc, skip_sections)) if t)
 
 
 def _textstat():

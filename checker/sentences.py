@@ -24,6 +24,7 @@ NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 _BOUNDARY = re.compile(
     r"""(?P<stop>[.!?]+|…)        # the end of a sentence
         [\"'”’)\]]*               # closing quotes and brackets belong to it
+        (?:\[\^?\d+(?:[,–-]\d+)*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*  # and so do footnote markers: "rose.[1] Then"
         (?P<gap>\s+)              # then whitespace
         (?=[\"'“‘(\[]?[A-Z0-9¿¡\u00C0-\u024F])  # and what can open the next one
     """,

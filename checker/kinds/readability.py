@@ -1,0 +1,307 @@
+"""The `readability` kind: grade level against the audience's target, and where the hard parts are.
+
+The target grade comes from the article's audience (front matter `audience`, else config
+`readability.audience`, else the data file's default, general readers: grade 8), or directly from
+config `readability.target_grade`. Each rule picks one `check`:
+
+- grade: the article's Flesch-Kincaid grade is above its target;
+- hard-paragraph: paragraphs `margin` or more grades above the target, hardest first, at most
+  `max_findings`, each at its own span with its grade (paragraphs under `min_words` are skipped:
+  formulas mean little on a sentence or two);
+- long-sentence: sentences over `max_words` words;
+- jargon: clinical words with plain alternatives (data file); a word defined where first used
+  ("ideation (thoughts of suicide)", "anhedonia, which means ...") is not flagged after that;
+- undefined-acronym: an acronym used before it is spelled out, e.g. "NSSI" before
+  "non-suicidal self-injury (NSSI)"; common acronyms are allowed.
+With config `readability.discount_domain_terms: true`, unavoidable domain words (suicide,
+depression, psychological ...) count as two syllables at most; the metrics then also carry
+`fk_grade_domain_adjusted` and the words discounted, so the adjustment is never hidden.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from checker.document import LIST_ITEM, PARAGRAPH, PROSE_KINDS, QUOTE, TABLE_CELL
+from checker.errors import UsageError
+from checker.findings import Finding
+from checker.kinds import Param
+from checker.readability import block_prose, body_prose, measures, prose_blocks
+from checker.yamlload import YamlError, load_yaml
+
+CHECKS = ("grade", "hard-paragraph", "long-sentence", "jargon", "undefined-acronym")
+PARAMETERS = {
+    "check": Param("str", required=True, choices=CHECKS),
+    "data": Param("str", default="data/readability.yaml"),
+    "margin": Param("float", default=3.0),
+    "max_findings": Param("int", default=5),
+    "min_words": Param("int", default=25),
+    "max_words": Param("int", default=30),
+}
+TEXT_KINDS = (PARAGRAPH, LIST_ITEM, QUOTE)
+_ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7})(s?)(?![\w&-])")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_DEFINITION_AFTER = re.compile(r"\s*(?:\(|,\s*(?:which|or|meaning|also called|known as)\b|\s+(?:means|is when|refers to)\b|\s*[—–:]\s)", re.IGNORECASE)
+_KEYWORD_BEFORE = re.compile(r"\b(?:text|texting|txt|keyword)\s+[\"“']?$", re.IGNORECASE)
+_NUMBER_AROUND = re.compile(r"\d{3,}\s+[A-Z]{3,}\b|\b[A-Z]{3,}\s+(?:to\s+)?\d{3,}")
+_SMALL_WORDS = {"of", "or", "and", "the", "for", "to", "in", "on", "a", "an", "with"}
+_DEFINITION_BEFORE = re.compile(r"(?:called|known as|termed|the term)\s*[\"“']?$", re.IGNORECASE)
+
+
+def validate(rule):
+    path = Path(rule.file).parent / rule.params["data"]
+    if not path.is_file():
+        return "data", f"file not found: {path}"
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def load_readability_data(path: str) -> dict:
+    try:
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except YamlError as exc:
+        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
+    for key in ("targets", "jargon", "common_acronyms", "domain_terms", "default_audience"):
+        if key not in data:
+            raise UsageError(f"{path}: missing key '{key}'")
+    return data
+
+
+@functools.lru_cache(maxsize=8)
+def jargon_regex(terms: tuple[str, ...]) -> re.Pattern:
+    body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def target_grade(doc, data: dict, settings: dict) -> tuple[float, str]:
+    options = settings.get("readability") or {}
+    if "target_grade" in options:
+        return float(options["target_grade"]), "configured target"
+    audience = doc.metadata.get("audience")
+    if not isinstance(audience, str) or audience.lower() not in data["targets"]:
+        audience = options.get("audience") or data["default_audience"]
+    audience = str(audience).lower()
+    return float(data["targets"].get(audience, data["targets"][data["default_audience"]])), f"target for {audience} readers"
+
+
+def domain_discount(text: str, data: dict) -> tuple[int, dict]:
+    """Syllables to take off when domain words count as two at most, and how often each was used."""
+    from checker.readability import syllables
+
+    terms = {t.lower() for t in data["domain_terms"]}
+    used: dict[str, int] = {}
+    discount = 0
+    for word in _WORD.findall(text):
+        lower = word.lower().strip("'’")
+        if lower in terms:
+            extra = syllables(lower) - 2
+            if extra > 0:
+                discount += extra
+                used[lower] = used.get(lower, 0) + 1
+    return discount, used
+
+
+class Check:
+    def __init__(self, rule):
+        self.rule = rule
+        self.check_name = rule.params["check"]
+        self.data_path = str(Path(rule.file).parent / rule.params["data"])
+        self.params = rule.params
+
+    def data(self) -> dict:
+        return load_readability_data(self.data_path)
+
+    def blocks(self, doc, with_tables: bool = False) -> list:
+        """The prose blocks the rules judge: body text outside reference-like sections."""
+        blocks = prose_blocks(doc, self.data().get("skip_sections", ()))
+        if with_tables:
+            tables = [b for b in doc.blocks if b.kind == TABLE_CELL]
+            blocks = sorted(blocks + tables, key=lambda b: b.span.start)
+        return blocks
+
+    def article(self, doc, context) -> dict:
+        """Measures of the whole article, shared by the readability rules."""
+        settings = context.settings if context else {}
+        key = ("readability", self.data_path, repr(settings.get("readability")))
+        if key not in doc.cache:
+            data = self.data()
+            text = body_prose(doc, data.get("skip_sections", ()))
+            result = measures(text)
+            target, why = target_grade(doc, data, settings)
+            result["target_grade"] = target
+            result["_target_reason"] = why
+            if (settings.get("readability") or {}).get("discount_domain_terms") and result:
+                discount, used = domain_discount(text, data)
+                words, sentences = result["words"], max(result["sentences"], 1)
+                syllables = result["syllables_per_word"] * words
+                adjusted = 0.39 * (words / sentences) + 11.8 * ((syllables - discount) / max(words, 1)) - 15.59
+                result["fk_grade_domain_adjusted"] = round(adjusted, 1)
+                result["domain_terms_discounted"] = dict(sorted(used.items()))
+            doc.cache[key] = result
+        return doc.cache[key]
+
+    def metrics(self, doc, context) -> dict:
+        return {k: v for k, v in self.article(doc, context).items() if not k.startswith("_")}
+
+    def check(self, doc, context=None) -> list[Finding]:
+        return getattr(self, "check_" + self.check_name.replace("-", "_"))(doc, context)
+
+    def finding(self, start, end, message, suggestions=()) -> Finding:
+        return Finding(self.rule.id, self.rule.severity, message, start, end, list(suggestions) or list(self.rule.suggest), self.rule.reference)
+
+    # ---- checks
+
+    def check_grade(self, doc, context):
+        article = self.article(doc, context)
+        if not article or article.get("words", 0) < self.params["min_words"]:
+            return []
+        grade = article.get("fk_grade_domain_adjusted", article["fk_grade"])
+        target = article["target_grade"]
+        if grade <= target:
+            return []
+        blocks = [b for b in doc.blocks if b.kind in PROSE_KINDS]
+        anchor = next((b for b in blocks if b.kind in TEXT_KINDS), blocks[0] if blocks else None)
+        if anchor is None:
+            return []
+        first_line_end = doc.source.find("\n", anchor.span.start, anchor.span.end)
+        end = anchor.span.end if first_line_end < 0 else first_line_end
+        adjusted = " (domain words counted as two syllables at most)" if "fk_grade_domain_adjusted" in article else ""
+        hardest = self.hard_paragraphs(doc, context)[:3]
+        where = ""
+        if hardest:
+            where = " Hardest paragraphs: " + ", ".join(f"line {doc.position(b.span.start)[0]} (grade {g:.1f})" for g, b in hardest) + "."
+        return [
+            self.finding(
+                anchor.span.start,
+                end,
+                f"Reading grade {grade:.1f} (Flesch-Kincaid{adjusted}) is above the {article['_target_reason']}, grade {target:g}.{where}",
+            )
+        ]
+
+    def hard_paragraphs(self, doc, context) -> list[tuple[float, object]]:
+        from checker.readability import fk_grade
+
+        target = self.article(doc, context).get("target_grade", 8.0)
+        scored = []
+        for block in self.blocks(doc):
+            text = block_prose(block)
+            if len(text.split()) < self.params["min_words"]:
+                continue
+            grade = fk_grade(text)
+            if grade is not None and grade >= target + self.params["margin"]:
+                scored.append((grade, block))
+        scored.sort(key=lambda item: (-item[0], item[1].span.start))
+        return scored[: self.params["max_findings"]]
+
+    def check_hard_paragraph(self, doc, context):
+        target = self.article(doc, context).get("target_grade", 8.0)
+        return [
+            self.finding(
+                block.span.start,
+                block.span.end,
+                f"Hard paragraph: grade {grade:.1f} (Flesch-Kincaid), {grade - target:.1f} above the target of {target:g}. "
+                f"Use shorter sentences and everyday words.",
+            )
+            for grade, block in self.hard_paragraphs(doc, context)
+        ]
+
+    def check_long_sentence(self, doc, context):
+        limit = self.params["max_words"]
+        out = []
+        for block in self.blocks(doc):
+            for sentence in block.sentences:
+                count = len(_WORD.findall(sentence.text))
+                if count > limit:
+                    span = sentence.span
+                    out.append(self.finding(span.start, span.end, f"Long sentence: {count} words (the limit is {limit}). Split it in two."))
+        return out
+
+    def check_jargon(self, doc, context):
+        jargon = {k.lower(): v for k, v in self.data()["jargon"].items()}
+        pattern = jargon_regex(tuple(jargon))
+        seen = set()
+        out = []
+        for block in self.blocks(doc, with_tables=True):
+            for match in pattern.finditer(block.text):
+                term = " ".join(match.group().lower().split())
+                if term in seen:
+                    continue
+                seen.add(term)  # judged once, at its first use
+                if _DEFINITION_AFTER.match(block.text, match.end()) or _DEFINITION_BEFORE.search(block.text, 0, match.start()):
+                    continue
+                plain = jargon.get(term, [])
+                span = block.source_span(match.start(), match.end())
+                out.append(
+                    self.finding(
+                        span.start,
+                        span.end,
+                        f"'{match.group()}' is clinical jargon; write '{plain[0]}', or explain it where it is first used." if plain else f"'{match.group()}' is clinical jargon.",
+                        plain,
+                    )
+                )
+        return out
+
+    def check_undefined_acronym(self, doc, context):
+        from checker.syllables import dictionary
+
+        common = {a.upper() for a in self.data()["common_acronyms"]}
+        english = dictionary()
+        defined: set[str] = set()
+        flagged: set[str] = set()
+        out = []
+        blocks = self.blocks(doc, with_tables=True)
+        # An acronym is defined where it stands in brackets after its words, or is followed by them.
+        for block in blocks:
+            if block.text.isupper():
+                continue
+            for match in _ACRONYM.finditer(block.text):
+                acronym = match.group(1)
+                if acronym in common or acronym in defined or acronym in flagged:
+                    continue
+                if _KEYWORD_BEFORE.search(block.text, 0, match.start()) or _NUMBER_AROUND.search(block.text[max(0, match.start() - 12) : match.end() + 12]):
+                    continue  # a text keyword ("text CONNECT to 686868", "0508 TAUTOKO"), not an acronym
+                if _is_definition(block.text, match, acronym):
+                    defined.add(acronym)
+                    continue
+                if acronym.lower() in english and acronym.isalpha():
+                    continue  # an ordinary word in capitals ("NOT"), not an acronym
+                later = any(_defined_in(b.text, acronym) for b in blocks)
+                flagged.add(acronym)
+                span = block.source_span(match.start(1), match.end(1))
+                message = (
+                    f"'{acronym}' is used before it is spelled out; spell it out at its first use, e.g. 'full name ({acronym})'."
+                    if later
+                    else f"'{acronym}' is never spelled out; write the full name at its first use, e.g. 'full name ({acronym})'."
+                )
+                out.append(self.finding(span.start, span.end, message))
+        return out
+
+
+def _initials_match(words_before: str, acronym: str) -> bool:
+    """Do the words before '(ACRONYM)' start with its letters? 'non-suicidal self-injury' -> NSSI."""
+    letters = "".join(c for c in acronym.upper() if c.isalpha())
+    parts = [p.strip("*_\"“”'(") for p in re.split(r"[\s/-]+", words_before)]
+    parts = [p for p in parts if p and p[0].isalpha()]
+    for words in (parts, [p for p in parts if p.lower() not in _SMALL_WORDS]):
+        initials = "".join(p[0].upper() for p in words)
+        if letters and letters in initials:
+            return True
+    return False
+
+
+def _is_definition(text: str, match: re.Match, acronym: str) -> bool:
+    # "non-suicidal self-injury (NSSI)"
+    if text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] in (")", ",", ";"):
+        words = text[: match.start() - 1].split()[-8:]
+        return _initials_match(" ".join(words), acronym)
+    # "NSSI (non-suicidal self-injury)"
+    after = re.match(r"\s*\(([^)]{3,80})\)", text[match.end() :])
+    return bool(after) and _initials_match(after.group(1), acronym)
+
+
+def _defined_in(text: str, acronym: str) -> bool:
+    return any(_is_definition(text, m, acronym) for m in _ACRONYM.finditer(text) if m.group(1) == acronym)

