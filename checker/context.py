@@ -1,0 +1,200 @@
+"""Is a matched term asserted, negated, myth-framed, quoted, asked, reported or hypothetical?
+
+The article we want says "self-harm is not attention-seeking"; a checker that flags it teaches
+editors to ignore it. This is a NegEx/ConText-style classifier (see rules/data/context.yaml for
+every phrase it knows):
+
+1. quoted: the term stands inside quotation marks, or right after a mention phrase ("the term",
+   "words like", "avoid") - the word is being talked about, or a person is quoted;
+2. asked: the clause holding the term ends with a question mark;
+3. triggers before the term (negation, myth framing, reported speech, hypotheticals) and after it
+   ("... is a myth") put it in that context, when no termination word ("but", "however", ";")
+   stands between (the strongest wins: negation, myth, hypothetical, reported); pseudo-triggers ("not just", "no doubt", "not a myth") cancel any trigger they
+   overlap; bare negation words reach only a few words; "rather than" reaches only to a comma;
+4. reported speech that the text endorses ("some say it is X, and they're right"), that the
+   writer reports of themselves ("I think"), or that sits in a relative clause ("kids who say
+   they self-harm are faking it") is asserted after all;
+5. otherwise: asserted.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ASSERTED = "asserted"
+NEGATED = "negated"
+MYTH = "myth"
+QUOTED = "quoted"
+ASKED = "asked"
+REPORTED = "reported"
+HYPOTHETICAL = "hypothetical"
+LABELS = (ASSERTED, NEGATED, MYTH, QUOTED, ASKED, REPORTED, HYPOTHETICAL)
+
+_GROUPS = (
+    "negation_before",
+    "negation_after",
+    "pseudo",
+    "myth_before",
+    "reported_before",
+    "endorsement",
+    "hypothetical_before",
+    "mention_before",
+    "termination",
+    "termination_before_only",
+    "factive",
+)
+_LABEL_OF = {"negation_before": NEGATED, "myth_before": MYTH, "reported_before": REPORTED, "hypothetical_before": HYPOTHETICAL}
+# When several triggers reach the term, the strongest names the context: a denial anywhere in
+# scope outranks myth framing, which outranks a supposition, which outranks reported speech.
+_PRIORITY = {NEGATED: 4, MYTH: 3, HYPOTHETICAL: 2, REPORTED: 1}
+_WORD = re.compile(r"[\w'’-]+")
+_CLAUSE_END = re.compile(r"[.!?]+")
+# Quotation marks: curly pairs, guillemets, and straight quotes that open after a space or bracket.
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+
+
+@dataclass(frozen=True)
+class Judgement:
+    label: str
+    trigger: str = ""  # the phrase that decided it
+
+
+def _phrase_regex(phrases) -> re.Pattern:
+    alternatives = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = r"\s+".join(re.escape(part) for part in phrase.split())
+        if phrase == "n't":
+            alternatives.append(r"n['’]t\b")
+            continue
+        body = body.replace("'", "['’]")
+        start = r"(?<![\w'’-])" if phrase[:1].isalnum() else ""
+        end = r"(?![\w'’-])" if phrase[-1:].isalnum() else ""
+        alternatives.append(start + body + end)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+class ContextRules:
+    """The compiled trigger lists of one context data file."""
+
+    def __init__(self, data: dict):
+        self.regex = {group: _phrase_regex(data.get(group, [])) for group in _GROUPS if data.get(group)}
+        self.comma_scoped = {p.lower() for p in data.get("comma_scoped", [])}
+        self.window = int(data.get("negation_window", 6))
+        self.first_person = {p.lower() for p in data.get("first_person", [])}
+        self.relative = {p.lower() for p in data.get("relative", [])}
+        self.bare_negations = {"not", "n't", "never", "no", "nor", "neither", "none", "nothing", "nobody", "no one", "hardly"}
+
+    def find(self, group: str, text: str):
+        regex = self.regex.get(group)
+        return list(regex.finditer(text)) if regex else []
+
+
+@functools.lru_cache(maxsize=4)
+def load_context_rules(path: str) -> ContextRules:
+    from checker.errors import UsageError
+    from checker.yamlload import YamlError, load_yaml
+
+    try:
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except YamlError as exc:
+        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
+    data = data or {}
+    for group in _GROUPS:
+        bad = [p for p in data.get(group, []) if not isinstance(p, str)]
+        if bad:  # e.g. an unquoted `no`, which YAML reads as false
+            raise UsageError(f"{path}:{data.line_of(group)}: key '{group}': every entry must be a string (quote {bad[0]!r})")
+    return ContextRules(data)
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the stretches of text inside quotation marks."""
+    regions = []
+    for opening, closing in _QUOTE_PAIRS:
+        start = 0
+        while True:
+            a = text.find(opening, start)
+            if a < 0:
+                break
+            b = text.find(closing, a + 1)
+            if b < 0:
+                break
+            regions.append((a + 1, b))
+            start = b + 1
+    # Straight double quotes pair up in order.
+    positions = [m.start() for m in re.finditer('"', text)]
+    regions.extend((positions[k] + 1, positions[k + 1]) for k in range(0, len(positions) - 1, 2))
+    # Single quotes (straight or curly) open after a space or bracket and close before a non-letter,
+    # so the apostrophes in "it's" and "people’s" are not taken for quotes.
+    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘]([^'‘’]+?)['’](?![\w])", text):
+        regions.append((m.start(1), m.end(1)))
+    return regions
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text[a:b]))
+
+
+def judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
+    """Judge the term at text[start:end] (text is its sentence)."""
+    for a, b in quoted_regions(text):
+        if a <= start and end <= b:
+            return Judgement(QUOTED, "quotation marks")
+    for m in rules.find("mention_before", text):
+        if m.end() <= start and _words_between(text, m.end(), start) <= 4 and not _terminated(text, m.end(), start, rules):
+            return Judgement(QUOTED, m.group())
+
+    clause_end = _CLAUSE_END.search(text, end)
+    if clause_end and "?" in clause_end.group():
+        return Judgement(ASKED, "?")
+
+    # A pseudo-trigger that is part of the term itself ("not just a phase": the term is "just a
+    # phase") does not cancel the negation in front of it.
+    pseudo = [m.span() for m in rules.find("pseudo", text) if m.end() <= start or m.start() >= end]
+
+    def live(matches):
+        return [m for m in matches if not any(a < m.end() and m.start() < b for a, b in pseudo)]
+
+    # Triggers after the term: "X is a myth", "X ... that's simply not true".
+    for m in live(rules.find("negation_after", text)):
+        if m.start() >= end and not _terminated(text, end, m.start(), rules):
+            return Judgement(NEGATED, m.group())
+
+    # Triggers before the term: the nearest one in scope decides.
+    candidates = []
+    for group, label in _LABEL_OF.items():
+        for m in live(rules.find(group, text)):
+            if m.end() > start or _terminated(text, m.end(), start, rules, before=True):
+                continue
+            phrase = " ".join(m.group().lower().split()).replace("’", "'")
+            if group == "negation_before":
+                if any(m.end() <= f.start() and f.end() <= start for f in rules.find("factive", text)):
+                    continue  # "not every parent realises that X": X is still asserted
+                if phrase in rules.comma_scoped and "," in text[m.end() : start]:
+                    continue
+                if phrase in rules.bare_negations and _words_between(text, m.end(), start) > rules.window:
+                    continue
+            if group == "reported_before" and _reporter_is(text, m.start(), rules.first_person | rules.relative):
+                continue
+            candidates.append((_PRIORITY[label], m.end(), label, m.group()))
+    if candidates:
+        _, _, label, trigger = max(candidates)
+        if label == REPORTED and any(m.start() >= end for m in rules.find("endorsement", text)):
+            return Judgement(ASSERTED, "endorsed")
+        return Judgement(label, trigger)
+    return Judgement(ASSERTED)
+
+
+def _terminated(text: str, a: int, b: int, rules: ContextRules, before: bool = False) -> bool:
+    groups = ("termination", "termination_before_only") if before else ("termination",)
+    return any(a <= m.start() and m.end() <= b for group in groups for m in rules.find(group, text))
+
+
+def _reporter_is(text: str, trigger_start: int, words: set) -> bool:
+    """Is the word before a reporting verb one of these ("I think", "kids who say")?"""
+    before = _WORD.findall(text[max(0, trigger_start - 20) : trigger_start])
+    return bool(before) and before[-1].lower().replace("’", "'") in words

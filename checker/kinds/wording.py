@@ -1,0 +1,139 @@
+"""The `wording` kind: stigmatising or unsafe wording, judged in its sentence (checker.context).
+
+Keys, besides those of every rule:
+- terms: phrases, matched case-insensitively on word boundaries (list each inflection:
+  "commit suicide", "committed suicide" ...); regex: regular expressions for the rest
+  ("suicide was committed", "a schizophrenic" but not "schizophrenic symptoms"); a regex may
+  match words around the term and mark the term itself as (?P<term>...), which is what is reported;
+- exceptions: phrases in which a match is another sense of the word ("pay attention",
+  "attention span", "Alcoholics Anonymous");
+- mode:
+  - always: wrong in any editorial use; passes only when quoted or mentioned as a word
+    ("the term 'committed suicide'", a person quoted describing themselves);
+  - asserted: wrong only when stated as fact: passes when negated, myth-framed, quoted, asked,
+    reported as someone else's view, or hypothetical ("self-harm is not attention-seeking");
+  - figurative: a clinical word used for a non-clinical thing ("so OCD", "bipolar weather");
+    the patterns carry the figurative construction, quotes pass;
+  - context: wrong only near a topic (`near`: words that must stand in the same sentence, e.g.
+    "epidemic" near "suicide", "clean" near "drug"); quotes pass.
+
+    - id: wording.attention-seeking
+      kind: wording
+      mode: asserted
+      severity: error
+      terms: [attention-seeking, attention seeking, seeking attention]
+      message: Calling self-harm attention-seeking stigmatises people who self-harm.
+      examples:
+        fail: ["Self-harm is [[attention-seeking]] behavior."]
+        pass: ["Self-harm is not attention-seeking behavior."]
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from checker.context import ASSERTED, QUOTED, judge, load_context_rules
+from checker.document import PROSE_KINDS
+from checker.findings import Finding
+from checker.kinds import Param
+from checker.kinds.pattern import phrase_pattern
+
+MODES = ("always", "asserted", "figurative", "context")
+PARAMETERS = {
+    "mode": Param("str", default="always", choices=MODES),
+    "terms": Param("str_list", default=[]),
+    "regex": Param("str_list", default=[]),
+    "exceptions": Param("str_list", default=[]),
+    "near": Param("str_list", default=[]),
+    "case_sensitive": Param("bool", default=False),
+    "context": Param("str", default="data/context.yaml"),
+}
+
+
+def validate(rule):
+    params = rule.params
+    if not (params["terms"] or params["regex"]):
+        return "terms", "a 'wording' rule needs 'terms' or 'regex'"
+    if params["mode"] == "context" and not params["near"]:
+        return "near", "a 'context' rule needs 'near' (the topic words that make the term wrong)"
+    flags = 0 if params["case_sensitive"] else re.IGNORECASE
+    for expression in params["regex"]:
+        try:
+            compiled = re.compile(expression, flags)
+        except re.error as exc:
+            return "regex", f"invalid regular expression {expression!r}: {exc}"
+        if compiled.match(""):
+            return "regex", f"regular expression {expression!r} matches empty text"
+    if not (Path(rule.file).parent / params["context"]).is_file():
+        return "context", f"file not found: {Path(rule.file).parent / params['context']}"
+    return None
+
+
+def _alternation(phrases, flags) -> re.Pattern | None:
+    if not phrases:
+        return None
+    return re.compile("|".join(phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True)), flags)
+
+
+class Check:
+    def __init__(self, rule):
+        self.rule = rule
+        params = rule.params
+        flags = 0 if params["case_sensitive"] else re.IGNORECASE
+        self.mode = params["mode"]
+        self.patterns = [p for p in [_alternation(params["terms"], flags)] if p]
+        self.patterns += [re.compile(expression, flags) for expression in params["regex"]]
+        self.exceptions = _alternation(params["exceptions"], flags)
+        self.near = _alternation(params["near"], re.IGNORECASE)
+        self.context_path = str(Path(rule.file).parent / params["context"])
+
+    def matches(self, block):
+        """(start, end) of each match in the block's text, outside exception phrases."""
+        allowed = [m.span() for m in self.exceptions.finditer(block.text)] if self.exceptions else []
+        seen = set()
+        for pattern in self.patterns:
+            for m in pattern.finditer(block.text):
+                # A regex may match context around the term and mark the term with (?P<term>...).
+                start, end = m.span("term") if "term" in pattern.groupindex and m.group("term") is not None else m.span()
+                if start == end or (start, end) in seen:
+                    continue
+                if any(a <= start and end <= b for a, b in allowed):
+                    continue
+                seen.add((start, end))
+                yield start, end
+
+    def flagged(self, sentence_text: str, start: int, end: int, rules) -> bool:
+        verdict = judge(sentence_text, start, end, rules)
+        if self.mode == "asserted":
+            return verdict.label == ASSERTED
+        if verdict.label == QUOTED:
+            return False
+        if self.mode == "context":
+            return bool(self.near.search(sentence_text))
+        return True
+
+    def check(self, doc, context=None) -> list[Finding]:
+        rules = load_context_rules(self.context_path)
+        findings = []
+        for block in doc.blocks:
+            if block.kind not in PROSE_KINDS:
+                continue
+            sentences = None
+            for start, end in self.matches(block):
+                if sentences is None:
+                    sentences = block.sentences
+                sentence = next((s for s in sentences if s.start <= start < s.end), None)
+                if sentence is None:
+                    continue
+                if not self.flagged(sentence.text, start - sentence.start, end - sentence.start, rules):
+                    continue
+                findings.append(self.finding(block, start, end))
+        return findings
+
+    def finding(self, block, start: int, end: int) -> Finding:
+        matched = " ".join(block.text[start:end].split())
+        suggestions = list(self.rule.suggest)
+        message = self.rule.message.replace("{match}", matched).replace("{suggestion}", suggestions[0] if suggestions else "")
+        span = block.source_span(start, end)
+        return Finding(self.rule.id, self.rule.severity, message, span.start, span.end, suggestions, self.rule.reference)

@@ -1,0 +1,81 @@
+"""The context classifier: asserted, negated, myth-framed, quoted, asked, reported, hypothetical."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.context import judge, load_context_rules, quoted_regions
+from checker.rulefile import builtin_rules_dir
+
+RULES = load_context_rules(str(builtin_rules_dir() / "data" / "context.yaml"))
+
+
+def label(sentence: str, term: str) -> str:
+    start = sentence.lower().index(term.lower())
+    return judge(sentence, start, start + len(term), RULES).label
+
+
+@pytest.mark.parametrize(
+    "sentence, term, expected",
+    [
+        # asserted, including the traps that look negated or reported
+        ("Self-harm is attention-seeking behavior.", "attention-seeking", "asserted"),
+        ("Self-harm is not just attention-seeking.", "attention-seeking", "asserted"),
+        ("It is not only manipulative but cruel.", "manipulative", "asserted"),
+        ("It's not a myth that self-harm is attention-seeking.", "attention-seeking", "asserted"),
+        ("Some say it's attention-seeking, and they're right.", "attention-seeking", "asserted"),
+        ("There's no doubt that self-harm is attention-seeking.", "attention-seeking", "asserted"),
+        ("He's not ill — he's manipulative.", "manipulative", "asserted"),
+        ("Rather than a mental illness, self-harm is really just attention-seeking.", "attention-seeking", "asserted"),
+        ("I think self-harm is attention-seeking.", "attention-seeking", "asserted"),
+        ("Kids who say they self-harm are faking it.", "faking", "asserted"),
+        ("Not every parent realises that self-harm is usually attention-seeking.", "attention-seeking", "asserted"),
+        # negated
+        ("Self-harm is not attention-seeking behavior.", "attention-seeking", "negated"),
+        ("Self-harm isn't attention-seeking.", "attention-seeking", "negated"),
+        ("Self-harm is never about seeking attention.", "seeking attention", "negated"),
+        ("There is no evidence that people who self-harm are manipulative.", "manipulative", "negated"),
+        ("People self-harm to cope rather than for attention.", "for attention", "negated"),
+        ("Self-harm is not, as many assume, attention-seeking.", "attention-seeking", "negated"),
+        ("Self-harm being attention-seeking is a myth.", "attention-seeking", "negated"),
+        ("Your teenager's self-harm is not just a phase.", "just a phase", "negated"),
+        ("It was anything but attention-seeking.", "attention-seeking", "negated"),
+        # myth-framed
+        ("A common myth is that self-harm is attention-seeking.", "attention-seeking", "myth"),
+        ("It is a misconception that people who self-harm are manipulative.", "manipulative", "myth"),
+        ("Myth: people who self-harm are attention seekers.", "attention seekers", "myth"),
+        ("People wrongly believe that self-harm is just a phase.", "just a phase", "myth"),
+        # quoted or mentioned as a word
+        ("Avoid the term 'committed suicide'.", "committed suicide", "quoted"),
+        ("Words like psycho hurt.", "psycho", "quoted"),
+        ("“I felt crazy,” she said.", "crazy", "quoted"),
+        ("The so-called \"attention-seeking\" label stings.", "attention-seeking", "quoted"),
+        # asked
+        ("Is self-harm attention-seeking?", "attention-seeking", "asked"),
+        ("Manipulative? No.", "manipulative", "asked"),
+        # reported
+        ("Some people say self-harm is attention-seeking.", "attention-seeking", "reported"),
+        ("Critics call it selfish.", "selfish", "reported"),
+        ("Her teachers assumed she was seeking attention.", "seeking attention", "reported"),
+        # hypothetical
+        ("If you think they are just seeking attention, talk to them anyway.", "seeking attention", "hypothetical"),
+        ("Even if it looks like manipulation, take it seriously.", "manipulation", "hypothetical"),
+    ],
+)
+def test_context(sentence, term, expected):
+    assert label(sentence, term) == expected
+
+
+def test_apostrophes_are_not_quotes():
+    text = "It's people’s lives, and 'quoted words' matter."
+    regions = [text[a:b] for a, b in quoted_regions(text)]
+    assert regions == ["quoted words"]
+
+
+def test_unquoted_no_in_the_data_is_refused(tmp_path):
+    from checker.errors import UsageError
+
+    bad = tmp_path / "context.yaml"
+    bad.write_text("negation_before:\n  - not\n  - no\n")
+    with pytest.raises(UsageError, match="every entry must be a string"):
+        load_context_rules(str(bad))
