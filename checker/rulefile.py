@@ -24,7 +24,7 @@ PACK_KEYS = {"pack", "description", "rules"}
 COMMON_KEYS = {"id", "kind", "severity", "message", "examples", "description", "reference", "suggest", "scope"}
 REQUIRED_KEYS = ("id", "kind", "severity", "message", "examples")
 SCOPES = {"all", "body", "headings", "heading", "paragraph", "list_item", "quote", "table_cell"}
-EXAMPLE_KEYS = {"text", "format", "today", "locale", "note"}
+EXAMPLE_KEYS = {"text", "format", "today", "locale", "corpus", "note"}
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 
 
@@ -38,6 +38,7 @@ class Example:
     line: int = 0
     today: object = None  # the reference date for date rules (default: EXAMPLES_TODAY in selftest)
     locale: str | None = None
+    corpus: list[str] = field(default_factory=list)  # other articles in the same run, for corpus rules
 
 
 @dataclass
@@ -136,6 +137,8 @@ def load_pack(text: str, filename: str) -> list[Rule]:
         raise UsageError(f"{filename}:{exc.line}: {exc.message}") from None
     if not isinstance(data, LocatedDict):
         raise UsageError(f"{filename}:1: a rule pack must be a mapping with 'pack' and 'rules'")
+    if "pack" not in data and "rules" not in data:
+        return []  # a data file that rules refer to (e.g. rules/claims.yaml), not a pack
     _check_keys(data, PACK_KEYS, filename, "pack")
     for key in ("pack", "rules"):
         if key not in data:
@@ -253,7 +256,7 @@ def _load_examples(item: LocatedDict, filename: str, fail) -> tuple[list[Example
         for entry in entries:
             example = _parse_example(entry, examples.line_of(key))
             if example is None:
-                fail("examples", f"each '{key}' example must be a string or a mapping with 'text' (and optional 'format', 'today', 'locale')")
+                fail("examples", f"each '{key}' example must be a string or a mapping with 'text' (and optional 'format', 'today', 'locale', 'corpus')")
             if key == "pass" and example.marks:
                 fail("examples", "a 'pass' example cannot mark a span")
             parsed.append(example)
@@ -262,21 +265,24 @@ def _load_examples(item: LocatedDict, filename: str, fail) -> tuple[list[Example
 
 
 def _parse_example(entry, line: int) -> Example | None:
-    fmt, today, locale = "markdown", None, None
+    fmt, today, locale, corpus = "markdown", None, None, []
     if isinstance(entry, LocatedDict):
         if set(entry) - EXAMPLE_KEYS or not isinstance(entry.get("text"), str):
             return None
         fmt = entry.get("format", "markdown")
         today = entry.get("today")
         locale = entry.get("locale")
+        corpus = entry.get("corpus", [])
         if fmt not in ("markdown", "html", "text") or (today is not None and not isinstance(today, datetime.date)):
+            return None
+        if not isinstance(corpus, list) or not all(isinstance(c, str) for c in corpus):
             return None
         line = entry.line
         entry = entry["text"]
     if not isinstance(entry, str):
         return None
     text, marks = strip_marks(entry)
-    return Example(text=text, format=fmt, marks=marks, line=line, today=today, locale=locale)
+    return Example(text=text, format=fmt, marks=marks, line=line, today=today, locale=locale, corpus=corpus)
 
 
 def strip_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:

@@ -32,12 +32,20 @@ class ExampleFailure:
 
 
 def findings_for(rule, example) -> list:
+    """The rule's findings on the example; with `corpus`, the other articles join a corpus pass."""
     from checker.parsing import parse_document
 
     suffix = {"markdown": "md", "html": "html", "text": "txt"}[example.format]
     doc = parse_document(f"example.{suffix}", example.text, example.format)
-    settings = {"today": example.today or EXAMPLES_TODAY, "locale": example.locale or "en-US", "freshness": {}}
-    return [f for f in rule.checker().check(doc, CheckContext(settings=settings)) if f.rule == rule.id]
+    context = CheckContext(settings={"today": example.today or EXAMPLES_TODAY, "locale": example.locale or "en-US", "freshness": {}})
+    check = rule.checker()
+    found = list(check.check(doc, context))
+    if example.corpus and hasattr(check, "check_corpus"):
+        facts = {"example": check.extract(doc, context)}
+        for k, other in enumerate(example.corpus):
+            facts[f"other-{k}"] = check.extract(parse_document(f"other-{k}.md", other, "markdown"), context)
+        found += check.check_corpus(facts).get("example", [])
+    return [f for f in found if f.rule == rule.id]
 
 
 def check_rule_examples(rule) -> list[ExampleFailure]:

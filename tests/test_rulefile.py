@@ -64,6 +64,8 @@ def test_each_mistake_is_one_line_with_file_line_and_key(old, new, expected):
 def test_not_a_mapping_and_missing_rules_are_reported():
     assert error_for("- just\n- a list\n").startswith("house.yaml:1:")
     assert "missing required key 'rules'" in error_for("pack: x\n")
+    assert "missing required key 'pack'" in error_for("rules: []\n")
+    assert load_pack("claims: []\n", "claims.yaml") == []  # a data file beside the packs
     assert "key 'rules': must be a list" in error_for("pack: x\nrules: {}\n")
 
 

@@ -1,0 +1,261 @@
+"""Numeric claims in prose: what figure, about what and whom, how qualified, and is it cited.
+
+Figures: percentages ("17.2%", "about 5.5 percent", "10-20%"), proportions ("1 in 5", "one in
+four", "half of"), counts ("727,000 deaths", "49.5 million adults"), rates ("14.2 per 100,000"),
+ranks ("third leading cause") and effect sizes ("g = −0.44"), with the qualifier in front of them
+(about, nearly, more than ...). Each figure gets the population right after it ("of
+adolescents") or in its sentence, and the measures its sentence speaks of ("self-harm",
+"suicide deaths"), from the vocabularies of the claims registry. Two figures are the same claim
+when their unit, population, measure and year agree; their values agree when the intervals
+their wording allows overlap ("about 17%" and "17.2%" do; "more than one in five" and 23.1% do).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "twenty": 20, "a hundred": 100, "hundred": 100, "one hundred": 100, "a thousand": 1000, "thousand": 1000,
+}
+_FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
+    "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
+    "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORD_NUM = "|".join(sorted(map(re.escape, _WORD_NUMBERS), key=len, reverse=True))
+_MINUS = "[-−–]"
+
+PATTERNS = [
+    ("effect_size", re.compile(rf"\b(?P<symbol>[dg])\s*=\s*(?P<value>{_MINUS}?\d*\.\d+)")),
+    ("rate_per_100k", re.compile(rf"(?P<value>{_NUM})\s+(?:deaths\s+|suicides\s+|people\s+)?per\s+(?P<base>100,000|100 000|100000|10,000|1,000|1000)\b")),
+    ("percent_range", re.compile(rf"(?:between\s+)?(?P<low>{_NUM})\s*(?:%|percent|per\s+cent)?\s*(?:-|–|to|and)\s*(?P<high>{_NUM})\s*(?:%|percent\b|per\s+cent\b)")),
+    ("percent", re.compile(rf"(?P<sign>{_MINUS})?(?P<value>{_NUM})\s*(?:%|percent\b|per\s+cent\b)")),
+    ("proportion", re.compile(rf"\b(?P<a>\d+|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>[\d,]+|{_WORD_NUM})\b", re.IGNORECASE)),
+    ("fraction", re.compile(r"\b(?P<fraction>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")\s+of\b", re.IGNORECASE)),
+    ("rank", re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+(?:most\s+common\s+|leading\s+)cause", re.IGNORECASE)),
+    ("count", re.compile(rf"(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>thousand|million|billion)\b)(?!\s*(?:%|percent|per\s+cent))")),
+]
+QUALIFIERS = {
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "an estimated": "about",
+    "estimated": "about", "some": "about", "close to": "about", "almost": "nearly", "nearly": "nearly",
+    "just under": "nearly", "more than": "more than", "over": "more than", "just over": "more than", "above": "more than",
+    "upwards of": "more than", "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
+    "at least": "at least", "up to": "up to", "as many as": "up to",
+}
+_QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
+UNIT_FAMILY = {"percent": "percent", "percent_range": "percent", "proportion": "percent", "fraction": "percent", "count": "count", "rate_per_100k": "rate_per_100k", "rank": "rank", "effect_size": "effect_size"}
+_YEAR = re.compile(r"\b(?:in|during|for|of)\s+((?:19|20)\d\d)\b")
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass
+class Figure:
+    start: int  # offsets in the block's text
+    end: int
+    raw: str
+    unit: str  # percent, count, rate_per_100k, rank, effect_size
+    value: float
+    low: float
+    high: float
+    qualifier: str = ""
+    population: str | None = None
+    measures: frozenset = frozenset()
+    year: str | None = None
+    impossible: str = ""  # why the value cannot be true
+
+    def interval(self) -> tuple[float, float]:
+        return self.low, self.high
+
+    def same_claim(self, other: "Figure", loose_population: bool = False) -> bool:
+        """Same unit, measure and year (where both say), and the same population; with
+        loose_population, a figure that names no population may be the same as one that does."""
+        population_ok = self.population == other.population or (loose_population and (self.population is None or other.population is None))
+        return (
+            self.unit == other.unit
+            and population_ok
+            and bool(self.measures & other.measures)
+            and (self.year is None or other.year is None or self.year == other.year)
+        )
+
+    def agrees(self, other: "Figure") -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def _number(text: str) -> float:
+    text = text.replace(",", "").replace("−", "-").replace("–", "-").strip()
+    return float(text)
+
+
+def _precision(raw: str) -> float:
+    """Half a unit of the last written digit: '17' -> 0.5, '17.2' -> 0.05, '727,000' -> 500."""
+    digits = re.sub(r"[^\d.]", "", raw.split("-")[0] if "-" in raw[1:] else raw)
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".")[1])
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return 0.5 * 10**zeros if zeros else 0.5
+
+
+def _interval(value: float, raw: str, qualifier: str, unit: str) -> tuple[float, float]:
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", raw)
+    half = _precision(number.group()) if unit not in ("rank",) and number else 0.0
+    if unit == "count" and re.search(r"million|billion|thousand", raw):
+        scale = _SCALE[re.search(r"million|billion|thousand", raw).group()]
+        digits = re.search(r"[\d.]+", raw).group()
+        half = (0.5 * 10 ** -len(digits.split(".")[1]) if "." in digits else 0.5) * scale
+    if unit == "percent" and raw.startswith(("1 in", "one in")):
+        half = 0.5
+    low, high = value - half, value + half
+    if qualifier == "about":
+        spread = max(half, abs(value) * 0.05)
+        low, high = value - spread, value + spread
+    elif qualifier == "nearly":
+        low, high = value * 0.9 if value > 0 else value, value
+    elif qualifier == "more than":
+        low, high = value, math.inf
+    elif qualifier == "at least":
+        low, high = value - half, math.inf
+    elif qualifier == "less than":
+        low, high = -math.inf, value
+    elif qualifier == "up to":
+        low, high = min(0, value), value + half
+    return low, high
+
+
+def _word_number(text: str) -> float:
+    text = text.lower().replace(",", "")
+    return float(_WORD_NUMBERS[text]) if text in _WORD_NUMBERS else float(text)
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in a sentence, left to right, without overlaps (earlier patterns win)."""
+    taken: list[tuple[int, int]] = []
+    figures = []
+    for unit, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            figure = _figure(unit, m, text)
+            if figure is None:
+                continue
+            taken.append((m.start(), m.end()))
+            figures.append(figure)
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
+    raw = m.group()
+    qualifier_match = _QUALIFIER.search(text[max(0, m.start() - 20) : m.start()])
+    qualifier = QUALIFIERS[qualifier_match.group(1).lower()] if qualifier_match else ""
+    impossible = ""
+    if unit == "effect_size":
+        value = _number(m.group("value"))
+        figure_unit = "effect_size"
+    elif unit == "rate_per_100k":
+        value = _number(m.group("value")) * 100000 / _number(m.group("base").replace(" ", ""))
+        figure_unit = "rate_per_100k"
+    elif unit == "percent_range":
+        low, high = _number(m.group("low")), _number(m.group("high"))
+        if high < low:
+            return None
+        figure = Figure(m.start(), m.end(), raw, "percent", (low + high) / 2, low, high, qualifier)
+        if high > 100 and text[m.end() : m.end() + 4].strip().startswith("of"):
+            figure.impossible = f"{raw} of a group is more than all of it"
+        return figure
+    elif unit == "percent":
+        value = _number(m.group("value"))
+        if m.group("sign"):
+            value = -value
+        figure_unit = "percent"
+        if value > 100 and re.match(r"\s+of\b", text[m.end() :]):
+            impossible = f"{raw} of a group is more than all of it"
+    elif unit == "proportion":
+        a, b = _word_number(m.group("a")), _word_number(m.group("b"))
+        if b == 0 or b < 2 or any(_YEARLIKE.fullmatch(m.group(k)) for k in ("a", "b")):
+            return None  # "1 in 1"; "aged 15 to 29 in 2021" is a year, not a proportion
+        value = 100 * a / b
+        figure_unit = "percent"
+        if a > b:
+            impossible = f"{raw} is more than all of the group"
+    elif unit == "fraction":
+        value = _FRACTIONS[m.group("fraction").lower()]
+        figure_unit = "percent"
+        raw = m.group("fraction")
+    elif unit == "rank":
+        ordinal = m.group("ordinal").lower()
+        value = float(_ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
+        figure_unit = "rank"
+        raw = m.group("ordinal")
+    else:  # count
+        number = m.group("value")
+        scale = m.group("scale")
+        value = _number(re.match(r"[\d,.]+", number).group()) * (_SCALE[scale.lower()] if scale else 1)
+        if m.group("sign"):
+            impossible = f"a count cannot be negative ({raw})"
+            value = -value
+        figure_unit = "count"
+    end = m.start() + len(raw)
+    low, high = _interval(value, raw if unit != "proportion" else "1 in", qualifier, figure_unit)
+    if unit in ("fraction",):
+        low, high = _interval(value, "1 in", qualifier, "percent")
+    return Figure(m.start(), end, raw, figure_unit, value, low, high, qualifier, impossible=impossible)
+
+
+@dataclass
+class Vocabulary:
+    """Measures and populations from the claims registry, compiled."""
+
+    measures: dict[str, re.Pattern] = field(default_factory=dict)
+    populations: dict[str, re.Pattern] = field(default_factory=dict)
+
+    @classmethod
+    def from_registry(cls, data: dict) -> "Vocabulary":
+        def compile_words(words) -> re.Pattern:
+            body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+            return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+        return cls(
+            {k: compile_words(v) for k, v in (data.get("measures") or {}).items()},
+            {k: compile_words(v) for k, v in (data.get("populations") or {}).items()},
+        )
+
+    def describe(self, figure: Figure, sentence: str, context: str = "") -> None:
+        """Fill in the figure's population, measures and year from its sentence (and context)."""
+        after = sentence[figure.end : figure.end + 60]
+        near = re.match(r"\s*(?:(?:of|among|in|for)\s+)?(?:all\s+|the\s+|those\s+)?(.{1,50})", after, re.IGNORECASE)
+        population = None
+        if near:
+            population = self._population_at_start(near.group(1))
+        if population is None:
+            found = [(m.start(), name) for name, regex in self.populations.items() for m in regex.finditer(sentence)]
+            others = [f for f in found if not (figure.start <= f[0] < figure.end)]
+            if others and figure.unit != "percent":
+                population = min(others, key=lambda f: abs(f[0] - figure.start))[1]
+        figure.population = population
+        measures = {name for name, regex in self.measures.items() if regex.search(sentence)}
+        if not measures and context:
+            measures = {name for name, regex in self.measures.items() if regex.search(context)}
+        figure.measures = frozenset(measures)
+        years = _YEAR.findall(sentence)
+        figure.year = years[0] if len(set(years)) == 1 else None
+
+    def _population_at_start(self, text: str) -> str | None:
+        best = None
+        for name, regex in self.populations.items():
+            m = regex.match(text)
+            if m and (best is None or m.end() > best[1]):
+                best = (name, m.end())
+        if best:
+            return best[0]
+        for name, regex in self.populations.items():  # "17.2% of US adolescents", "of young adults aged"
+            m = regex.search(text[:30])
+            if m and m.start() <= 12:
+                return name
+        return None

@@ -1,0 +1,102 @@
+"""stats.*: figures extracted, cited, consistent in an article and across articles, and checked against the registry."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker.rulefile import builtin_rules_dir
+from checker.statistics import Vocabulary, find_figures
+from checker.yamlload import load_yaml
+from conftest import FIXTURES
+
+STATS = FIXTURES / "stats"
+VOCABULARY = Vocabulary.from_registry(load_yaml((builtin_rules_dir() / "claims.yaml").read_text()))
+
+
+def figures(text):
+    found = find_figures(text)
+    for f in found:
+        VOCABULARY.describe(f, text)
+    return [(f.raw, f.unit, round(f.value, 2), f.qualifier, f.population, sorted(f.measures)) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("About 17.2% of adolescents self-harm.", [("17.2%", "percent", 17.2, "about", "adolescents", ["self_harm"])]),
+        ("17.2 per cent of teens self-harm", [("17.2 per cent", "percent", 17.2, "", "adolescents", ["self_harm"])]),
+        ("More than one in five US adults has a mental illness.", [("one in five", "percent", 20.0, "more than", "us_adults", ["mental_illness"])]),
+        ("Nearly half of adults with a mental illness get no care.", [("half", "percent", 50.0, "nearly", "adults", ["mental_illness"])]),
+        ("An estimated 727,000 people died by suicide in 2021.", [("727,000", "count", 727000.0, "about", None, ["suicide_deaths"])]),
+        ("About 49.5 million adults", [("49.5 million", "count", 49500000.0, "about", "adults", [])]),
+        ("a rate of 14.2 per 100,000 people", [("14.2 per 100,000", "rate_per_100k", 14.2, "", None, ["suicide_rate"])]),
+        ("between 10 and 20 percent of teens", [("between 10 and 20 percent", "percent", 15.0, "", "adolescents", [])]),
+        ("the third leading cause of death", [("third", "rank", 3.0, "", None, ["leading_cause"])]),
+        ("an effect size of g = −0.44", [("g = −0.44", "effect_size", -0.44, "", None, [])]),
+        ("Ages 15 to 29 in 2021; page 12; call 988; 24/7; 365 days a year.", []),
+    ],
+)
+def test_extraction(text, expected):
+    assert figures(text) == expected
+
+
+def test_two_claims_in_one_sentence_have_their_own_populations():
+    assert [f[4] for f in figures("17.2% of adolescents, 13.4% of young adults and about 5.5 percent of adults had self-harmed.")] == ["adolescents", "young_adults", "adults"]
+
+
+def run(run_cli, *paths):
+    result = run_cli("check", "--select", "stats", "--format", "json", *paths)
+    return {f["path"].split("stats/")[-1]: f for f in json.loads(result.stdout)["files"]}
+
+
+EXPECTED = {
+    "cited.md": [],
+    "restated-differently.md": [("stats.inconsistent", 19, 7), ("stats.registry-mismatch", 19, 7)],
+    "uncited.md": [("stats.uncited", 13, 24), ("stats.uncited", 23, 8)],
+    "impossible.md": [("stats.impossible", 19, 62)],
+    "outdated.md": [("stats.registry-mismatch", 13, 58), ("stats.registry-mismatch", 23, 8)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_single_articles(run_cli, name):
+    files = run(run_cli, STATS / name)
+    assert [(f["rule"], f["line"], f["column"]) for f in files[name]["findings"]] == EXPECTED[name]
+
+
+def test_messages_name_the_first_statement_and_the_registry(run_cli):
+    files = run(run_cli, STATS / "restated-differently.md", STATS / "outdated.md")
+    inconsistent, mismatch = files["restated-differently.md"]["findings"]
+    assert inconsistent["message"] == "'30%' restates the claim made on line 10 as '17.2%' with a different value."
+    assert "17.2%" in mismatch["message"] and "doi:10.1111/sltb.12070" in mismatch["message"]
+    outdated = files["outdated.md"]["findings"][0]
+    assert "outdated figure" in outdated["message"] and outdated["suggestions"] == ["727,000"]
+
+
+def test_corpus_inconsistency_is_found_when_articles_are_checked_together(run_cli):
+    files = run(run_cli, STATS / "corpus")
+    assert files["corpus/a.md"]["findings"] == [] and files["corpus/c.md"]["findings"] == []
+    corpus = [f for f in files["corpus/b.md"]["findings"] if f["rule"] == "stats.corpus-inconsistent"]
+    assert len(corpus) == 1 and corpus[0]["line"] == 3
+    assert "but 17.2% in" in corpus[0]["message"] and "corpus/a.md:3" in corpus[0]["message"]
+    alone = run(run_cli, STATS / "corpus" / "b.md")
+    assert not any(f["rule"] == "stats.corpus-inconsistent" for f in alone["corpus/b.md"]["findings"])
+
+
+def test_metrics_list_every_figure_with_its_claim_and_status(run_cli):
+    metrics = run(run_cli, STATS / "cited.md")["cited.md"]["metrics"]["statistics"]
+    assert [(s["text"], s["claim"], s["status"]) for s in metrics] == [
+        ("17.2%", "nssi_prev_adolescents", "ok"),
+        ("5.5%", "nssi_prev_adults", "ok"),
+        ("727,000", "who_suicides_2021", "ok"),
+        ("17%", "nssi_prev_adolescents", "ok"),
+        ("727,000", "who_suicides_2021", "ok"),
+    ]
+    assert metrics[0]["source"] == "footnote [1]" and metrics[3]["source"] == "as on line 10"
+
+
+def test_the_example_corpus_has_no_stats_findings(run_cli):
+    result = run_cli("check", "--select", "stats", "--format", "json", "content")
+    assert json.loads(result.stdout)["summary"]["findings"] == 0
