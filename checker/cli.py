@@ -114,6 +114,10 @@ def _run(paths, config_path, select, ignore, rule_dirs, jobs, today, only=None):
     _check_selectors(selected or [], ruleset)
     _check_selectors(_split(ignore), ruleset)
     engine = Engine(ruleset, config, select=only or selected, ignore=_split(ignore), today=today.date() if today else None)
+    if engine.dynamic_rule_ids() and any(rid in engine.settings_for("").enabled for rid in engine.dynamic_rule_ids()):
+        engine.grammar = _grammar_server(config)
+        if not engine.grammar.get("server"):
+            engine.ignore.append("grammar")
     targets = list(paths) or [str(config.root / p) if not os.path.isabs(p) else p for p in config.paths] or ["content"]
     if not paths and config.paths:
         targets = [os.path.relpath(t) for t in targets]
@@ -121,6 +125,20 @@ def _run(paths, config_path, select, ignore, rule_dirs, jobs, today, only=None):
     for message in report.errors:
         click.echo(f"carecheck: error: {message}", err=True)
     return config, report
+
+
+def _grammar_server(config) -> dict:
+    """Find the LanguageTool server once per run; say once if there is none (exit 2 if required)."""
+    from checker.languagetool import HOW_TO, find_server
+
+    server = find_server(config.grammar)
+    if server.url:
+        return {**config.grammar, "server": server.url}
+    message = f"grammar not checked: {server.reason}; {HOW_TO}"
+    if config.grammar.get("required"):
+        raise UsageError(message + " (grammar.required is true)")
+    click.echo(f"carecheck: note: {message}", err=True)
+    return {}
 
 
 def _sources(report) -> dict:
@@ -142,7 +160,8 @@ def _check_selectors(selectors, ruleset) -> None:
 
     known = [r.id for r in ruleset.rules] + list(META_RULES)
     for selector in selectors:
-        if not any(matches_prefix(rule_id, selector) for rule_id in known):
+        family_of_dynamic = selector.split(".", 1)[0] == "grammar" and any(r.startswith("grammar.") for r in known)
+        if not family_of_dynamic and not any(matches_prefix(rule_id, selector) for rule_id in known):
             raise UsageError(f"'{selector}' matches no rule id or prefix (see `carecheck rules list`)")
 
 
@@ -166,6 +185,48 @@ def due(paths, today, within, fmt, output, config_path, rule_dirs):
     rows = review_rows(report, reference, limit)
     write_output(render_calendar(rows, fmt, reference), output)
     sys.exit(2 if report.errors else 0)
+
+
+@main.group()
+def grammar():
+    """LanguageTool for the grammar family: where it is, and how to get it."""
+
+
+@grammar.command("status")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+def grammar_status(config_path):
+    """Say which LanguageTool server a check would use."""
+    from checker.config import load_config
+    from checker.languagetool import HOW_TO, find_server
+
+    server = find_server(load_config(config_path).grammar)
+    if server.url:
+        click.echo(f"grammar: using {server.reason}")
+    else:
+        click.echo(f"grammar: not available: {server.reason}; {HOW_TO}")
+        sys.exit(1)
+
+
+@grammar.command("setup")
+@click.option("--yes", is_flag=True, help="Do not ask before downloading.")
+def grammar_setup(yes):
+    """Download LanguageTool for local grammar checks (needs the network and Java 17 or later)."""
+    import shutil
+
+    click.echo("This downloads LanguageTool (about 250 MB) with language-tool-python into its cache")
+    click.echo("directory (or LTP_JAR_DIR_PATH). It needs the network now, and Java 17 or later to run.")
+    click.echo("Checks never download anything; after this, `carecheck check` finds it by itself.")
+    if not shutil.which("java"):
+        raise UsageError("Java was not found: install Java 17 or later first")
+    if not yes and not click.confirm("Download now?", default=False):
+        sys.exit(1)
+    try:
+        from language_tool_python.download_lt import download_lt
+
+        download_lt()
+    except Exception as exc:  # noqa: BLE001 - network, disk or Java problems, reported in one line
+        raise UsageError(f"LanguageTool download failed: {exc}") from None
+    click.echo("LanguageTool is installed; `carecheck grammar status` shows what will be used.")
 
 
 @main.group()
@@ -218,9 +279,19 @@ def rules_test(path, rule_dirs):
             ruleset = load_rules(include_builtin=False, files=[target])
     else:
         ruleset = load_rules(extra_dirs=rule_dirs)
-    count, examples, failures = check_all_examples(ruleset)
+    grammar = {}
+    from checker.selftest import needs_server
+
+    if any(needs_server(r) for r in ruleset.rules):
+        from checker.languagetool import find_server
+
+        server = find_server({})
+        grammar = {"server": server.url} if server.url else {}
+    count, examples, failures, skipped = check_all_examples(ruleset, grammar)
     for failure in failures:
         click.echo(failure.describe())
+    for rule in skipped:
+        click.echo(f"{rule.id}: examples not checked: no LanguageTool server (set CARECHECK_LANGUAGETOOL_URL).")
     if failures:
         click.echo(f"{len(failures)} of {examples} examples failed ({count} rules).")
         sys.exit(1)

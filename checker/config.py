@@ -19,6 +19,10 @@
     readability:                     # audience (targets in rules/data/readability.yaml) or a grade
       audience: general
       discount_domain_terms: false
+    grammar:                         # LanguageTool (or the CARECHECK_LANGUAGETOOL_URL variable)
+      remote_server: http://localhost:8081
+      required: false                # true: no server is an error (exit 2)
+      disabled_rules: [PASSIVE_VOICE]
     overrides:                       # later entries win; each applies to the files its globs match
       - files: ["content/crisis/**"]
         ignore: [...]
@@ -42,7 +46,8 @@ from checker.yamlload import LocatedDict, YamlError, load_yaml
 CONFIG_NAMES = ("carecheck.yaml", "carecheck.yml", ".carecheck.yaml")
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10_000_000
-TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "freshness", "readability", "overrides"}
+TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "freshness", "readability", "grammar", "overrides"}
+GRAMMAR_KEYS = {"remote_server": str, "required": bool, "language": str, "disabled_rules": list, "disabled_categories": list}
 OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "locale", "freshness", "readability"}
 READABILITY_KEYS = {"audience": str, "target_grade": float, "discount_domain_terms": bool}
 FRESHNESS_KEYS = {"interval_months": int, "crisis_interval_months": int, "warn_days": int, "require_reviewer": bool, "topics": dict}
@@ -82,6 +87,7 @@ class Config:
     locale: str = "en-US"  # the readers' locale when an article does not say (front matter `locale`)
     freshness: dict = field(default_factory=dict)  # review policy on top of rules/data/freshness.yaml
     readability: dict = field(default_factory=dict)  # audience, target_grade, discount_domain_terms
+    grammar: dict = field(default_factory=dict)  # remote_server, required, language, disabled_rules/categories
     overrides: list[Override] = field(default_factory=list)
 
     def relative(self, path: str) -> str:
@@ -201,6 +207,8 @@ def _validate(data, filename: str, root: Path, where_override) -> Config:
             config.freshness = _freshness(value, where(data, key))
         elif key == "readability":
             config.readability = _readability(value, where(data, key))
+        elif key == "grammar":
+            config.grammar = _grammar(value, where(data, key))
         elif key == "overrides":
             if not isinstance(value, list):
                 raise UsageError(f"{where(data, key)} key 'overrides': must be a list")
@@ -232,6 +240,20 @@ def _override(entry, location: str, where) -> Override:
     if "readability" in entry:
         override.readability = _readability(entry["readability"], where(entry, "readability"))
     return override
+
+
+def _grammar(value, location: str) -> dict:
+    if not isinstance(value, dict):
+        raise UsageError(f"{location} key 'grammar': must be a mapping ({', '.join(GRAMMAR_KEYS)})")
+    for key, item in value.items():
+        wanted = GRAMMAR_KEYS.get(key)
+        if wanted is None:
+            raise UsageError(f"{location} key 'grammar': unknown key '{key}' (allowed: {', '.join(GRAMMAR_KEYS)})")
+        if wanted is list and not (isinstance(item, list) and all(isinstance(v, str) for v in item)):
+            raise UsageError(f"{location} key 'grammar.{key}': must be a list of strings")
+        if wanted is not list and not isinstance(item, wanted):
+            raise UsageError(f"{location} key 'grammar.{key}': must be {'true or false' if wanted is bool else 'a string'}")
+    return dict(value)
 
 
 def _readability(value, location: str) -> dict:

@@ -65,6 +65,9 @@ class Judgement:
 def _phrase_regex(phrases) -> re.Pattern:
     alternatives = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
+        if phrase.startswith("re:"):
+            alternatives.append(f"(?:{phrase[3:]})")
+            continue
         body = r"\s+".join(re.escape(part) for part in phrase.split())
         if phrase == "n't":
             alternatives.append(r"n['’]t\b")
@@ -85,6 +88,7 @@ class ContextRules:
         self.window = int(data.get("negation_window", 6))
         self.first_person = {p.lower() for p in data.get("first_person", [])}
         self.relative = {p.lower() for p in data.get("relative", [])}
+        self.short_mentions = {p.lower() for p in data.get("short_mentions", [])}
         self.bare_negations = {"not", "n't", "never", "no", "nor", "neither", "none", "nothing", "nobody", "no one", "hardly"}
 
     def find(self, group: str, text: str):
@@ -130,7 +134,8 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     regions.extend((positions[k] + 1, positions[k + 1]) for k in range(0, len(positions) - 1, 2))
     # Single quotes (straight or curly) open after a space or bracket and close before a non-letter,
     # so the apostrophes in "it's" and "people’s" are not taken for quotes.
-    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘]([^'‘’]+?)['’](?![\w])", text):
+    # An apostrophe inside ("‘They’re ...’") is followed by a letter, so it does not close the quote.
+    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘]((?:[^'‘’]|['’](?=\w))+?)['’](?![\w])", text):
         regions.append((m.start(1), m.end(1)))
     return regions
 
@@ -145,7 +150,8 @@ def judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
         if a <= start and end <= b:
             return Judgement(QUOTED, "quotation marks")
     for m in rules.find("mention_before", text):
-        if m.end() <= start and _words_between(text, m.end(), start) <= 4 and not _terminated(text, m.end(), start, rules):
+        reach = 1 if m.group().lower() in rules.short_mentions else 4
+        if m.end() <= start and _words_between(text, m.end(), start) <= reach and not _terminated(text, m.end(), start, rules):
             return Judgement(QUOTED, m.group())
 
     clause_end = _CLAUSE_END.search(text, end)

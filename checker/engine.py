@@ -39,6 +39,8 @@ class FileSettings:
     enabled: set[str]  # rule ids
     severity: dict  # rule id or prefix -> severity
     options: dict  # what checks may read (CheckContext.settings), e.g. the locale
+    select: list | None = None  # for findings whose ids a rule makes up (grammar.<languagetool id>)
+    ignore: list = field(default_factory=list)
 
 
 @dataclass
@@ -87,10 +89,11 @@ def severity_for(rule_id: str, default: str, overrides: dict) -> str:
 
 
 class Engine:
-    def __init__(self, ruleset, config, select=None, ignore=(), today=None):
+    def __init__(self, ruleset, config, select=None, ignore=(), today=None, grammar=None):
         self.ruleset = ruleset
         self.config = config
         self.today = today  # the reference date for freshness (None: the real today)
+        self.grammar = grammar or {}  # the LanguageTool server found for this run, and its settings
         self.select = select if select is not None else config.select
         self.ignore = list(config.ignore) + list(ignore)
 
@@ -107,6 +110,7 @@ class Engine:
             "today": self.today,
             "freshness": dict(self.config.freshness),
             "readability": dict(self.config.readability),
+            "grammar": dict(self.grammar),
         }
         relative = self.config.relative(path)
         for override in self.config.overrides:
@@ -120,7 +124,19 @@ class Engine:
                 options["freshness"].update(override.freshness)
                 options["readability"].update(override.readability)
         enabled = {rid for rid in self.rule_ids() if is_enabled(rid, select, ignore)}
-        return FileSettings(enabled, severity, options)
+        # A rule that names its findings itself (grammar.<LanguageTool id>) runs when any id under
+        # its family is selected; its findings are then filtered one by one.
+        for rid in self.dynamic_rule_ids():
+            family = rid.split(".", 1)[0]
+            wanted = select is None or any(matches_prefix(rid, s) or s.rstrip(".") == family or s.startswith(family + ".") for s in select)
+            if wanted and _specificity(rid, ignore) < 0 and not any(i.rstrip(".") == family for i in ignore):
+                enabled.add(rid)
+        return FileSettings(enabled, severity, options, select, ignore)
+
+    def dynamic_rule_ids(self) -> list[str]:
+        from checker.kinds import kind_module
+
+        return [r.id for r in self.ruleset.rules if getattr(kind_module(r.kind), "DYNAMIC_IDS", False)]
 
     # ---- the per-document pass
 
@@ -138,6 +154,7 @@ class Engine:
         doc = parse_document(path, read.text)
         doc.problems = read.problems + doc.problems
         result.metrics, findings, result.facts = self.check_document(doc, settings.enabled, settings.options)
+        findings = [f for f in findings if f.rule in settings.enabled or is_enabled(f.rule, settings.select, settings.ignore)]
         result.findings = self._finalise(doc, findings, settings.severity)
         return result
 

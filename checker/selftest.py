@@ -31,13 +31,15 @@ class ExampleFailure:
         return f"{self.rule.file}:{self.example.line}: {self.rule.id}: {self.expected} example {text!r}: {self.problem}"
 
 
-def findings_for(rule, example) -> list:
+def findings_for(rule, example, grammar: dict | None = None) -> list:
     """The rule's findings on the example; with `corpus`, the other articles join a corpus pass."""
     from checker.parsing import parse_document
 
     suffix = {"markdown": "md", "html": "html", "text": "txt"}[example.format]
     doc = parse_document(f"example.{suffix}", example.text, example.format)
-    context = CheckContext(settings={"today": example.today or EXAMPLES_TODAY, "locale": example.locale or "en-US", "freshness": {}})
+    context = CheckContext(
+        settings={"today": example.today or EXAMPLES_TODAY, "locale": example.locale or "en-US", "freshness": {}, "grammar": grammar or {}}
+    )
     check = rule.checker()
     found = list(check.check(doc, context))
     if example.corpus and hasattr(check, "check_corpus"):
@@ -45,13 +47,23 @@ def findings_for(rule, example) -> list:
         for k, other in enumerate(example.corpus):
             facts[f"other-{k}"] = check.extract(parse_document(f"other-{k}.md", other, "markdown"), context)
         found += check.check_corpus(facts).get("example", [])
-    return [f for f in found if f.rule == rule.id]
+    from checker.kinds import kind_module
+
+    dynamic = getattr(kind_module(rule.kind), "DYNAMIC_IDS", False)  # grammar.<LanguageTool id>
+    return [f for f in found if f.rule == rule.id or (dynamic and f.rule.startswith(rule.family + "."))]
 
 
-def check_rule_examples(rule) -> list[ExampleFailure]:
+def needs_server(rule) -> bool:
+    from checker.kinds import kind_module
+
+    return getattr(kind_module(rule.kind), "NEEDS_SERVER", False)
+
+
+def check_rule_examples(rule, grammar: dict | None = None) -> list[ExampleFailure]:
+    """The examples that do not hold. `grammar` names the LanguageTool server for grammar rules."""
     failures = []
     for example in rule.examples_fail:
-        found = findings_for(rule, example)
+        found = findings_for(rule, example, grammar)
         if not found:
             failures.append(ExampleFailure(rule, example, "fail", "produced no finding"))
             continue
@@ -63,18 +75,21 @@ def check_rule_examples(rule) -> list[ExampleFailure]:
                     ExampleFailure(rule, example, "fail", f"no finding at marked {example.text[start:end]!r} (found {got})")
                 )
     for example in rule.examples_pass:
-        found = findings_for(rule, example)
+        found = findings_for(rule, example, grammar)
         if found:
             got = ", ".join(repr(example.text[f.start : f.end]) for f in found)
             failures.append(ExampleFailure(rule, example, "pass", f"produced {len(found)} finding(s): {got}"))
     return failures
 
 
-def check_all_examples(ruleset) -> tuple[int, int, list[ExampleFailure]]:
-    """Return (rules tested, examples tested, failures)."""
-    failures = []
+def check_all_examples(ruleset, grammar: dict | None = None) -> tuple[int, int, list[ExampleFailure], list]:
+    """Return (rules tested, examples tested, failures, rules skipped for want of a server)."""
+    failures, skipped = [], []
     examples = 0
     for rule in ruleset.rules:
+        if needs_server(rule) and not (grammar or {}).get("server"):
+            skipped.append(rule)
+            continue
         examples += len(rule.examples_fail) + len(rule.examples_pass)
-        failures.extend(check_rule_examples(rule))
-    return len(ruleset.rules), examples, failures
+        failures.extend(check_rule_examples(rule, grammar))
+    return len(ruleset.rules) - len(skipped), examples, failures, skipped

@@ -6,13 +6,16 @@ import pytest
 
 from checker.rulefile import load_pack, load_rules
 from checker.selftest import check_all_examples, check_rule_examples
+from fake_languagetool import FakeLanguageTool
 
 RULES = load_rules().rules
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
 def test_shipped_rule_examples(rule):
-    failures = check_rule_examples(rule)
+    # Grammar examples run against the fake LanguageTool server (tests/fake_languagetool.py).
+    with FakeLanguageTool() as server:
+        failures = check_rule_examples(rule, {"server": server.url})
     assert not failures, "\n".join(f.describe() for f in failures)
 
 
@@ -40,8 +43,8 @@ rules:
 
 def test_the_harness_reports_each_kind_of_broken_example():
     ruleset = type("R", (), {"rules": load_pack(BROKEN, "t.yaml")})()
-    count, examples, failures = check_all_examples(ruleset)
-    assert (count, examples) == (1, 3)
+    count, examples, failures, skipped = check_all_examples(ruleset)
+    assert (count, examples, skipped) == (1, 3, [])
     problems = [f.problem for f in failures]
     assert problems[0] == "produced no finding"
     assert problems[1].startswith("no finding at marked 'utilize it'")

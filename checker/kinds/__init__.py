@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-KIND_NAMES = ("pattern", "crisis", "freshness", "readability", "wording", "stats")
+KIND_NAMES = ("pattern", "crisis", "freshness", "readability", "wording", "stats", "grammar")
 
 
 def kind_module(name: str):

@@ -1,0 +1,149 @@
+"""The `grammar` kind: LanguageTool grammar and spelling on the prose only, at exact source positions.
+
+LanguageTool is a Java server, reached through language-tool-python. Where it is:
+`CARECHECK_LANGUAGETOOL_URL` or config `grammar.remote_server` (a running server), or a local
+LanguageTool that language-tool-python already has (its cache, or `LTP_JAR_DIR_PATH`; needs Java).
+A check never downloads anything: `carecheck grammar setup` does that when asked. Without a
+server the CLI prints one notice and the other families run as usual (see checker.cli).
+
+Only prose is sent: the document's headings, paragraphs, list items, quotes and table cells,
+one request per document (code is blanked, front matter, URLs and markup are never in block
+text). Each match maps back through its block to the source; language-tool-python already turns
+LanguageTool's UTF-16 offsets into code points. Rule ids become `grammar.<languagetool id, lower
+case>`; replacements become suggestions; words of the field (NSSI, DBT, Linehan ...) in
+rules/data/grammar.yaml are not spelling mistakes. Results are cached by text within a run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+import re
+from pathlib import Path
+
+from checker.document import PLACEHOLDER, PROSE_KINDS
+from checker.errors import UsageError
+from checker.findings import Finding
+from checker.kinds import Param
+from checker.yamlload import YamlError, load_yaml
+
+PARAMETERS = {"data": Param("str", default="data/grammar.yaml")}
+# Findings carry ids this rule makes up (grammar.<LanguageTool id>), and it needs a server.
+DYNAMIC_IDS = True
+NEEDS_SERVER = True
+SEPARATOR = "\n\n"
+_cache: dict[str, list] = {}
+
+
+def validate(rule):
+    path = Path(rule.file).parent / rule.params["data"]
+    if not path.is_file():
+        return "data", f"file not found: {path}"
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def load_grammar_data(path: str) -> dict:
+    try:
+        data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except YamlError as exc:
+        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
+    return data
+
+
+@functools.lru_cache(maxsize=8)
+def client(url: str, language: str):
+    """A language-tool-python client for a running server (one per server and language)."""
+    import language_tool_python
+
+    if url == "local":  # the LanguageTool that language-tool-python has downloaded before
+        return language_tool_python.LanguageTool(language)
+    return language_tool_python.LanguageTool(language, remote_server=url)
+
+
+def prose_text(doc) -> tuple[str, list[tuple[int, object]]]:
+    """The document's prose as one text, and where each block starts in it."""
+    parts, starts, length = [], [], 0
+    for block in doc.blocks:
+        if block.kind not in PROSE_KINDS or not block.text.strip():
+            continue
+        if parts:
+            parts.append(SEPARATOR)
+            length += len(SEPARATOR)
+        starts.append((length, block))
+        # Inline code stands as one blank: LanguageTool neither checks it nor joins its neighbours.
+        text = block.text.replace(PLACEHOLDER, " ")
+        parts.append(text)
+        length += len(text)
+    return "".join(parts), starts
+
+
+class Check:
+    def __init__(self, rule):
+        self.rule = rule
+        self.data_path = str(Path(rule.file).parent / rule.params["data"])
+
+    def language(self, doc, options: dict) -> str:
+        data = load_grammar_data(self.data_path)
+        wanted = options.get("language") or doc.metadata.get("locale") or doc.metadata.get("lang") or options.get("locale") or "en-US"
+        wanted = str(wanted).replace("_", "-")
+        variants = data.get("languages", {})
+        return variants.get(wanted, variants.get(wanted.split("-")[0], wanted))
+
+    def check(self, doc, context=None) -> list[Finding]:
+        options = (context.settings if context else {}).get("grammar") or {}
+        url = options.get("server")
+        if not url:
+            return []  # no server: the CLI has said so once
+        data = load_grammar_data(self.data_path)
+        text, starts = prose_text(doc)
+        if not text.strip():
+            return []
+        language = self.language(doc, options)
+        disabled_rules = sorted(set(data.get("disabled_rules", [])) | set(options.get("disabled_rules", [])))
+        disabled_categories = sorted(set(data.get("disabled_categories", [])) | set(options.get("disabled_categories", [])))
+        key = hashlib.sha256("\0".join([url, language, ",".join(disabled_rules), ",".join(disabled_categories), text]).encode()).hexdigest()
+        if key not in _cache:
+            tool = client(url, language)
+            tool.disabled_rules = set(disabled_rules)
+            tool.disabled_categories = set(disabled_categories)
+            _cache[key] = [
+                (m.offset, m.error_length, m.rule_id, m.message, list(m.replacements or [])[:5], m.category or "")
+                for m in tool.check(text)
+            ]
+        allowed = {w.lower() for w in data.get("spelling_allow", [])}
+        spelling = tuple(data.get("spelling_rules", ["MORFOLOGIK_RULE", "HUNSPELL"]))
+        findings = []
+        block_starts = [s for s, _ in starts]
+        for offset, length, rule_id, message, replacements, category in _cache[key]:
+            k = bisect.bisect_right(block_starts, offset) - 1
+            if k < 0:
+                continue
+            start_in_text, block = starts[k]
+            a, b = offset - start_in_text, offset - start_in_text + max(length, 1)
+            if b > len(block.text):
+                continue  # falls in the separator between blocks
+            word = block.text[a:b]
+            if rule_id.upper().startswith(spelling) and _allowed(word, allowed):
+                continue
+            span = block.source_span(a, b)
+            findings.append(
+                Finding(
+                    rule="grammar." + re.sub(r"[^a-z0-9_-]+", "_", rule_id.lower()),
+                    severity=self.rule.severity,
+                    message=message,
+                    start=span.start,
+                    end=span.end,
+                    suggestions=replacements,
+                    reference=f"LanguageTool rule {rule_id}" + (f" ({category})" if category else ""),
+                )
+            )
+        return findings
+
+
+def _allowed(word: str, allowed: set) -> bool:
+    lower = word.lower().strip("'’")
+    return lower in allowed or (lower.endswith("s") and lower[:-1] in allowed) or lower.rstrip("'’s") in allowed
