@@ -50,3 +50,22 @@ def test_the_harness_reports_each_kind_of_broken_example():
     assert problems[1].startswith("no finding at marked 'utilize it'")
     assert problems[2] == "produced 1 finding(s): 'utilize'"
     assert all(f.describe().startswith("t.yaml:") for f in failures)
+
+
+def test_asserted_rules_show_negated_and_myth_framed_passes():
+    """Every rule that is wrong only when asserted shows that its negated and myth-framed forms pass."""
+    from checker.context import MYTH, NEGATED, judge, load_context_rules
+    from checker.parsing import parse_document
+
+    for rule in RULES:
+        if rule.kind != "wording" or rule.params["mode"] != "asserted":
+            continue
+        context = load_context_rules(str(rule.checker().context_path))
+        labels = set()
+        for example in rule.examples_pass:
+            doc = parse_document("e.md", example.text)
+            for block in doc.blocks:
+                for start, end in rule.checker().matches(block):
+                    sentence = next(s for s in block.sentences if s.start <= start < s.end)
+                    labels.add(judge(sentence.text, start - sentence.start, end - sentence.start, context).label)
+        assert {NEGATED, MYTH} <= labels, f"{rule.id}: pass examples judged {sorted(labels)}"
