@@ -11,11 +11,16 @@ from fake_languagetool import FakeLanguageTool
 RULES = load_rules().rules
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
-def test_shipped_rule_examples(rule):
-    # Grammar examples run against the fake LanguageTool server (tests/fake_languagetool.py).
+@pytest.fixture(scope="module")
+def languagetool():
+    """Grammar examples run against the fake LanguageTool server (tests/fake_languagetool.py)."""
     with FakeLanguageTool() as server:
-        failures = check_rule_examples(rule, {"server": server.url})
+        yield server
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_shipped_rule_examples(rule, languagetool):
+    failures = check_rule_examples(rule, {"server": languagetool.url})
     assert not failures, "\n".join(f.describe() for f in failures)
 
 
