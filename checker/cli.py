@@ -77,33 +77,84 @@ def main():
     """
 
 
+def _run_options(function):
+    """The options every command that checks articles takes."""
+    options = [
+        click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: carecheck.yaml, or [tool.carecheck] in pyproject.toml)."),
+        click.option("--select", multiple=True, help="Only these rule ids or prefixes (repeatable, or comma-separated)."),
+        click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (repeatable, or comma-separated)."),
+        click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory, on top of the built-in packs (repeatable)."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the number of CPUs]."),
+        click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Reference date for review freshness, YYYY-MM-DD [default: today]."),
+        click.option("--changed-since", metavar="REF", default=None, help="Report only files changed since this git ref (the others still feed corpus checks)."),
+        click.option("--corpus", "corpus_dirs", multiple=True, type=click.Path(), help="Also read these paths for corpus checks, without reporting on them (repeatable)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "github", "markdown", "html"]), default="text", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: carecheck.yaml, or [tool.carecheck] in pyproject.toml).")
-@click.option("--select", multiple=True, help="Only these rule ids or prefixes (repeatable, or comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (repeatable, or comma-separated).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 [default: error].")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory, on top of the built-in packs (repeatable).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the number of CPUs].")
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Reference date for review freshness, YYYY-MM-DD [default: today].")
-def check(paths, fmt, output, config_path, select, ignore, fail_on, rule_dirs, jobs, today):
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, help="Hide the findings recorded in this baseline file (see `carecheck baseline`).")
+@_run_options
+def check(paths, fmt, output, fail_on, baseline_path, **run):
     """Check articles (default: the config's paths, else content/)."""
     from checker.formats import RenderOptions, render
 
-    config, report = _run(paths, config_path, select, ignore, rule_dirs, jobs, today)
+    config, ruleset, report = _run(paths, **run)
+    if baseline_path:
+        from checker.baseline import apply_baseline
+
+        stale = apply_baseline(report, baseline_path)
+        if stale:
+            click.echo(f"carecheck: note: {stale} baseline entr{'y' if stale == 1 else 'ies'} no longer occur; run `carecheck baseline {baseline_path}` to shrink it.", err=True)
     fail_on = fail_on or config.fail_on
-    sources = None
-    if fmt == "text":
-        sources = _sources(report)
-    options = RenderOptions(color=not output and _use_color(sys.stdout), fail_on=fail_on, sources=sources)
+    sources = _sources(report, every_file=fmt == "html") if fmt in ("text", "html") else None
+    options = RenderOptions(color=not output and _use_color(sys.stdout), fail_on=fail_on, sources=sources, rules=ruleset.by_id())
     write_output(render(report, fmt, options), output)
     sys.exit(report.exit_code(fail_on))
 
 
-def _run(paths, config_path, select, ignore, rule_dirs, jobs, today, only=None):
-    """Load config and rules, check the paths, print path errors; return (config, report)."""
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="reports/index.html", show_default=True, help="Where to write the report.")
+@_run_options
+def report(paths, output, **run):
+    """Write the clinical reviewers' report: one self-contained HTML page."""
+    from checker.formats import RenderOptions, render
+
+    config, ruleset, result = _run(paths, **run)
+    options = RenderOptions(fail_on=config.fail_on, sources=_sources(result, every_file=True), rules=ruleset.by_id())
+    write_output(render(result, "html", options), output)
+    click.echo(f"Report written to {output} ({result.counts()['files']} articles, {result.counts()['findings']} findings).", err=True)
+    sys.exit(2 if result.errors else 0)
+
+
+@main.command()
+@click.argument("baseline_file", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--reset", is_flag=True, help="Record every current finding, even ones the existing baseline does not have.")
+@_run_options
+def baseline(baseline_file, paths, reset, **run):
+    """Record the current findings, so that `check --baseline FILE` shows only new ones.
+
+    An existing baseline only shrinks: findings that no longer occur are dropped, new ones are not
+    added (unless --reset).
+    """
+    from checker.baseline import write_baseline
+
+    _, _, result = _run(paths, **run)
+    kept, dropped = write_baseline(result, baseline_file, shrink_only=not reset)
+    click.echo(f"Baseline {baseline_file}: {kept} finding(s) recorded, {dropped} dropped.", err=True)
+    sys.exit(2 if result.errors else 0)
+
+
+def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None, today=None, changed_since=None, corpus_dirs=(), only=None):
+    """Load config and rules, check the paths, print path errors; return (config, ruleset, report)."""
     from checker.config import load_config
     from checker.engine import Engine
     from checker.rulefile import load_rules
@@ -121,10 +172,31 @@ def _run(paths, config_path, select, ignore, rule_dirs, jobs, today, only=None):
     targets = list(paths) or [str(config.root / p) if not os.path.isabs(p) else p for p in config.paths] or ["content"]
     if not paths and config.paths:
         targets = [os.path.relpath(t) for t in targets]
-    report = engine.run(targets, jobs=jobs)
+    report_only = None
+    if changed_since:
+        from checker.gitdiff import changed_files
+
+        report_only = changed_files(changed_since)
+        corpus_dirs = list(corpus_dirs) + targets  # unchanged files still feed the corpus checks
+    progress = _progress_bar() if sys.stderr.isatty() and not os.environ.get("CI") else None
+    report = engine.run(targets, jobs=jobs, corpus=list(corpus_dirs), report_only=report_only, progress=progress)
+    if progress:
+        click.echo("\r\033[K", err=True, nl=False)
     for message in report.errors:
         click.echo(f"carecheck: error: {message}", err=True)
-    return config, report
+    return config, ruleset, report
+
+
+def _progress_bar():
+    """A one-line progress bar on a terminal's stderr, for runs long enough to need one."""
+    def show(done: int, total: int) -> None:
+        if total < 50 or (done % 10 and done != total):
+            return
+        width = 30
+        filled = width * done // total
+        click.echo(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} files", err=True, nl=False)
+
+    return show
 
 
 def _grammar_server(config) -> dict:
@@ -141,13 +213,13 @@ def _grammar_server(config) -> dict:
     return {}
 
 
-def _sources(report) -> dict:
-    """Re-read the files with findings, to show the offending lines in the text output."""
+def _sources(report, every_file: bool = False) -> dict:
+    """Re-read the files with findings (or every file), to show the offending lines in context."""
     from checker.files import read_article
 
     sources = {}
     for result in report.files:
-        if result.findings:
+        if result.findings or every_file:
             read = read_article(result.path, 10**9)
             if read.text is not None:
                 sources[result.path] = read.text
@@ -180,7 +252,7 @@ def due(paths, today, within, fmt, output, config_path, rule_dirs):
     from checker.calendar import parse_within, render_calendar, review_rows
 
     limit = parse_within(within) if within else None
-    config, report = _run(paths, config_path, (), (), rule_dirs, None, today, only=["freshness"])
+    config, _, report = _run(paths, config_path=config_path, rule_dirs=rule_dirs, today=today, only=["freshness"])
     reference = today.date() if today else datetime.date.today()
     rows = review_rows(report, reference, limit)
     write_output(render_calendar(rows, fmt, reference), output)

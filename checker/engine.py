@@ -140,11 +140,15 @@ class Engine:
 
     # ---- the per-document pass
 
-    def check_file(self, path: str) -> FileResult:
+    def check_file(self, path: str, corpus_only: bool = False) -> FileResult:
+        """Check one file. With corpus_only, run only the rules that feed a corpus check (for
+        files that are read for comparison but not reported on)."""
         from checker.files import read_article
         from checker.parsing import parse_document
 
         settings = self.settings_for(path)
+        if corpus_only:
+            settings.enabled = {r.id for r in self.ruleset.rules if r.id in settings.enabled and hasattr(r.checker(), "check_corpus")}
         result = FileResult(path=path)
         read = read_article(path, self.config.max_file_size)
         if read.text is None:
@@ -206,34 +210,60 @@ class Engine:
 
     # ---- the whole run
 
-    def run(self, paths, jobs: int | None = None) -> Report:
+    def run(self, paths, jobs: int | None = None, corpus=(), report_only=None, progress=None) -> Report:
+        """Check the files under paths. Files under `corpus`, and files not in `report_only` (a set
+        of absolute paths) when it is given, only feed the corpus checks and are not reported."""
         from checker.files import discover
 
         files, errors = discover(paths, self.config)
-        results = self._check_all(files, jobs)
-        self._corpus_pass(results)
+        context: list[str] = []
+        if report_only is not None:
+            context = [f for f in files if os.path.abspath(f) not in report_only]
+            files = [f for f in files if os.path.abspath(f) in report_only]
+        if corpus:
+            corpus_files, corpus_errors = discover(corpus, self.config)
+            errors += corpus_errors
+            known = {os.path.abspath(f) for f in files + context}
+            context += [f for f in corpus_files if os.path.abspath(f) not in known]
+        results = self._check_all(files, jobs, progress=progress)
+        extra = self._check_all(sorted(set(context)), jobs, corpus_only=True) if context else []
+        self._corpus_pass(results, extra)
         return Report(files=results, errors=errors)
 
-    def _check_all(self, files: list[str], jobs: int | None) -> list[FileResult]:
+    def _check_all(self, files: list[str], jobs: int | None, corpus_only: bool = False, progress=None) -> list[FileResult]:
         jobs = jobs or self.config.jobs or os.cpu_count() or 1
         # Starting worker processes costs more than checking a handful of files.
         if jobs <= 1 or len(files) < 8 * jobs:
-            return [self.check_file(path) for path in files]
+            results = []
+            for path in files:
+                results.append(self.check_file(path, corpus_only))
+                if progress:
+                    progress(len(results), len(files))
+            return results
         from concurrent.futures import ProcessPoolExecutor
 
         chunk = max(1, len(files) // (jobs * 8))
+        results = []
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self,)) as pool:
-            return list(pool.map(_check_in_worker, files, chunksize=chunk))
+            for result in pool.map(_check_in_worker, files, [corpus_only] * len(files), chunksize=chunk):
+                results.append(result)
+                if progress:
+                    progress(len(results), len(files))
+        return results
 
-    def _corpus_pass(self, results: list[FileResult]) -> None:
+    def _corpus_pass(self, results: list[FileResult], context: list[FileResult] = ()) -> None:
+        """Run corpus rules over the facts of every file read; report only on `results`."""
         by_path = {r.path: r for r in results}
+        everything = list(results) + list(context)
         for rule in self.ruleset.rules:
-            check = rule.checker() if any(rule.id in r.facts for r in results) else None
+            check = rule.checker() if any(rule.id in r.facts for r in everything) else None
             if check is None or not hasattr(check, "check_corpus"):
                 continue
-            facts = {r.path: r.facts[rule.id] for r in results if rule.id in r.facts}
+            facts = {r.path: r.facts[rule.id] for r in everything if rule.id in r.facts}
             for path, findings in check.check_corpus(facts).items():
-                target = by_path[path]
+                target = by_path.get(path)
+                if target is None:  # a file read only for comparison
+                    continue
                 target.findings = self._finalise(None, target.findings + findings, self.settings_for(path).severity)
 
 
@@ -250,5 +280,5 @@ def _init_worker(engine: Engine) -> None:
     _worker_engine = engine
 
 
-def _check_in_worker(path: str) -> FileResult:
-    return _worker_engine.check_file(path)
+def _check_in_worker(path: str, corpus_only: bool = False) -> FileResult:
+    return _worker_engine.check_file(path, corpus_only)

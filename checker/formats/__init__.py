@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 @dataclass
@@ -13,6 +13,7 @@ class RenderOptions:
     color: bool = False
     fail_on: str = "error"
     sources: dict | None = None  # path -> source text, for showing lines in context
+    rules: dict | None = None  # rule id -> Rule, for formats that describe rules (SARIF, JUnit)
 
 
 def render(report, fmt: str, options: RenderOptions) -> str:
