@@ -87,6 +87,7 @@ class Resources:
     emergency_by_number: dict = field(default_factory=dict)  # canonical -> [region code]
     retired_by_number: dict = field(default_factory=dict)  # canonical -> Retired
     services: dict = field(default_factory=dict)  # id -> Service
+    _names: tuple | None = None  # compiled region names, built on first use
 
     def canonical(self, number: str) -> str:
         return canonical(number, self.country_codes)
@@ -105,14 +106,29 @@ class Resources:
             return self.region_for(wanted.rsplit("-", 1)[1])
         return None
 
+    def chat_urls(self) -> list[tuple[str, "Service"]]:
+        """(lower-case chat URL, service) for every service that offers chat."""
+        return [(c.url.lower(), s) for s in self.services.values() for c in s.contacts if c.url]
+
     def regions_named_in(self, text: str) -> set[str]:
-        """Regions whose name or alias appears in text (on word boundaries)."""
+        """Regions whose name or alias appears in text (on word boundaries; short aliases such as
+        "UK" only in capitals)."""
+        if self._names is None:
+            names = {}
+            for code, region in self.regions.items():
+                for name in (region.name, *region.aliases):
+                    if name:
+                        names[name if len(name) <= 3 else name.lower()] = code
+            alternatives = "|".join(
+                re.escape(n) if len(n) <= 3 else f"(?i:{re.escape(n)})" for n in sorted(names, key=len, reverse=True)
+            )
+            self._names = (re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names)
+        regex, names = self._names
         found = set()
-        for code, region in self.regions.items():
-            for name in (region.name, *region.aliases):
-                if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE if len(name) > 3 else 0):
-                    found.add(code)
-                    break
+        for m in regex.finditer(text):
+            name = m.group()
+            found.add(names.get(name) or names.get(name.lower()))
+        found.discard(None)
         return found
 
     def describe(self, service_id: str) -> str:

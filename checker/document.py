@@ -181,6 +181,14 @@ class Block:
     level: int = 0  # heading level, 1-6
     links: list = field(default_factory=list)  # (text start, text end, href) of each link
     _sentences: list | None = field(default=None, repr=False)
+    _lower: str | None = field(default=None, repr=False)
+
+    @property
+    def lower(self) -> str:
+        """The text in lower case (computed once; rules use it to skip blocks quickly)."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     def source_span(self, start: int, end: int) -> Span:
         return self.map.to_source(start, end)

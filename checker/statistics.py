@@ -133,8 +133,13 @@ def _word_number(text: str) -> float:
     return float(_WORD_NUMBERS[text]) if text in _WORD_NUMBERS else float(text)
 
 
+_MAY_HAVE_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|fifth|first|second)\b", re.IGNORECASE)
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in a sentence, left to right, without overlaps (earlier patterns win)."""
+    if not _MAY_HAVE_FIGURE.search(text):
+        return []  # most sentences have no number at all
     taken: list[tuple[int, int]] = []
     figures = []
     for unit, pattern in PATTERNS:

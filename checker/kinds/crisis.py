@@ -211,12 +211,11 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
                     mentions.extend(_ended_options(resources, mention, number, text, block, offset, allowed))
 
             lowered = text.lower()
-            for service_id, service in resources.services.items():
-                for contact in service.contacts:
-                    if contact.url and contact.url.lower() in lowered and service.region in allowed:
-                        at = lowered.index(contact.url.lower())
-                        span = block.source_span(offset + at, offset + at + len(contact.url))
-                        mentions.append(Mention("service", span.start, span.end, contact.url, top, service, offers | {"chat"}))
+            for url, service in resources.chat_urls():
+                if url in lowered and service.region in allowed:
+                    at = lowered.index(url)
+                    span = block.source_span(offset + at, offset + at + len(url))
+                    mentions.append(Mention("service", span.start, span.end, text[at : at + len(url)], top, service, offers | {"chat"}))
             for url in resources.directories:
                 if url.lower() in lowered:
                     at = lowered.index(url.lower())

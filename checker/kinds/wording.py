@@ -37,7 +37,8 @@ from checker.context import ASSERTED, QUOTED, judge, load_context_rules
 from checker.document import PROSE_KINDS
 from checker.findings import Finding
 from checker.kinds import Param
-from checker.kinds.pattern import phrase_pattern
+from checker.kinds.pattern import phrases_regex
+from checker.prefilter import may_match, required_literals
 
 MODES = ("always", "asserted", "figurative", "context")
 PARAMETERS = {
@@ -70,10 +71,11 @@ def validate(rule):
     return None
 
 
-def _alternation(phrases, flags) -> re.Pattern | None:
-    if not phrases:
-        return None
-    return re.compile("|".join(phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True)), flags)
+def document_lower(doc) -> str:
+    """All prose of the document in lower case, computed once per document."""
+    if "lower" not in doc.cache:
+        doc.cache["lower"] = "\n".join(b.lower for b in doc.blocks if b.kind in PROSE_KINDS)
+    return doc.cache["lower"]
 
 
 class Check:
@@ -82,17 +84,21 @@ class Check:
         params = rule.params
         flags = 0 if params["case_sensitive"] else re.IGNORECASE
         self.mode = params["mode"]
-        self.patterns = [p for p in [_alternation(params["terms"], flags)] if p]
+        self.patterns = [p for p in [phrases_regex(params["terms"], flags)] if p]
         self.patterns += [re.compile(expression, flags) for expression in params["regex"]]
-        self.exceptions = _alternation(params["exceptions"], flags)
-        self.near = _alternation(params["near"], re.IGNORECASE)
+        self.exceptions = phrases_regex(params["exceptions"], flags)
+        self.near = phrases_regex(params["near"], re.IGNORECASE)
+        self.literals = [required_literals(p) for p in self.patterns]
         self.context_path = str(Path(rule.file).parent / params["context"])
 
     def matches(self, block):
         """(start, end) of each match in the block's text, outside exception phrases."""
+        runnable = [p for p, literals in zip(self.patterns, self.literals) if may_match(literals, block.lower)]
+        if not runnable:
+            return
         allowed = [m.span() for m in self.exceptions.finditer(block.text)] if self.exceptions else []
         seen = set()
-        for pattern in self.patterns:
+        for pattern in runnable:
             for m in pattern.finditer(block.text):
                 # A regex may match context around the term and mark the term with (?P<term>...).
                 start, end = m.span("term") if "term" in pattern.groupindex and m.group("term") is not None else m.span()
@@ -114,6 +120,8 @@ class Check:
         return True
 
     def check(self, doc, context=None) -> list[Finding]:
+        if not any(may_match(literals, document_lower(doc)) for literals in self.literals):
+            return []  # none of the rule's words is anywhere in the article
         rules = load_context_rules(self.context_path)
         findings = []
         for block in doc.blocks:

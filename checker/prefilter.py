@@ -1,0 +1,91 @@
+"""A fast pre-check for regular expressions: literal words that any match must contain.
+
+Running dozens of rule regexes over every paragraph is most of the cost of a check, and most
+paragraphs contain none of the words a rule is about. For a regex, `required_literals` finds a
+set of strings such that every match contains at least one of them (for `crazy|insane` that is
+{"crazy", "insane"}; for `(?:so|very) (?P<term>bipolar)` it is {"bipolar"}). A block whose text
+contains none of them cannot match, so the regex is not run on it. When no such set can be
+proven (a pattern made of character classes, say) the answer is None and the regex always runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _sre
+except ImportError:  # pragma: no cover - older layouts
+    import sre_constants as _c
+    import sre_parse as _sre
+
+MIN_LENGTH = 3  # shorter literals say too little to be worth checking
+
+
+_TERM_GROUP = [None]  # the group number of (?P<term>...) in the pattern being analysed
+
+
+def _sequence(items) -> set[str] | None:
+    """Required literals of a sequence: the best of its runs of literal characters and parts.
+    The literals of the (?P<term>...) group win: they are the rule's own words, and rarer than
+    the context words around them."""
+    best: set[str] | None = None
+    best_is_term = False
+    run: list[str] = []
+
+    def consider(candidate: set[str] | None, is_term: bool = False) -> None:
+        nonlocal best, best_is_term
+        if not candidate or any(len(c) < MIN_LENGTH for c in candidate):
+            return
+        if best_is_term and not is_term:
+            return
+        if best is None or (is_term and not best_is_term) or min(map(len, candidate)) > min(map(len, best)):
+            best, best_is_term = candidate, is_term
+
+    for op, arg in items:
+        if op is _c.LITERAL:
+            run.append(chr(arg))
+            continue
+        consider({"".join(run)} if run else None)
+        run = []
+        consider(_node(op, arg), is_term=op is _c.SUBPATTERN and arg[0] is not None and arg[0] == _TERM_GROUP[0])
+    consider({"".join(run)} if run else None)
+    return best
+
+
+def _node(op, arg) -> set[str] | None:
+    if op is _c.SUBPATTERN:
+        return _sequence(arg[-1])
+    if op is _c.BRANCH:
+        found = set()
+        for branch in arg[1]:
+            required = _sequence(branch)
+            if not required:
+                return None  # one branch might match without any literal
+            found |= required
+        return found
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _high, inner = arg
+        return _sequence(inner) if low >= 1 else None
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(arg)
+    return None  # character classes, anchors, lookarounds, back references
+
+
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of pattern contains, or None if unknown."""
+    try:
+        parsed = _sre.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unusual pattern: no pre-check, always run it
+        return None
+    _TERM_GROUP[0] = pattern.groupindex.get("term")
+    required = _sequence(list(parsed))
+    if not required:
+        return None
+    if not pattern.flags & re.IGNORECASE and any(c != c.lower() for c in "".join(required)):
+        return None  # case-sensitive capitals: compare exactly would need the original text
+    return frozenset(r.lower() for r in required)
+
+
+def may_match(literals: frozenset[str] | None, lowered_text: str) -> bool:
+    return literals is None or any(literal in lowered_text for literal in literals)
