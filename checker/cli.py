@@ -88,6 +88,7 @@ def _run_options(function):
         click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Reference date for review freshness, YYYY-MM-DD [default: today]."),
         click.option("--changed-since", metavar="REF", default=None, help="Report only files changed since this git ref (the others still feed corpus checks)."),
         click.option("--corpus", "corpus_dirs", multiple=True, type=click.Path(), help="Also read these paths for corpus checks, without reporting on them (repeatable)."),
+        click.option("--no-cache", is_flag=True, help="Check every file, ignoring and not writing the results cache (.carecheck_cache/)."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -153,7 +154,7 @@ def baseline(baseline_file, paths, reset, **run):
     sys.exit(2 if result.errors else 0)
 
 
-def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None, today=None, changed_since=None, corpus_dirs=(), only=None):
+def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None, today=None, changed_since=None, corpus_dirs=(), no_cache=False, only=None):
     """Load config and rules, check the paths, print path errors; return (config, ruleset, report)."""
     from checker.config import load_config
     from checker.engine import Engine
@@ -164,7 +165,12 @@ def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None,
     selected = _split(select) or None
     _check_selectors(selected or [], ruleset)
     _check_selectors(_split(ignore), ruleset)
-    engine = Engine(ruleset, config, select=only or selected, ignore=_split(ignore), today=today.date() if today else None)
+    cache = None
+    if not no_cache and not os.environ.get("CARECHECK_NO_CACHE"):
+        from checker.cache import ResultCache
+
+        cache = ResultCache(config.root, ruleset.digest)
+    engine = Engine(ruleset, config, select=only or selected, ignore=_split(ignore), today=today.date() if today else None, cache=cache)
     if engine.dynamic_rule_ids() and any(rid in engine.settings_for("").enabled for rid in engine.dynamic_rule_ids()):
         engine.grammar = _grammar_server(config)
         if not engine.grammar.get("server"):
@@ -252,7 +258,7 @@ def due(paths, today, within, fmt, output, config_path, rule_dirs):
     from checker.calendar import parse_within, render_calendar, review_rows
 
     limit = parse_within(within) if within else None
-    config, _, report = _run(paths, config_path=config_path, rule_dirs=rule_dirs, today=today, only=["freshness"])
+    config, _, report = _run(paths, config_path=config_path, rule_dirs=rule_dirs, today=today, no_cache=True, only=["freshness"])
     reference = today.date() if today else datetime.date.today()
     rows = review_rows(report, reference, limit)
     write_output(render_calendar(rows, fmt, reference), output)

@@ -89,9 +89,10 @@ def severity_for(rule_id: str, default: str, overrides: dict) -> str:
 
 
 class Engine:
-    def __init__(self, ruleset, config, select=None, ignore=(), today=None, grammar=None):
+    def __init__(self, ruleset, config, select=None, ignore=(), today=None, grammar=None, cache=None):
         self.ruleset = ruleset
         self.config = config
+        self.cache = cache  # a ResultCache, or None to check every file
         self.today = today  # the reference date for freshness (None: the real today)
         self.grammar = grammar or {}  # the LanguageTool server found for this run, and its settings
         self.select = select if select is not None else config.select
@@ -151,6 +152,11 @@ class Engine:
             settings.enabled = {r.id for r in self.ruleset.rules if r.id in settings.enabled and hasattr(r.checker(), "check_corpus")}
         result = FileResult(path=path)
         read = read_article(path, self.config.max_file_size)
+        key = self.cache.key(path, read.digest, settings) if self.cache and read.digest else None
+        if key:
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached
         if read.text is None:
             result.metrics = {"fk_grade": None}
             result.findings = self._finalise(None, self._problem_findings(read.problems, settings.enabled), settings.severity)
@@ -160,6 +166,8 @@ class Engine:
         result.metrics, findings, result.facts = self.check_document(doc, settings.enabled, settings.options)
         findings = [f for f in findings if f.rule in settings.enabled or is_enabled(f.rule, settings.select, settings.ignore)]
         result.findings = self._finalise(doc, findings, settings.severity)
+        if key:
+            self.cache.put(key, result)
         return result
 
     def check_document(self, doc, enabled: set, options: dict) -> tuple[dict, list[Finding], dict]:

@@ -10,6 +10,7 @@ finding, and invalid UTF-8 is decoded with replacement characters and reported a
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 from dataclasses import dataclass
 
@@ -67,6 +68,7 @@ def _walk(top: str, config) -> list[str]:
 class ReadResult:
     text: str | None  # None when the file could not be read as text
     problems: list[Problem]
+    digest: str = ""  # SHA-256 of the bytes, for the results cache
 
 
 def read_article(path: str, max_size: int) -> ReadResult:
@@ -78,6 +80,7 @@ def read_article(path: str, max_size: int) -> ReadResult:
             data = handle.read()
     except OSError as exc:
         return _unreadable(f"Cannot read the file: {exc.strerror or exc}.")
+    digest = hashlib.sha256(data).hexdigest()
     encoding = "utf-8"
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -86,7 +89,7 @@ def read_article(path: str, max_size: int) -> ReadResult:
     if encoding == "utf-8" and b"\x00" in data[:8192]:
         return _unreadable("Binary file (it contains NUL bytes); not checked.")
     try:
-        return ReadResult(data.decode(encoding), [])
+        return ReadResult(data.decode(encoding), [], digest)
     except UnicodeDecodeError as exc:
         text = data.decode(encoding, errors="replace")
         offset = len(data[: exc.start].decode(encoding, errors="replace"))
@@ -96,7 +99,7 @@ def read_article(path: str, max_size: int) -> ReadResult:
             Span(offset, offset + 1),
             severity="warning",
         )
-        return ReadResult(text, [problem])
+        return ReadResult(text, [problem], digest)
 
 
 def _unreadable(message: str) -> ReadResult:

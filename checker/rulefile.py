@@ -97,14 +97,17 @@ def pack_files(directory: Path) -> list[Path]:
 def load_rules(extra_dirs=(), include_builtin: bool = True, files=()) -> RuleSet:
     """Load the built-in packs, then every pack in extra_dirs, then the given pack files."""
     paths: list[Path] = []
-    if include_builtin:
-        paths.extend(pack_files(builtin_rules_dir()))
-    for directory in extra_dirs:
-        paths.extend(pack_files(Path(directory)))
+    directories = ([builtin_rules_dir()] if include_builtin else []) + [Path(d) for d in extra_dirs]
+    for directory in directories:
+        paths.extend(pack_files(directory))
     paths.extend(Path(f) for f in files)
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     digest = hashlib.sha256()
+    # The data files rules refer to (crisis lines, claims, trigger words) belong to the rule set too.
+    for directory in directories:
+        for data_file in sorted((directory / "data").glob("*.y*ml")) if (directory / "data").is_dir() else []:
+            digest.update(data_file.name.encode() + b"\0" + data_file.read_bytes())
     for path in paths:
         text = _read(path)
         digest.update(str(path.name).encode() + b"\0" + text.encode("utf-8", "replace"))

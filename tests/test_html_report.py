@@ -258,6 +258,27 @@ def test_structure_and_accessibility(tree, report):
         assert badge.text() in ("Error", "Warning", "Info")
 
 
+def _contrast(foreground: str, background: str) -> float:
+    def luminance(colour):
+        channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_colours_have_sufficient_contrast():
+    css = html_format._template("report.css")
+    palette = dict(re.findall(r"--([a-z]+):\s*(#[0-9a-fA-F]{6})", css))
+    for text in ("text", "muted", "link", "error", "warning", "info", "ok"):
+        for background in ("#ffffff", palette["panel"]):
+            assert _contrast(palette[text], background) >= 4.5, (text, background)
+    for severity in ("error", "warning", "info"):  # white text on the severity badges
+        assert _contrast("#ffffff", palette[severity]) >= 4.5, severity
+    assert _contrast("#000000", palette["mark"]) >= 4.5
+
+
 def test_charts_are_inline_svg_figures(tree):
     figures = tree.root.find_all("figure")
     assert len(figures) == 3

@@ -187,8 +187,7 @@ def context_html(lines: _Lines, finding) -> str | None:
             rows.append(f'<span class="line hit"><span class="ln">{number}</span><span class="src">{_line_html(text, start, end)}</span></span>')
         else:
             rows.append(f'<span class="line"><span class="ln">{number}</span><span class="src">{_line_html(text)}</span></span>')
-    label = f"Source lines {first} to {last}" if first != last else f"Source line {first}"
-    return f'<pre class="context" aria-label="{esc(label)}"><code>{"".join(rows)}</code></pre>'
+    return f'<pre class="context"><code>{"".join(rows)}</code></pre>'
 
 
 # ---------------------------------------------------------------- charts
@@ -433,15 +432,14 @@ class _Page:
         if not entries:
             out.append("<p>No article states a review date, so none can fall due.</p>")
             return "\n".join(out)
-        months = _month_range(min(d for _, d in entries).strftime("%Y-%m"), max(max(d for _, d in entries), self.today).strftime("%Y-%m"))
-        first_month = min(min(d for _, d in entries), self.today).strftime("%Y-%m")
-        months = _month_range(first_month, months[-1])
+        dates = [d for _, d in entries] + [self.today]
+        months = _month_range(min(dates).strftime("%Y-%m"), max(dates).strftime("%Y-%m"))
         overdue = {m: 0 for m in months}
         upcoming = {m: 0 for m in months}
         for _, due in entries:
             (overdue if due < self.today else upcoming)[due.strftime("%Y-%m")] += 1
         today_month = self.today.strftime("%Y-%m")
-        today_index = months.index(today_month) - 0.5 + (self.today.day - 0.5) / 31 if today_month in months else None
+        today_index = months.index(today_month) - 0.5 + (self.today.day - 0.5) / 31
         n_overdue = sum(overdue.values())
         caption = (
             f"Reviews falling due per month, {esc(_month_label(months[0]))} to {esc(_month_label(months[-1]))}: "

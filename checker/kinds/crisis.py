@@ -145,6 +145,7 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
     chat_re = words_regex(tuple(language["chat_words"]))
     danger_re = words_regex(tuple(language["danger_phrases"]))
     region = article_region(doc, resources, settings)
+    chat_urls = resources.chat_urls()
 
     mentions: list[Mention] = []
     danger: list[tuple[int, int]] = []
@@ -176,11 +177,20 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
             words_before = top_word_count
             if in_top:
                 top_word_count += len(text.split())
+            for m in danger_re.finditer(text):
+                span = block.source_span(offset + m.start(), offset + m.end())
+                danger.append((span.start, span.end))
+            top = in_top and words_before < top_words
+            numbers = find_numbers(text)
+            lowered = text.lower()
+            urls = [(url, service) for url, service in chat_urls if url in lowered]
+            directories = [url for url in resources.directories if url.lower() in lowered]
+            if not (numbers or urls or directories):
+                continue  # most sentences offer no contact: nothing more to judge
             named = resources.regions_named_in(text)
             allowed = (named | section_regions) or {region}
             if not named and section_regions:
                 allowed = section_regions
-            top = in_top and words_before < top_words
             offers = set()
             if call_re.search(text):
                 offers.add("call")
@@ -190,9 +200,6 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
                 offers.add("chat")
             table_contact = block.kind == TABLE_CELL and bool(contact_re.search(section_text))
             crisis_context = bool(crisis_re.search(text)) or block_has_crisis_words or bool(crisis_re.search(section_text))
-            for m in danger_re.finditer(text):
-                span = block.source_span(offset + m.start(), offset + m.end())
-                danger.append((span.start, span.end))
 
             previous = None
             for number in find_numbers(text):
@@ -210,13 +217,12 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
                     mentions.append(mention)
                     mentions.extend(_ended_options(resources, mention, number, text, block, offset, allowed))
 
-            lowered = text.lower()
-            for url, service in resources.chat_urls():
-                if url in lowered and service.region in allowed:
+            for url, service in urls:
+                if service.region in allowed:
                     at = lowered.index(url)
                     span = block.source_span(offset + at, offset + at + len(url))
                     mentions.append(Mention("service", span.start, span.end, text[at : at + len(url)], top, service, offers | {"chat"}))
-            for url in resources.directories:
+            for url in directories:
                 if url.lower() in lowered:
                     at = lowered.index(url.lower())
                     span = block.source_span(offset + at, offset + at + len(url))

@@ -1,0 +1,48 @@
+"""The results cache: unchanged files are not checked again; results are the same either way."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_process, write
+
+ENV = {"CARECHECK_NO_CACHE": ""}
+ARTICLE = "---\nlast_reviewed: 2026-06-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nShe suffers from insomnia.\n"
+
+
+def test_a_warm_run_uses_the_cache_and_gives_the_same_output(tmp_path):
+    write(tmp_path / "content" / "a.md", ARTICLE)
+    cold = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    entries = list((tmp_path / ".carecheck_cache").rglob("*.json"))
+    assert len(entries) == 1
+    warm = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    assert warm.stdout == cold.stdout
+    # A changed file, another --today or --no-cache: checked again.
+    write(tmp_path / "content" / "a.md", ARTICLE.replace("suffers from", "lives with"))
+    changed = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    assert "wording.suffers-from" not in changed.stdout
+    assert len(list((tmp_path / ".carecheck_cache").rglob("*.json"))) == 2
+
+
+def test_corrupt_entries_are_ignored(tmp_path):
+    write(tmp_path / "content" / "a.md", ARTICLE)
+    first = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    for entry in (tmp_path / ".carecheck_cache").rglob("*.json"):
+        entry.write_text("{ not json")
+    again = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    assert again.returncode == first.returncode and again.stdout == first.stdout and "Traceback" not in again.stderr
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    write(tmp_path / "content" / "a.md", ARTICLE)
+    run_process("check", "--no-cache", cwd=tmp_path, env=ENV)
+    assert not (tmp_path / ".carecheck_cache").exists()
+
+
+def test_settings_are_part_of_the_key(tmp_path):
+    write(tmp_path / "content" / "a.md", ARTICLE)
+    run_process("check", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    later = run_process("check", "--format", "json", "--today", "2029-11-25", cwd=tmp_path, env=ENV)
+    assert "freshness.overdue" in later.stdout
+    selected = run_process("check", "--format", "json", "--select", "freshness", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    assert json.loads(selected.stdout)["summary"]["findings"] == 0
