@@ -1,0 +1,173 @@
+"""carecheck's benchmark: throughput, parallel speed-up, cache, cold start and memory, and the
+same corpus through alex and write-good when node is installed. Writes BENCHMARKS.md.
+
+    python tests/benchmarks/run.py [--sizes 100 1000 10000] [--peers] [--output BENCHMARKS.md]
+
+Everything is measured in one run on one machine, and reported as figures and ratios, never as a
+pass/fail timing. The corpus comes from tests/benchmarks/generate.py (deterministic).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+TODAY = "2026-11-25"
+
+
+def run(command: list[str], cwd: Path, env: dict | None = None) -> dict:
+    """Wall time, CPU time (user + system of the child) and peak memory of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "wall": wall,
+        "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+        "peak_mb": after.ru_maxrss / 1024,  # the largest child so far (kilobytes on Linux)
+        "code": done.returncode,
+        "stdout": done.stdout,
+        "stderr": done.stderr,
+    }
+
+
+def carecheck(*args: str) -> list[str]:
+    return [sys.executable, "-m", "checker", "check", "--today", TODAY, "--format", "json", *args]
+
+
+def peak_rss(command: list[str], cwd: Path) -> float:
+    """Peak RSS in MB of one command, measured alone (GNU time when available)."""
+    if shutil.which("/usr/bin/time"):
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=cwd, capture_output=True, text=True)
+        return int(done.stderr.strip().splitlines()[-1]) / 1024
+    return run(command, cwd)["peak_mb"]
+
+
+def ensure_node_tool(name: str, package: str) -> Path | None:
+    if not (shutil.which("node") and shutil.which("npm")):
+        return None
+    directory = HERE / ".alex"
+    binary = directory / "node_modules" / ".bin" / name
+    if not binary.exists():
+        directory.mkdir(exist_ok=True)
+        if not (directory / "package.json").exists():
+            (directory / "package.json").write_text('{"private": true, "type": "module"}\n')
+        subprocess.run(["npm", "install", "--silent", package], cwd=directory, check=False)
+    return binary if binary.exists() else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--peers", action="store_true", help="also run alex and write-good on the 1,000-article corpus")
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "carecheck-bench")
+    args = parser.parse_args()
+
+    jobs = os.cpu_count() or 1
+    rows = []
+    env = {"CARECHECK_NO_CACHE": "1", "CARECHECK_LANGUAGETOOL_URL": ""}
+    for size in args.sizes:
+        corpus = args.work / f"corpus-{size}"
+        generate(corpus, size)
+        words = sum(len(p.read_text(encoding="utf-8").split()) for p in sorted(corpus.glob("*.md"))[:200]) / min(size, 200)
+        serial = run(carecheck("--jobs", "1", str(corpus)), ROOT, env) if size <= 1000 else None
+        parallel = run(carecheck("--jobs", str(jobs), str(corpus)), ROOT, env)
+        files = json.loads(parallel["stdout"])["summary"]["files"]
+        assert files == size, parallel["stderr"][-500:]
+        if serial:
+            assert serial["stdout"] == parallel["stdout"], "--jobs 1 and --jobs N must give the same output"
+        memory = peak_rss(carecheck("--jobs", str(jobs), str(corpus)), ROOT) if size == max(args.sizes) else None
+        rows.append({"size": size, "words": words, "serial": serial, "parallel": parallel, "memory": memory})
+        print(f"{size}: {size / parallel['wall']:.0f} articles/s with {jobs} jobs", file=sys.stderr)
+
+    # Cache: cold and warm runs of the 1,000-article corpus (or the largest below it).
+    cache_size = max(s for s in args.sizes if s <= 1000)
+    cache_dir = args.work / "cache-run"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    cache_dir.mkdir(parents=True)
+    corpus = args.work / f"corpus-{cache_size}"
+    cache_env = {"CARECHECK_NO_CACHE": "", "CARECHECK_LANGUAGETOOL_URL": ""}
+    cold = run(carecheck(str(corpus)), cache_dir, cache_env)
+    warm = run(carecheck(str(corpus)), cache_dir, cache_env)
+
+    # Cold start: one article, median of 9 runs.
+    one = sorted(corpus.glob("*.md"))[0]
+    starts = [run(carecheck(str(one)), ROOT, env)["wall"] for _ in range(9)]
+
+    peers = {}
+    if args.peers:
+        peer_corpus = args.work / f"corpus-{cache_size}"
+        files = [str(p) for p in sorted(peer_corpus.glob("*.md"))]
+        alex = ensure_node_tool("alex", "alex@11")
+        if alex:
+            peers["alex"] = run([str(alex), str(peer_corpus)], ROOT)
+            peers["alex (one file)"] = statistics.median(run([str(alex), str(one)], ROOT)["wall"] for _ in range(5))
+        write_good = ensure_node_tool("write-good", "write-good@1")
+        if write_good:
+            peers["write-good"] = run([str(write_good), *files], ROOT)
+            peers["write-good (one file)"] = statistics.median(run([str(write_good), str(one)], ROOT)["wall"] for _ in range(5))
+
+    write_report(args, rows, jobs, cold, warm, starts, peers, cache_size)
+
+
+def write_report(args, rows, jobs, cold, warm, starts, peers, cache_size) -> None:
+    cpu = platform.processor() or platform.machine()
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {datetime.date.today().isoformat()} on {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}.",
+        "Command: `python tests/benchmarks/run.py " + " ".join(sys.argv[1:]) + "` (corpus from tests/benchmarks/generate.py;",
+        "every default family on; grammar without a server; results cache off except in the cache rows).",
+        "",
+        "| articles | words per article | jobs | wall (s) | CPU (s) | articles/s | speed-up over --jobs 1 | peak memory |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        p, s = row["parallel"], row["serial"]
+        speedup = f"{s['wall'] / p['wall']:.2f}x" if s else "—"
+        memory = f"{row['memory']:.0f} MB" if row["memory"] else "—"
+        if s:
+            lines.append(f"| {row['size']:,} | {row['words']:.0f} | 1 | {s['wall']:.2f} | {s['cpu']:.2f} | {row['size'] / s['wall']:.1f} | | |")
+        lines.append(f"| {row['size']:,} | {row['words']:.0f} | {jobs} | {p['wall']:.2f} | {p['cpu']:.2f} | {row['size'] / p['wall']:.1f} | {speedup} | {memory} |")
+    lines += [
+        "",
+        f"Cache, {cache_size:,} articles: cold {cold['wall']:.2f} s, warm {warm['wall']:.2f} s: **{cold['wall'] / warm['wall']:.1f}x** faster when nothing changed.",
+        "",
+        f"Cold start, `carecheck check` on one article: median **{statistics.median(starts) * 1000:.0f} ms** of {len(starts)} runs (min {min(starts) * 1000:.0f}, max {max(starts) * 1000:.0f}).",
+    ]
+    if peers:
+        ours = next(r for r in rows if r["size"] == cache_size)["parallel"]["wall"]
+        lines += ["", f"Peers on the same {cache_size:,} articles, measured in the same run:", "", "| tool | wall (s) | carecheck is | start on one file |", "|---|---:|---:|---:|"]
+        for name in ("alex", "write-good"):
+            if name in peers:
+                wall = peers[name]["wall"]
+                lines.append(f"| {name} | {wall:.2f} | {wall / ours:.1f}x faster | {peers[name + ' (one file)'] * 1000:.0f} ms |")
+        lines.append(f"| carecheck (all families) | {ours:.2f} | — | {statistics.median(starts) * 1000:.0f} ms |")
+    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
