@@ -64,6 +64,15 @@ class _Group(click.Group):
         except click.ClickException as exc:
             click.echo(f"carecheck: error: {exc.format_message().splitlines()[0]}", err=True)
             sys.exit(2)
+        except (SystemExit, GeneratorExit):
+            raise
+        except BrokenPipeError:  # output piped into `head`: nothing more to say
+            sys.exit(0)
+        except Exception as exc:  # a bug in carecheck: one line, exit 2; CARECHECK_DEBUG=1 shows the traceback
+            if os.environ.get("CARECHECK_DEBUG"):
+                raise
+            click.echo(f"carecheck: internal error: {exc.__class__.__name__}: {exc} (set CARECHECK_DEBUG=1 for details)", err=True)
+            sys.exit(2)
         sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -22,6 +22,7 @@ META_RULES = {
     "carecheck.encoding": ("warning", "The file is not valid UTF-8; invalid bytes were replaced."),
     "carecheck.front-matter": ("error", "The YAML front matter is broken: not terminated, invalid YAML, or not a mapping."),
     "carecheck.unused-suppression": ("info", "A carecheck-disable comment that suppresses nothing."),
+    "carecheck.rule-timeout": ("warning", "A rule's regular expression ran past the time limit on this file; the rest of the run went on."),
 }
 EXCERPT_LIMIT = 200
 
@@ -252,11 +253,16 @@ class Engine:
 
         chunk = max(1, len(files) // (jobs * 8))
         results = []
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self,)) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self,))
+        try:
             for result in pool.map(_check_in_worker, files, [corpus_only] * len(files), chunksize=chunk):
                 results.append(result)
                 if progress:
                     progress(len(results), len(files))
+        except KeyboardInterrupt:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         return results
 
     def _corpus_pass(self, results: list[FileResult], context: list[FileResult] = ()) -> None:
@@ -285,6 +291,10 @@ _worker_engine: Engine | None = None
 
 def _init_worker(engine: Engine) -> None:
     global _worker_engine
+    import signal
+
+    # Ctrl-C is the main process's to handle: workers just stop when it shuts the pool down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_engine = engine
 
 

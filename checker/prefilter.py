@@ -74,8 +74,9 @@ def _node(op, arg) -> set[str] | None:
 
 def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
     """Lower-case strings one of which every match of pattern contains, or None if unknown."""
+    flags = pattern.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)  # `regex` has more flag bits
     try:
-        parsed = _sre.parse(pattern.pattern, pattern.flags)
+        parsed = _sre.parse(pattern.pattern, flags)
     except Exception:  # noqa: BLE001 - an unusual pattern: no pre-check, always run it
         return None
     _TERM_GROUP[0] = pattern.groupindex.get("term")

@@ -505,3 +505,39 @@ def test_line_index_round_trip(source, data):
     line, column = doc.position(offset)
     # Counting code points: the column is one more than the characters before offset on its line.
     assert column == offset - doc.lines.offset(line) + 1
+
+
+# ---- fuzzing the judges and extractors: no exception, and spans inside the text
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+WORDS = st.sampled_from(["not", "myth", "a", "is", "attention-seeking", "988", "17%", "one in five", "March", "2026", "'", '"', "?", "—", ";", "call", "text", "never", "some say", "if", "1-800-273-8255", "(", ")", "half of", "per", "100,000", "g", "=", "-0.44"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=30), st.text(max_size=40))
+def test_context_judge_never_fails(words, noise):
+    from checker.context import LABELS, judge, load_context_rules
+    from checker.rulefile import builtin_rules_dir
+
+    rules = load_context_rules(str(builtin_rules_dir() / "data" / "context.yaml"))
+    text = " ".join(words) + noise
+    for start in range(0, len(text), 7):
+        end = min(len(text), start + 5)
+        assert judge(text, start, end, rules).label in LABELS
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(WORDS, max_size=30).map(" ".join)))
+def test_numbers_dates_and_figures_never_fail_and_stay_inside(text):
+    from checker.dates import parse_date
+    from checker.phonenumbers import find_numbers
+    from checker.statistics import find_figures
+
+    for number in find_numbers(text):
+        assert 0 <= number.start < number.end <= len(text) and text[number.start : number.end] == number.raw
+    for figure in find_figures(text):
+        assert 0 <= figure.start < figure.end <= len(text) and figure.low <= figure.high
+    parse_date(text, True)
+    parse_date(text, False)

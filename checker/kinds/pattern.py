@@ -21,6 +21,10 @@ from __future__ import annotations
 
 import re
 
+import regex
+
+from checker import saferegex
+
 from checker.document import BODY_KINDS, HEADING, PROSE_KINDS
 from checker.findings import Finding
 from checker.kinds import Param
@@ -49,10 +53,10 @@ def validate(rule):
     flags = 0 if params["case_sensitive"] else re.IGNORECASE
     for expression in params["regex"]:
         try:
-            re.compile(expression, flags)
-        except re.error as exc:
+            compiled = saferegex.compile(expression, flags)
+        except regex.error as exc:
             return "regex", f"invalid regular expression {expression!r}: {exc}"
-        if re.compile(expression, flags).match(""):
+        if compiled.match(""):
             return "regex", f"regular expression {expression!r} matches empty text"
     return None
 
@@ -106,7 +110,7 @@ class Check:
         # Longest first (phrases_regex sorts), so "committed suicide" wins over "suicide".
         combined = phrases_regex(list(params["terms"]) + list(params["swap"]), flags)
         self.patterns = [combined] if combined else []
-        self.patterns.extend(re.compile(expression, flags) for expression in params["regex"])
+        self.patterns.extend(saferegex.compile(expression, flags) for expression in params["regex"])
         self.literals = [required_literals(p) for p in self.patterns]
         self.swaps = {self.key(k): v for k, v in params["swap"].items()}
         self.exceptions = phrases_regex(params["exceptions"], flags)
@@ -129,7 +133,11 @@ class Check:
                 continue
             allowed = [m.span() for m in self.exceptions.finditer(block.text)] if self.exceptions else []
             for pattern in runnable:
-                for match in pattern.finditer(block.text):
+                try:
+                    matches = saferegex.finditer(pattern, block.text)
+                except saferegex.RuleTimeout:
+                    return findings + [saferegex.timeout_finding(self.rule, block.span.start, block.span.start)]
+                for match in matches:
                     start, end = match.span()
                     if start == end or any(a <= start and end <= b for a, b in allowed):
                         continue

@@ -31,6 +31,10 @@ Keys, besides those of every rule:
 from __future__ import annotations
 
 import re
+
+import regex
+
+from checker import saferegex
 from pathlib import Path
 
 from checker.context import ASSERTED, QUOTED, judge, load_context_rules
@@ -61,8 +65,8 @@ def validate(rule):
     flags = 0 if params["case_sensitive"] else re.IGNORECASE
     for expression in params["regex"]:
         try:
-            compiled = re.compile(expression, flags)
-        except re.error as exc:
+            compiled = saferegex.compile(expression, flags)
+        except regex.error as exc:
             return "regex", f"invalid regular expression {expression!r}: {exc}"
         if compiled.match(""):
             return "regex", f"regular expression {expression!r} matches empty text"
@@ -85,7 +89,7 @@ class Check:
         flags = 0 if params["case_sensitive"] else re.IGNORECASE
         self.mode = params["mode"]
         self.patterns = [p for p in [phrases_regex(params["terms"], flags)] if p]
-        self.patterns += [re.compile(expression, flags) for expression in params["regex"]]
+        self.patterns += [saferegex.compile(expression, flags) for expression in params["regex"]]
         self.exceptions = phrases_regex(params["exceptions"], flags)
         self.near = phrases_regex(params["near"], re.IGNORECASE)
         self.literals = [required_literals(p) for p in self.patterns]
@@ -99,7 +103,7 @@ class Check:
         allowed = [m.span() for m in self.exceptions.finditer(block.text)] if self.exceptions else []
         seen = set()
         for pattern in runnable:
-            for m in pattern.finditer(block.text):
+            for m in saferegex.finditer(pattern, block.text):
                 # A regex may match context around the term and mark the term with (?P<term>...).
                 start, end = m.span("term") if "term" in pattern.groupindex and m.group("term") is not None else m.span()
                 if start == end or (start, end) in seen:
@@ -124,6 +128,13 @@ class Check:
             return []  # none of the rule's words is anywhere in the article
         rules = load_context_rules(self.context_path)
         findings = []
+        try:
+            self.check_blocks(doc, rules, findings)
+        except saferegex.RuleTimeout:
+            findings.append(saferegex.timeout_finding(self.rule, 0, 0))
+        return findings
+
+    def check_blocks(self, doc, rules, findings: list) -> None:
         for block in doc.blocks:
             if block.kind not in PROSE_KINDS:
                 continue
@@ -137,7 +148,6 @@ class Check:
                 if not self.flagged(sentence.text, start - sentence.start, end - sentence.start, rules):
                     continue
                 findings.append(self.finding(block, start, end))
-        return findings
 
     def finding(self, block, start: int, end: int) -> Finding:
         matched = " ".join(block.text[start:end].split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_lib
 from dataclasses import dataclass, field
+from collections import Counter
 from html.parser import HTMLParser
 
 from checker.document import (
@@ -85,6 +86,10 @@ class _Extractor(HTMLParser):
         self.pos = origin  # absolute offset of the construct being handled
         self.content = HtmlContent()
         self.stack: list[str] = []
+        # Kept beside the stack so that deep nesting costs no more per tag than shallow nesting:
+        # how many of each tag are open, and the block kind in force at each depth.
+        self.open_counts: Counter = Counter()
+        self.kinds: list[tuple[str, int]] = []
         self.ignored_depth = 0
         self.builder: TextBuilder | None = None
         self.kind = default_kind
@@ -153,9 +158,10 @@ class _Extractor(HTMLParser):
                 self.flush()
             return
         self.close_implied(tag)
-        if self.ignored_depth or tag in IGNORED or (tag in CHROME and not any(t in ARTICLE for t in self.stack)) or tag == "head":
+        in_article = any(self.open_counts[t] for t in ARTICLE)
+        if self.ignored_depth or tag in IGNORED or (tag in CHROME and not in_article) or tag == "head":
             self.ignored_depth += 1
-        self.stack.append(tag)
+        self.push(tag)
         if self.ignored_depth:
             return
         if tag in BLOCK_TAGS:
@@ -178,7 +184,7 @@ class _Extractor(HTMLParser):
                 self.end_element(implied)
 
     def handle_endtag(self, tag):
-        if tag not in self.stack:
+        if not self.open_counts[tag]:
             if tag in BLOCK_TAGS and not self.ignored_depth:
                 self.flush()
             return
@@ -186,8 +192,23 @@ class _Extractor(HTMLParser):
             if self.end_element(self.stack[-1]) == tag:
                 break
 
+    def push(self, tag: str) -> None:
+        if tag in HEADINGS:
+            kind = (HEADING, HEADINGS[tag])
+        elif tag == "pre":
+            kind = (CODE, 0)
+        elif tag in CONTAINER_KINDS:
+            kind = (CONTAINER_KINDS[tag], 0)
+        else:
+            kind = self.kinds[-1] if self.kinds else (self.default_kind, 0)
+        self.stack.append(tag)
+        self.kinds.append(kind)
+        self.open_counts[tag] += 1
+
     def end_element(self, tag: str) -> str:
         self.stack.pop()
+        self.kinds.pop()
+        self.open_counts[tag] -= 1
         if tag == "title":
             self.in_title = False
             title = " ".join("".join(self.title_parts).split())
@@ -210,14 +231,8 @@ class _Extractor(HTMLParser):
         return tag
 
     def block_kind(self) -> tuple[str, int]:
-        for tag in reversed(self.stack):
-            if tag in HEADINGS:
-                return HEADING, HEADINGS[tag]
-            if tag == "pre":
-                return CODE, 0
-            if tag in CONTAINER_KINDS:
-                return CONTAINER_KINDS[tag], 0
-        return self.default_kind, 0
+        """The kind of text at the current depth: the innermost heading, pre or container."""
+        return self.kinds[-1] if self.kinds else (self.default_kind, 0)
 
     # ---- text
 

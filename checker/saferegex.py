@@ -1,0 +1,51 @@
+"""Regular expressions from rule files, run with a time limit.
+
+Rule packs may come from other teams, and one badly written expression ((a|aa)+b on a long run
+of a's) can backtrack for hours. Rule expressions are compiled with the `regex` module, whose
+matcher avoids most catastrophic backtracking and accepts a timeout; a search that still runs
+past the limit raises RuleTimeout, which the rule kinds turn into a `carecheck.rule-timeout`
+finding for that file while the rest of the run goes on.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+TIMEOUT_SECONDS = 1.0
+
+
+class RuleTimeout(Exception):
+    """A rule's regular expression ran past the time limit on some text."""
+
+
+def compile(pattern: str, flags: int = 0):  # noqa: A001 - mirrors re.compile
+    """Compile with `regex`, taking re's flags. Raises regex.error for an invalid pattern."""
+    translated = 0
+    for re_flag, regex_flag in ((re.IGNORECASE, regex.IGNORECASE), (re.MULTILINE, regex.MULTILINE), (re.DOTALL, regex.DOTALL), (re.VERBOSE, regex.VERBOSE)):
+        if flags & re_flag:
+            translated |= regex_flag
+    return regex.compile(pattern, translated | regex.V0)
+
+
+def finditer(pattern, text: str):
+    """Like pattern.finditer(text), for `re` and `regex` patterns, within the time limit."""
+    if isinstance(pattern, re.Pattern):
+        return list(pattern.finditer(text))
+    try:
+        return list(pattern.finditer(text, timeout=TIMEOUT_SECONDS))
+    except TimeoutError:
+        raise RuleTimeout(pattern.pattern) from None
+
+
+def timeout_finding(rule, start: int, end: int):
+    from checker.findings import Finding
+
+    return Finding(
+        "carecheck.rule-timeout",
+        "warning",
+        f"Rule {rule.id} gave up on this file: its regular expression ran for more than {TIMEOUT_SECONDS:g} s (it backtracks too much; see {rule.file}:{rule.line}).",
+        start,
+        end,
+    )
