@@ -95,9 +95,11 @@ class Check:
         self.literals = [required_literals(p) for p in self.patterns]
         self.context_path = str(Path(rule.file).parent / params["context"])
 
-    def matches(self, block):
-        """(start, end) of each match in the block's text, outside exception phrases."""
-        runnable = [p for p, literals in zip(self.patterns, self.literals) if may_match(literals, block.lower)]
+    def matches(self, block, literals=None):
+        """(start, end) of each match in the block's text, outside exception phrases. `literals`
+        narrows each pattern's pre-check to the words found in the article."""
+        literals = self.literals if literals is None else literals
+        runnable = [p for p, words in zip(self.patterns, literals) if may_match(words, block.lower)]
         if not runnable:
             return
         allowed = [m.span() for m in self.exceptions.finditer(block.text)] if self.exceptions else []
@@ -124,22 +126,25 @@ class Check:
         return True
 
     def check(self, doc, context=None) -> list[Finding]:
-        if not any(may_match(literals, document_lower(doc)) for literals in self.literals):
+        text = document_lower(doc)
+        # Per pattern, the words of its pre-check that the article has (None: always run it).
+        present = [None if words is None else frozenset(w for w in words if w in text) for words in self.literals]
+        if all(p is not None and not p for p in present):
             return []  # none of the rule's words is anywhere in the article
         rules = load_context_rules(self.context_path)
         findings = []
         try:
-            self.check_blocks(doc, rules, findings)
+            self.check_blocks(doc, rules, findings, present)
         except saferegex.RuleTimeout:
             findings.append(saferegex.timeout_finding(self.rule, 0, 0))
         return findings
 
-    def check_blocks(self, doc, rules, findings: list) -> None:
+    def check_blocks(self, doc, rules, findings: list, literals) -> None:
         for block in doc.blocks:
             if block.kind not in PROSE_KINDS:
                 continue
             sentences = None
-            for start, end in self.matches(block):
+            for start, end in self.matches(block, literals):
                 if sentences is None:
                     sentences = block.sentences
                 sentence = next((s for s in sentences if s.start <= start < s.end), None)
