@@ -170,12 +170,15 @@ def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None,
     from checker.rulefile import load_rules
 
     config = load_config(config_path)
-    ruleset = load_rules(extra_dirs=list(config.rules) + list(rule_dirs))
+    caching = not no_cache and not os.environ.get("CARECHECK_NO_CACHE")
+    from checker.cache import CACHE_DIR
+
+    ruleset = load_rules(extra_dirs=list(config.rules) + list(rule_dirs), cache_dir=config.root / CACHE_DIR if caching else None)
     selected = _split(select) or None
     _check_selectors(selected or [], ruleset)
     _check_selectors(_split(ignore), ruleset)
     cache = None
-    if not no_cache and not os.environ.get("CARECHECK_NO_CACHE"):
+    if caching:
         from checker.cache import ResultCache
 
         cache = ResultCache(config.root, ruleset.digest)

@@ -74,16 +74,21 @@ def _node(op, arg) -> set[str] | None:
 
 def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
     """Lower-case strings one of which every match of pattern contains, or None if unknown."""
-    flags = pattern.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)  # `regex` has more flag bits
+    return literals_of(pattern.pattern, pattern.flags)
+
+
+def literals_of(source: str, flags: int) -> frozenset[str] | None:
+    """The same, from a pattern's text and flags (no compiled pattern needed)."""
+    flags &= re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE  # `regex` has more flag bits
     try:
-        parsed = _sre.parse(pattern.pattern, flags)
+        parsed = _sre.parse(source, flags)
     except Exception:  # noqa: BLE001 - an unusual pattern: no pre-check, always run it
         return None
-    _TERM_GROUP[0] = pattern.groupindex.get("term")
+    _TERM_GROUP[0] = parsed.state.groupdict.get("term")
     required = _sequence(list(parsed))
     if not required:
         return None
-    if not pattern.flags & re.IGNORECASE and any(c != c.lower() for c in "".join(required)):
+    if not flags & re.IGNORECASE and any(c != c.lower() for c in "".join(required)):
         return None  # case-sensitive capitals: compare exactly would need the original text
     return frozenset(r.lower() for r in required)
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker import __version__
 from checker.errors import UsageError
 from checker.findings import SEVERITIES
 from checker.yamlload import LocatedDict, YamlError, load_yaml
@@ -94,8 +97,13 @@ def pack_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_rules(extra_dirs=(), include_builtin: bool = True, files=()) -> RuleSet:
-    """Load the built-in packs, then every pack in extra_dirs, then the given pack files."""
+def load_rules(extra_dirs=(), include_builtin: bool = True, files=(), cache_dir=None) -> RuleSet:
+    """Load the built-in packs, then every pack in extra_dirs, then the given pack files.
+
+    With cache_dir, a rule set that was loaded and validated before (same files, same bytes, same
+    carecheck) is read back from a JSON file there instead: validating every regular expression
+    again is most of the start-up time of a one-file check.
+    """
     paths: list[Path] = []
     directories = ([builtin_rules_dir()] if include_builtin else []) + [Path(d) for d in extra_dirs]
     for directory in directories:
@@ -103,14 +111,18 @@ def load_rules(extra_dirs=(), include_builtin: bool = True, files=()) -> RuleSet
     paths.extend(Path(f) for f in files)
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(__version__.encode())
     # The data files rules refer to (crisis lines, claims, trigger words) belong to the rule set too.
     for directory in directories:
         for data_file in sorted((directory / "data").glob("*.y*ml")) if (directory / "data").is_dir() else []:
-            digest.update(data_file.name.encode() + b"\0" + data_file.read_bytes())
-    for path in paths:
-        text = _read(path)
-        digest.update(str(path.name).encode() + b"\0" + text.encode("utf-8", "replace"))
+            digest.update(str(data_file.resolve()).encode() + b"\0" + data_file.read_bytes())
+    texts = [_read(path) for path in paths]
+    for path, text in zip(paths, texts):
+        digest.update(str(path.resolve()).encode() + b"\0" + text.encode("utf-8", "replace"))
+    cached = _read_cached(cache_dir, digest.hexdigest()) if cache_dir else None
+    if cached is not None:
+        return cached
+    for path, text in zip(paths, texts):
         for rule in load_pack(text, str(path)):
             if rule.id in seen:
                 first = seen[rule.id]
@@ -119,7 +131,61 @@ def load_rules(extra_dirs=(), include_builtin: bool = True, files=()) -> RuleSet
                 )
             seen[rule.id] = rule
             rules.append(rule)
-    return RuleSet(rules, digest.hexdigest())
+    ruleset = RuleSet(rules, digest.hexdigest())
+    if cache_dir:
+        _write_cached(cache_dir, ruleset)
+    return ruleset
+
+
+def _cache_file(cache_dir, digest: str) -> Path:
+    return Path(cache_dir) / f"rules-{digest[:40]}.json"
+
+
+def _read_cached(cache_dir, digest: str) -> RuleSet | None:
+    """A validated rule set from JSON (never pickle: a cache in the working tree must not run code)."""
+    try:
+        data = json.loads(_cache_file(cache_dir, digest).read_text(encoding="utf-8"))
+        rules = []
+        for r in data["rules"]:
+            examples = {}
+            for key in ("fail", "pass"):
+                examples[key] = [
+                    Example(e["text"], e["format"], [tuple(m) for m in e["marks"]], e["line"],
+                            datetime.date.fromisoformat(e["today"]) if e["today"] else None, e["locale"], e["corpus"])
+                    for e in r["examples_" + key]
+                ]
+            rules.append(Rule(r["id"], r["kind"], r["severity"], r["message"], examples["fail"], examples["pass"], r["description"],
+                              r["reference"], r["suggest"], tuple(r["scope"]), r["params"], r["pack"], r["file"], r["line"]))
+        return RuleSet(rules, digest)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_cached(cache_dir, ruleset: RuleSet) -> None:
+    def example(e: Example) -> dict:
+        return {"text": e.text, "format": e.format, "marks": e.marks, "line": e.line, "today": e.today.isoformat() if e.today else None, "locale": e.locale, "corpus": e.corpus}
+
+    data = {
+        "rules": [
+            {
+                "id": r.id, "kind": r.kind, "severity": r.severity, "message": r.message,
+                "examples_fail": [example(e) for e in r.examples_fail], "examples_pass": [example(e) for e in r.examples_pass],
+                "description": r.description, "reference": r.reference, "suggest": r.suggest, "scope": list(r.scope),
+                "params": r.params, "pack": r.pack, "file": r.file, "line": r.line,
+            }
+            for r in ruleset.rules
+        ]
+    }
+    try:
+        import tempfile
+
+        Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(temporary, _cache_file(cache_dir, ruleset.digest))
+    except (OSError, TypeError, ValueError):
+        pass  # an unwritable tree only costs start-up time
 
 
 def _read(path: Path) -> str:

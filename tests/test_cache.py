@@ -13,7 +13,7 @@ ARTICLE = "---\nlast_reviewed: 2026-06-01\nreviewed_by: Ann Lee, MD\n---\n# Slee
 def test_a_warm_run_uses_the_cache_and_gives_the_same_output(tmp_path):
     write(tmp_path / "content" / "a.md", ARTICLE)
     cold = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
-    entries = list((tmp_path / ".carecheck_cache").rglob("*.json"))
+    entries = list((tmp_path / ".carecheck_cache" / "v1").rglob("*.json"))
     assert len(entries) == 1
     warm = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
     assert warm.stdout == cold.stdout
@@ -21,7 +21,7 @@ def test_a_warm_run_uses_the_cache_and_gives_the_same_output(tmp_path):
     write(tmp_path / "content" / "a.md", ARTICLE.replace("suffers from", "lives with"))
     changed = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
     assert "wording.suffers-from" not in changed.stdout
-    assert len(list((tmp_path / ".carecheck_cache").rglob("*.json"))) == 2
+    assert len(list((tmp_path / ".carecheck_cache" / "v1").rglob("*.json"))) == 2
 
 
 def test_corrupt_entries_are_ignored(tmp_path):
@@ -46,3 +46,15 @@ def test_settings_are_part_of_the_key(tmp_path):
     assert "freshness.overdue" in later.stdout
     selected = run_process("check", "--format", "json", "--select", "freshness", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
     assert json.loads(selected.stdout)["summary"]["findings"] == 0
+
+
+def test_the_validated_rule_set_is_cached_as_json_and_reused(tmp_path):
+    from checker.rulefile import load_rules
+
+    first = load_rules(cache_dir=tmp_path)
+    (cached,) = tmp_path.glob("rules-*.json")
+    again = load_rules(cache_dir=tmp_path)
+    assert [r.id for r in again.rules] == [r.id for r in first.rules] and again.digest == first.digest
+    assert again.rules[0].params == first.rules[0].params and again.rules[0].examples_fail == first.rules[0].examples_fail
+    cached.write_text("{ corrupt")
+    assert [r.id for r in load_rules(cache_dir=tmp_path).rules] == [r.id for r in first.rules]

@@ -42,7 +42,7 @@ from checker.document import PROSE_KINDS
 from checker.findings import Finding
 from checker.kinds import Param
 from checker.kinds.pattern import phrases_regex
-from checker.prefilter import may_match, required_literals
+from checker.prefilter import literals_of, may_match, required_literals
 
 MODES = ("always", "asserted", "figurative", "context")
 PARAMETERS = {
@@ -83,23 +83,51 @@ def document_lower(doc) -> str:
 
 
 class Check:
+    """Patterns are compiled on first use: most rules never get past the per-article pre-check."""
+
     def __init__(self, rule):
         self.rule = rule
         params = rule.params
-        flags = 0 if params["case_sensitive"] else re.IGNORECASE
+        self.flags = 0 if params["case_sensitive"] else re.IGNORECASE
         self.mode = params["mode"]
-        self.patterns = [p for p in [phrases_regex(params["terms"], flags)] if p]
-        self.patterns += [saferegex.compile(expression, flags) for expression in params["regex"]]
-        self.exceptions = phrases_regex(params["exceptions"], flags)
-        self.near = phrases_regex(params["near"], re.IGNORECASE)
-        self.literals = [required_literals(p) for p in self.patterns]
+        self.sources = ([("terms", params["terms"])] if params["terms"] else []) + [("regex", e) for e in params["regex"]]
+        self._patterns: list = [None] * len(self.sources)
+        self._exceptions = self._near = None
+        self.literals = [self.literals_for(kind, source) for kind, source in self.sources]
         self.context_path = str(Path(rule.file).parent / params["context"])
+
+    def literals_for(self, kind, source):
+        if kind == "terms":
+            return required_literals(phrases_regex(source, self.flags))
+        return literals_of(source, self.flags)
+
+    @property
+    def patterns(self) -> list:
+        return [self.pattern(k) for k in range(len(self.sources))]
+
+    def pattern(self, k: int):
+        if self._patterns[k] is None:
+            kind, source = self.sources[k]
+            self._patterns[k] = phrases_regex(source, self.flags) if kind == "terms" else saferegex.compile(source, self.flags)
+        return self._patterns[k]
+
+    @property
+    def exceptions(self):
+        if self._exceptions is None and self.rule.params["exceptions"]:
+            self._exceptions = phrases_regex(self.rule.params["exceptions"], self.flags)
+        return self._exceptions
+
+    @property
+    def near(self):
+        if self._near is None and self.rule.params["near"]:
+            self._near = phrases_regex(self.rule.params["near"], re.IGNORECASE)
+        return self._near
 
     def matches(self, block, literals=None):
         """(start, end) of each match in the block's text, outside exception phrases. `literals`
         narrows each pattern's pre-check to the words found in the article."""
         literals = self.literals if literals is None else literals
-        runnable = [p for p, words in zip(self.patterns, literals) if may_match(words, block.lower)]
+        runnable = [self.pattern(k) for k, words in enumerate(literals) if may_match(words, block.lower)]
         if not runnable:
             return
         allowed = [m.span() for m in self.exceptions.finditer(block.text)] if self.exceptions else []
