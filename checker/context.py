@@ -63,19 +63,26 @@ class Judgement:
 
 
 def _phrase_regex(phrases) -> re.Pattern:
-    alternatives = []
+    """One regex for a trigger list. Phrases that start and end with a letter share one pair of
+    word-boundary checks outside the alternation (much faster to compile and to run)."""
+    bounded, other = [], []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         if phrase.startswith("re:"):
-            alternatives.append(f"(?:{phrase[3:]})")
+            other.append(f"(?:{phrase[3:]})")
             continue
-        body = r"\s+".join(re.escape(part) for part in phrase.split())
         if phrase == "n't":
-            alternatives.append(r"n['’]t\b")
+            other.append(r"n['’]t\b")
             continue
-        body = body.replace("'", "['’]")
-        start = r"(?<![\w'’-])" if phrase[:1].isalnum() else ""
-        end = r"(?![\w'’-])" if phrase[-1:].isalnum() else ""
-        alternatives.append(start + body + end)
+        body = r"\s+".join(re.escape(part) for part in phrase.split()).replace("'", "['’]")
+        if phrase[:1].isalnum() and phrase[-1:].isalnum():
+            bounded.append(body)
+        else:
+            start = r"(?<![\w'’-])" if phrase[:1].isalnum() else ""
+            end = r"(?![\w'’-])" if phrase[-1:].isalnum() else ""
+            other.append(start + body + end)
+    # The special forms ("myth —", "? no", regexes) go first, so they win over a plain word that
+    # starts at the same place ("myth").
+    alternatives = other + ([rf"(?<![\w'’-])(?:{'|'.join(bounded)})(?![\w'’-])"] if bounded else [])
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 

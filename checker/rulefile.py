@@ -60,6 +60,7 @@ class Rule:
     pack: str = ""
     file: str = ""
     line: int = 0
+    prepared: dict = field(default_factory=dict, repr=False, compare=False)  # work a kind did once at validation
     _checker: object = field(default=None, repr=False, compare=False)
 
     @property
@@ -155,7 +156,7 @@ def _read_cached(cache_dir, digest: str) -> RuleSet | None:
                     for e in r["examples_" + key]
                 ]
             rules.append(Rule(r["id"], r["kind"], r["severity"], r["message"], examples["fail"], examples["pass"], r["description"],
-                              r["reference"], r["suggest"], tuple(r["scope"]), r["params"], r["pack"], r["file"], r["line"]))
+                              r["reference"], r["suggest"], tuple(r["scope"]), r["params"], r["pack"], r["file"], r["line"], r.get("prepared", {})))
         return RuleSet(rules, digest)
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -171,7 +172,7 @@ def _write_cached(cache_dir, ruleset: RuleSet) -> None:
                 "id": r.id, "kind": r.kind, "severity": r.severity, "message": r.message,
                 "examples_fail": [example(e) for e in r.examples_fail], "examples_pass": [example(e) for e in r.examples_pass],
                 "description": r.description, "reference": r.reference, "suggest": r.suggest, "scope": list(r.scope),
-                "params": r.params, "pack": r.pack, "file": r.file, "line": r.line,
+                "params": r.params, "pack": r.pack, "file": r.file, "line": r.line, "prepared": r.prepared,
             }
             for r in ruleset.rules
         ]

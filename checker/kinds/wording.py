@@ -72,7 +72,21 @@ def validate(rule):
             return "regex", f"regular expression {expression!r} matches empty text"
     if not (Path(rule.file).parent / params["context"]).is_file():
         return "context", f"file not found: {Path(rule.file).parent / params['context']}"
+    # The pre-check words of each pattern, worked out once and kept with the cached rule set.
+    rule.prepared["literals"] = [None if words is None else sorted(words) for words in pattern_literals(rule)]
     return None
+
+
+def pattern_sources(params) -> list[tuple[str, object]]:
+    return ([("terms", params["terms"])] if params["terms"] else []) + [("regex", e) for e in params["regex"]]
+
+
+def pattern_literals(rule) -> list:
+    flags = 0 if rule.params["case_sensitive"] else re.IGNORECASE
+    return [
+        required_literals(phrases_regex(source, flags)) if kind == "terms" else literals_of(source, flags)
+        for kind, source in pattern_sources(rule.params)
+    ]
 
 
 def document_lower(doc) -> str:
@@ -90,16 +104,15 @@ class Check:
         params = rule.params
         self.flags = 0 if params["case_sensitive"] else re.IGNORECASE
         self.mode = params["mode"]
-        self.sources = ([("terms", params["terms"])] if params["terms"] else []) + [("regex", e) for e in params["regex"]]
+        self.sources = pattern_sources(params)
         self._patterns: list = [None] * len(self.sources)
         self._exceptions = self._near = None
-        self.literals = [self.literals_for(kind, source) for kind, source in self.sources]
+        prepared = rule.prepared.get("literals")
+        if prepared is None or len(prepared) != len(self.sources):
+            self.literals = pattern_literals(rule)
+        else:
+            self.literals = [None if words is None else frozenset(words) for words in prepared]
         self.context_path = str(Path(rule.file).parent / params["context"])
-
-    def literals_for(self, kind, source):
-        if kind == "terms":
-            return required_literals(phrases_regex(source, self.flags))
-        return literals_of(source, self.flags)
 
     @property
     def patterns(self) -> list:
