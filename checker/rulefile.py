@@ -120,6 +120,10 @@ def load_rules(extra_dirs=(), include_builtin: bool = True, files=(), cache_dir=
     texts = [_read(path) for path in paths]
     for path, text in zip(paths, texts):
         digest.update(str(path.resolve()).encode() + b"\0" + text.encode("utf-8", "replace"))
+    if cache_dir:
+        from checker.cache import code_stamp
+
+        digest.update(code_stamp().encode())  # validation results depend on carecheck's own code too
     cached = _read_cached(cache_dir, digest.hexdigest()) if cache_dir else None
     if cached is not None:
         return cached
