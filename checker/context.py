@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 ASSERTED = "asserted"
 NEGATED = "negated"
@@ -106,15 +105,9 @@ class ContextRules:
 @functools.lru_cache(maxsize=4)
 def load_context_rules(path: str) -> ContextRules:
     from checker.errors import UsageError
-    from checker.yamlload import YamlError, load_yaml
+    from checker.yamlload import load_data_file
 
-    try:
-        data = load_yaml(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except YamlError as exc:
-        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
-    data = data or {}
+    data = load_data_file(path)
     for group in _GROUPS:
         bad = [p for p in data.get(group, []) if not isinstance(p, str)]
         if bad:  # e.g. an unquoted `no`, which YAML reads as false

@@ -12,11 +12,10 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from checker.errors import UsageError
 from checker.phonenumbers import canonical
-from checker.yamlload import YamlError, load_yaml
+from checker.yamlload import load_data_file
 
 CONTACT_TYPES = ("call", "text", "chat")
 
@@ -168,12 +167,7 @@ def _list(value) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=8)
 def load_resources(path: str) -> Resources:
-    try:
-        data = load_yaml(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read crisis resources: {exc.strerror or exc}") from None
-    except YamlError as exc:
-        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
+    data = load_data_file(path, ("regions", "language"))
     try:
         return _build(data)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:

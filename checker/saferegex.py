@@ -29,6 +29,18 @@ def compile(pattern: str, flags: int = 0):  # noqa: A001 - mirrors re.compile
     return regex.compile(pattern, translated | regex.V0)
 
 
+def check_expressions(expressions, flags: int) -> tuple[str, str] | None:
+    """The (key, problem) of the first invalid or empty-matching expression, for rule validation."""
+    for expression in expressions:
+        try:
+            compiled = compile(expression, flags)
+        except regex.error as exc:
+            return "regex", f"invalid regular expression {expression!r}: {exc}"
+        if compiled.match(""):
+            return "regex", f"regular expression {expression!r} matches empty text"
+    return None
+
+
 def finditer(pattern, text: str):
     """Like pattern.finditer(text), for `re` and `regex` patterns, within the time limit."""
     if isinstance(pattern, re.Pattern):

@@ -7,6 +7,9 @@ Only the safe loader is ever used: a YAML file is data and cannot construct obje
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import yaml
 
 try:  # the C loader is several times faster; fall back when libyaml is missing
@@ -73,3 +76,28 @@ def load_yaml(text: str):
         raise YamlError(f"invalid YAML: {exc}", 1) from None
     except RecursionError:
         raise YamlError("invalid YAML: nested too deeply", 1) from None
+
+
+@functools.lru_cache(maxsize=32)
+def load_data_file(path: str, required: tuple[str, ...] = ()) -> dict:
+    """A YAML data file that rules refer to (crisis lines, claims, trigger words), read once per
+    process. Problems are a UsageError naming the file and line, like a broken rule file."""
+    from checker.errors import UsageError
+
+    try:
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not valid UTF-8") from None
+    except YamlError as exc:
+        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
+    if data is None:
+        data = LocatedDict()
+        data.line, data.key_lines = 1, {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}:1: must be a mapping of keys to values")
+    for key in required:
+        if key not in data:
+            raise UsageError(f"{path}: missing key '{key}'")
+    return data

@@ -26,10 +26,9 @@ from pathlib import Path
 
 from checker.dates import add_months, day_first, describe_interval, parse_date, to_date
 from checker.document import HEADING, PROSE_KINDS, Span
-from checker.errors import UsageError
 from checker.findings import Finding
 from checker.kinds import Param
-from checker.yamlload import YamlError, load_yaml
+from checker.yamlload import load_data_file
 
 CHECKS = (
     "missing-review-date",
@@ -57,18 +56,8 @@ def validate(rule):
     return None
 
 
-@functools.lru_cache(maxsize=8)
 def load_freshness_data(path: str) -> dict:
-    try:
-        data = load_yaml(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except YamlError as exc:
-        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
-    for key in ("policy", "keys", "labels", "credentials"):
-        if key not in data:
-            raise UsageError(f"{path}: missing key '{key}'")
-    return data
+    return load_data_file(path, ("policy", "keys", "labels", "credentials"))
 
 
 def label_regex(labels: tuple[str, ...]) -> re.Pattern:

@@ -23,10 +23,9 @@ import re
 from pathlib import Path
 
 from checker.document import PLACEHOLDER, PROSE_KINDS
-from checker.errors import UsageError
 from checker.findings import Finding
 from checker.kinds import Param
-from checker.yamlload import YamlError, load_yaml
+from checker.yamlload import load_data_file
 
 PARAMETERS = {"data": Param("str", default="data/grammar.yaml")}
 # Findings carry ids this rule makes up (grammar.<LanguageTool id>), and it needs a server.
@@ -43,15 +42,8 @@ def validate(rule):
     return None
 
 
-@functools.lru_cache(maxsize=4)
 def load_grammar_data(path: str) -> dict:
-    try:
-        data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except YamlError as exc:
-        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
-    return data
+    return load_data_file(path)
 
 
 @functools.lru_cache(maxsize=8)

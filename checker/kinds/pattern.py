@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from checker import saferegex
 
 from checker.document import BODY_KINDS, HEADING, PROSE_KINDS
@@ -51,13 +49,9 @@ def validate(rule):
     if not (params["terms"] or params["regex"] or params["swap"]):
         return "kind", "a 'pattern' rule needs at least one of 'terms', 'regex' or 'swap'"
     flags = 0 if params["case_sensitive"] else re.IGNORECASE
-    for expression in params["regex"]:
-        try:
-            compiled = saferegex.compile(expression, flags)
-        except regex.error as exc:
-            return "regex", f"invalid regular expression {expression!r}: {exc}"
-        if compiled.match(""):
-            return "regex", f"regular expression {expression!r} matches empty text"
+    problem = saferegex.check_expressions(params["regex"], flags)
+    if problem:
+        return problem
     return None
 
 

@@ -25,11 +25,10 @@ import re
 from pathlib import Path
 
 from checker.document import LIST_ITEM, PARAGRAPH, PROSE_KINDS, QUOTE, TABLE_CELL
-from checker.errors import UsageError
 from checker.findings import Finding
 from checker.kinds import Param
 from checker.readability import block_prose, body_prose, measures, prose_blocks
-from checker.yamlload import YamlError, load_yaml
+from checker.yamlload import load_data_file
 
 CHECKS = ("grade", "hard-paragraph", "long-sentence", "jargon", "undefined-acronym")
 PARAMETERS = {
@@ -57,18 +56,8 @@ def validate(rule):
     return None
 
 
-@functools.lru_cache(maxsize=8)
 def load_readability_data(path: str) -> dict:
-    try:
-        data = load_yaml(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except YamlError as exc:
-        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
-    for key in ("targets", "jargon", "common_acronyms", "domain_terms", "default_audience"):
-        if key not in data:
-            raise UsageError(f"{path}: missing key '{key}'")
-    return data
+    return load_data_file(path, ("targets", "jargon", "common_acronyms", "domain_terms", "default_audience"))
 
 
 @functools.lru_cache(maxsize=8)

@@ -22,12 +22,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from checker.document import HEADING
-from checker.errors import UsageError
 from checker.findings import Finding
 from checker.kinds import Param
 from checker.readability import prose_blocks
 from checker.statistics import Figure, Vocabulary, find_figures
-from checker.yamlload import YamlError, load_yaml
+from checker.yamlload import load_data_file
 
 CHECKS = ("uncited", "inconsistent", "corpus-inconsistent", "registry-mismatch", "source-mismatch", "impossible")
 PARAMETERS = {
@@ -54,14 +53,8 @@ def validate(rule):
     return None
 
 
-@functools.lru_cache(maxsize=8)
 def load_data(path: str) -> dict:
-    try:
-        return load_yaml(Path(path).read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except YamlError as exc:
-        raise UsageError(f"{path}:{exc.line}: {exc.message}") from None
+    return load_data_file(path)
 
 
 @functools.lru_cache(maxsize=8)

@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from checker import saferegex
 from pathlib import Path
 
@@ -63,13 +61,9 @@ def validate(rule):
     if params["mode"] == "context" and not params["near"]:
         return "near", "a 'context' rule needs 'near' (the topic words that make the term wrong)"
     flags = 0 if params["case_sensitive"] else re.IGNORECASE
-    for expression in params["regex"]:
-        try:
-            compiled = saferegex.compile(expression, flags)
-        except regex.error as exc:
-            return "regex", f"invalid regular expression {expression!r}: {exc}"
-        if compiled.match(""):
-            return "regex", f"regular expression {expression!r} matches empty text"
+    problem = saferegex.check_expressions(params["regex"], flags)
+    if problem:
+        return problem
     if not (Path(rule.file).parent / params["context"]).is_file():
         return "context", f"file not found: {Path(rule.file).parent / params['context']}"
     # The pre-check words of each pattern, worked out once and kept with the cached rule set.

@@ -9,7 +9,6 @@ backslash escapes) is aligned character by character.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 
 from markdown_it import MarkdownIt
