@@ -210,11 +210,11 @@ def write_report(args, rows, jobs, cold, warm, starts, peers, cache_size, famili
     ]
     if peers:
         ours = next(r for r in rows if r["size"] == cache_size)["parallel"]["wall"]
-        lines += ["", f"Peers on the same {cache_size:,} articles, measured in the same run:", "", "| tool | wall (s) | carecheck is | start on one file |", "|---|---:|---:|---:|"]
+        lines += ["", f"Peers on the same {cache_size:,} articles, measured in the same run:", "", "| tool | wall (s) | its time ÷ carecheck's | start on one file |", "|---|---:|---:|---:|"]
         for name in ("alex", "write-good"):
             if name in peers:
                 wall = peers[name]["wall"]
-                lines.append(f"| {name} | {wall:.2f} | {wall / ours:.1f}x faster | {peers[name + ' (one file)'] * 1000:.0f} ms |")
+                lines.append(f"| {name} | {wall:.2f} | {wall / ours:.1f} | {peers[name + ' (one file)'] * 1000:.0f} ms |")
         lines.append(f"| carecheck (all families) | {ours:.2f} | — | {statistics.median(starts) * 1000:.0f} ms |")
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
