@@ -222,13 +222,11 @@ class Vocabulary:
 
     @classmethod
     def from_registry(cls, data: dict) -> "Vocabulary":
-        def compile_words(words) -> re.Pattern:
-            body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-            return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        from checker.phrases import word_list_regex
 
         return cls(
-            {k: compile_words(v) for k, v in (data.get("measures") or {}).items()},
-            {k: compile_words(v) for k, v in (data.get("populations") or {}).items()},
+            {k: word_list_regex(tuple(v)) for k, v in (data.get("measures") or {}).items()},
+            {k: word_list_regex(tuple(v)) for k, v in (data.get("populations") or {}).items()},
         )
 
     def describe(self, figure: Figure, sentence: str, context: str = "") -> None:

@@ -24,7 +24,6 @@ All facts (services, numbers, dates, trigger words) live in the resources file.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from checker.document import HEADING, PROSE_KINDS, TABLE_CELL
 from checker.findings import Finding
 from checker.kinds import Param
 from checker.phonenumbers import edit_distance_one, find_numbers
+from checker.phrases import word_list_regex as words_regex
 
 CHECKS = (
     "missing-banner",
@@ -72,12 +72,6 @@ def validate(rule):
         if any(t not in ("call", "text", "chat") for t in types):
             return "require", "contact types are call, text and chat"
     return None
-
-
-@functools.lru_cache(maxsize=256)
-def words_regex(words: tuple[str, ...]) -> re.Pattern:
-    alternatives = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass

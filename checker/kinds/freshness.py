@@ -19,7 +19,6 @@ not change from day to day. Each rule picks one `check`:
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from checker.dates import add_months, day_first, describe_interval, parse_date, 
 from checker.document import HEADING, PROSE_KINDS, Span
 from checker.findings import Finding
 from checker.kinds import Param
+from checker.phrases import word_list_regex
 from checker.yamlload import load_data_file
 
 CHECKS = (
@@ -61,13 +61,7 @@ def load_freshness_data(path: str) -> dict:
 
 
 def label_regex(labels: tuple[str, ...]) -> re.Pattern:
-    return _label_regex(tuple(sorted(labels, key=len, reverse=True)))
-
-
-@functools.lru_cache(maxsize=32)
-def _label_regex(labels: tuple[str, ...]) -> re.Pattern:
-    body = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return word_list_regex(tuple(labels))
 
 
 @dataclass

@@ -20,13 +20,13 @@ depression, psychological ...) count as two syllables at most; the metrics then 
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
 from checker.document import LIST_ITEM, PARAGRAPH, PROSE_KINDS, QUOTE, TABLE_CELL
 from checker.findings import Finding
 from checker.kinds import Param
+from checker.phrases import word_list_regex as jargon_regex
 from checker.readability import block_prose, body_prose, measures, prose_blocks
 from checker.yamlload import load_data_file
 
@@ -58,12 +58,6 @@ def validate(rule):
 
 def load_readability_data(path: str) -> dict:
     return load_data_file(path, ("targets", "jargon", "common_acronyms", "domain_terms", "default_audience"))
-
-
-@functools.lru_cache(maxsize=8)
-def jargon_regex(terms: tuple[str, ...]) -> re.Pattern:
-    body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def target_grade(doc, data: dict, settings: dict) -> tuple[float, str]:

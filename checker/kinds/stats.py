@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 from checker.document import HEADING
 from checker.findings import Finding
 from checker.kinds import Param
+from checker.phrases import word_list_regex as words_regex
 from checker.readability import prose_blocks
 from checker.statistics import Figure, Vocabulary, find_figures
 from checker.yamlload import load_data_file
@@ -68,12 +69,6 @@ def organisation_regex(path: str) -> re.Pattern:
     # Short all-capital names (WHO, CDC) match only in capitals; longer ones in any case.
     parts = [rf"(?-i:{re.escape(n)})" if n.isupper() and len(n) <= 6 else re.escape(n) for n in names]
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=8)
-def words_regex(words: tuple[str, ...]) -> re.Pattern:
-    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 class Stat:

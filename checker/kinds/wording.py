@@ -39,7 +39,7 @@ from checker.context import ASSERTED, QUOTED, judge, load_context_rules
 from checker.document import PROSE_KINDS
 from checker.findings import Finding
 from checker.kinds import Param
-from checker.kinds.pattern import phrases_regex
+from checker.phrases import phrases_regex
 from checker.prefilter import literals_of, may_match, required_literals
 
 MODES = ("always", "asserted", "figurative", "context")

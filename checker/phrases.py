@@ -1,0 +1,46 @@
+"""Phrase lists as regular expressions: the one way carecheck matches words and phrases.
+
+A phrase matches case-insensitively, on word boundaries (a hyphen joined to it counts as part
+of the word, so "completed suicide" is not found in "completed suicide-prevention"), with any
+whitespace between its words, so it still matches when a line wraps inside it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for a literal phrase: word boundaries at both ends, any whitespace between words.
+
+    A hyphen joined to the phrase counts as part of a word, so "completed suicide" does not
+    match inside "completed suicide-prevention training".
+    """
+    words = [re.escape(w) for w in phrase.split()]
+    body = r"\s+".join(words)
+    start = r"(?<![\w-])" if phrase[:1].isalnum() or phrase[:1] == "_" else ""
+    end = r"(?![\w-])" if phrase[-1:].isalnum() or phrase[-1:] == "_" else ""
+    return start + body + end
+
+
+def phrases_regex(phrases, flags=re.IGNORECASE) -> re.Pattern | None:
+    """One regex for many phrases. The word-boundary checks stand outside the alternation, so
+    `re` can skip quickly to places where a phrase can start (several times faster)."""
+    phrases = sorted(set(phrases), key=len, reverse=True)
+    if not phrases:
+        return None
+    bounded = [p for p in phrases if (p[:1].isalnum() or p[:1] == "_") and (p[-1:].isalnum() or p[-1:] == "_")]
+    other = [p for p in phrases if p not in bounded]
+    parts = []
+    if bounded:
+        body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in bounded)
+        parts.append(rf"(?<![\w-])(?:{body})(?![\w-])")
+    parts.extend(phrase_pattern(p) for p in other)
+    return re.compile("|".join(parts), flags)
+
+
+@functools.lru_cache(maxsize=256)
+def word_list_regex(words: tuple[str, ...]) -> re.Pattern:
+    """phrases_regex for a word list from a data file, compiled once; never None."""
+    return phrases_regex(words) or re.compile(r"(?!)")
