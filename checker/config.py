@@ -47,10 +47,47 @@ CONFIG_NAMES = ("carecheck.yaml", "carecheck.yml", ".carecheck.yaml")
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10_000_000
 TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "freshness", "readability", "grammar", "overrides"}
-GRAMMAR_KEYS = {"remote_server": str, "required": bool, "language": str, "disabled_rules": list, "disabled_categories": list}
+
 OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "locale", "freshness", "readability"}
-READABILITY_KEYS = {"audience": str, "target_grade": float, "discount_domain_terms": bool}
-FRESHNESS_KEYS = {"interval_months": int, "crisis_interval_months": int, "warn_days": int, "require_reviewer": bool, "topics": dict}
+
+# The settings of the families that take them: key -> (check, what a valid value is).
+def _whole(v):
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+
+
+def _text(v):
+    return isinstance(v, str) and bool(v.strip())
+
+
+def _strings(v):
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _flag(v):
+    return isinstance(v, bool)
+
+
+FAMILY_SETTINGS = {
+    "freshness": {
+        "interval_months": (_whole, "a whole number of 0 or more"),
+        "crisis_interval_months": (_whole, "a whole number of 0 or more"),
+        "warn_days": (_whole, "a whole number of 0 or more"),
+        "require_reviewer": (_flag, "true or false"),
+        "topics": (lambda v: isinstance(v, dict) and all(_whole(m) and m > 0 for m in v.values()), "a map from topics to a number of months"),
+    },
+    "readability": {
+        "audience": (_text, "an audience name such as general or teen"),
+        "target_grade": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 30, "a grade between 0 and 30"),
+        "discount_domain_terms": (_flag, "true or false"),
+    },
+    "grammar": {
+        "remote_server": (_text, "a URL"),
+        "required": (_flag, "true or false"),
+        "language": (_text, "a language code such as en-US"),
+        "disabled_rules": (_strings, "a list of strings"),
+        "disabled_categories": (_strings, "a list of strings"),
+    },
+}
 LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -203,12 +240,8 @@ def _validate(data, filename: str, root: Path, where_override) -> Config:
             setattr(config, key, value)
         elif key == "locale":
             config.locale = _locale(value, where(data, key))
-        elif key == "freshness":
-            config.freshness = _freshness(value, where(data, key))
-        elif key == "readability":
-            config.readability = _readability(value, where(data, key))
-        elif key == "grammar":
-            config.grammar = _grammar(value, where(data, key))
+        elif key in FAMILY_SETTINGS:
+            setattr(config, key, _family_settings(key, value, where(data, key)))
         elif key == "overrides":
             if not isinstance(value, list):
                 raise UsageError(f"{where(data, key)} key 'overrides': must be a list")
@@ -235,56 +268,22 @@ def _override(entry, location: str, where) -> Override:
         override.severity = _severity_map(entry["severity"], where(entry, "severity"))
     if "locale" in entry:
         override.locale = _locale(entry["locale"], where(entry, "locale"))
-    if "freshness" in entry:
-        override.freshness = _freshness(entry["freshness"], where(entry, "freshness"))
-    if "readability" in entry:
-        override.readability = _readability(entry["readability"], where(entry, "readability"))
+    for family in ("freshness", "readability"):
+        if family in entry:
+            setattr(override, family, _family_settings(family, entry[family], where(entry, family)))
     return override
 
 
-def _grammar(value, location: str) -> dict:
+def _family_settings(family: str, value, location: str) -> dict:
+    schema = FAMILY_SETTINGS[family]
     if not isinstance(value, dict):
-        raise UsageError(f"{location} key 'grammar': must be a mapping ({', '.join(GRAMMAR_KEYS)})")
+        raise UsageError(f"{location} key '{family}': must be a mapping ({', '.join(schema)})")
     for key, item in value.items():
-        wanted = GRAMMAR_KEYS.get(key)
-        if wanted is None:
-            raise UsageError(f"{location} key 'grammar': unknown key '{key}' (allowed: {', '.join(GRAMMAR_KEYS)})")
-        if wanted is list and not (isinstance(item, list) and all(isinstance(v, str) for v in item)):
-            raise UsageError(f"{location} key 'grammar.{key}': must be a list of strings")
-        if wanted is not list and not isinstance(item, wanted):
-            raise UsageError(f"{location} key 'grammar.{key}': must be {'true or false' if wanted is bool else 'a string'}")
-    return dict(value)
-
-
-def _readability(value, location: str) -> dict:
-    if not isinstance(value, dict):
-        raise UsageError(f"{location} key 'readability': must be a mapping ({', '.join(READABILITY_KEYS)})")
-    for key, item in value.items():
-        wanted = READABILITY_KEYS.get(key)
-        if wanted is None:
-            raise UsageError(f"{location} key 'readability': unknown key '{key}' (allowed: {', '.join(READABILITY_KEYS)})")
-        if wanted is float and (not isinstance(item, (int, float)) or isinstance(item, bool) or not 0 < item < 30):
-            raise UsageError(f"{location} key 'readability.{key}': must be a grade between 0 and 30")
-        if wanted is bool and not isinstance(item, bool):
-            raise UsageError(f"{location} key 'readability.{key}': must be true or false")
-        if wanted is str and not (isinstance(item, str) and item.strip()):
-            raise UsageError(f"{location} key 'readability.{key}': must be an audience name such as general or teen")
-    return dict(value)
-
-
-def _freshness(value, location: str) -> dict:
-    if not isinstance(value, dict):
-        raise UsageError(f"{location} key 'freshness': must be a mapping ({', '.join(FRESHNESS_KEYS)})")
-    for key, item in value.items():
-        wanted = FRESHNESS_KEYS.get(key)
-        if wanted is None:
-            raise UsageError(f"{location} key 'freshness': unknown key '{key}' (allowed: {', '.join(FRESHNESS_KEYS)})")
-        if wanted is int and (not isinstance(item, int) or isinstance(item, bool) or item < 0):
-            raise UsageError(f"{location} key 'freshness.{key}': must be a whole number of 0 or more")
-        if wanted is bool and not isinstance(item, bool):
-            raise UsageError(f"{location} key 'freshness.{key}': must be true or false")
-        if wanted is dict and (not isinstance(item, dict) or not all(isinstance(v, int) and v > 0 for v in item.values())):
-            raise UsageError(f"{location} key 'freshness.topics': must map topics to a number of months")
+        if key not in schema:
+            raise UsageError(f"{location} key '{family}': unknown key '{key}' (allowed: {', '.join(schema)})")
+        valid, expected = schema[key]
+        if not valid(item):
+            raise UsageError(f"{location} key '{family}.{key}': must be {expected}")
     return dict(value)
 
 

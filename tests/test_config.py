@@ -47,6 +47,11 @@ def test_carecheck_yaml_wins_over_pyproject(tmp_path):
         ("overrides:\n  - files: [a]\n    colour: red\n", "carecheck.yaml:3: overrides: unknown key 'colour'"),
         ("paths: [unclosed\n", "carecheck.yaml:2: invalid YAML"),
         ("- a list\n", "carecheck.yaml:1: the configuration must be a mapping"),
+        ("grammar: {required: maybe}\n", "carecheck.yaml:1: key 'grammar.required': must be true or false"),
+        ("readability: {target_grade: 50}\n", "carecheck.yaml:1: key 'readability.target_grade': must be a grade between 0 and 30"),
+        ("readability: {colour: red}\n", "key 'readability': unknown key 'colour'"),
+        ("overrides:\n  - files: [a]\n    freshness: {warn_days: -1}\n", "carecheck.yaml:3: key 'freshness.warn_days': must be a whole number"),
+        ("locale: english please\n", "key 'locale': must be a locale such as en-US"),
     ],
 )
 def test_invalid_config_is_one_line_naming_file_and_line(tmp_path, text, expected):
