@@ -13,7 +13,7 @@ import os
 
 from checker import __version__
 from checker.errors import UsageError
-from checker.formats.fingerprint import fingerprints
+from checker.formats.fingerprint import fingerprints, stable_path
 
 
 def read_baseline(path: str) -> dict[str, dict]:
@@ -31,7 +31,7 @@ def current_entries(report) -> dict[str, dict]:
     entries = {}
     for result in report.files:
         for finding, print_ in zip(result.findings, fingerprints(result.path, result.findings)):
-            entries[print_] = {"fingerprint": print_, "path": result.path.replace("\\", "/"), "rule": finding.rule, "line": finding.line, "excerpt": finding.excerpt}
+            entries[print_] = {"fingerprint": print_, "path": stable_path(result.path), "rule": finding.rule, "line": finding.line, "excerpt": finding.excerpt}
     return entries
 
 
@@ -47,7 +47,7 @@ def apply_baseline(report, path: str) -> int:
             else:
                 kept.append(finding)
         result.findings = kept
-    checked = {r.path.replace("\\", "/") for r in report.files}
+    checked = {stable_path(r.path) for r in report.files}
     return sum(1 for key, entry in known.items() if key not in seen and entry.get("path") in checked)
 
 
@@ -57,7 +57,7 @@ def write_baseline(report, path: str, shrink_only: bool = True) -> tuple[int, in
     dropped = 0
     if shrink_only and os.path.exists(path):
         known = read_baseline(path)
-        checked = {r.path.replace("\\", "/") for r in report.files}
+        checked = {stable_path(r.path) for r in report.files}
         keep = {k: v for k, v in current.items() if k in known}
         keep.update({k: v for k, v in known.items() if v.get("path") not in checked})  # files not checked this time
         dropped = len(known) - len(keep)

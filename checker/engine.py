@@ -10,6 +10,7 @@ same whatever the number of jobs.
 
 from __future__ import annotations
 
+import datetime
 import os
 from dataclasses import dataclass, field
 
@@ -94,7 +95,9 @@ class Engine:
         self.ruleset = ruleset
         self.config = config
         self.cache = cache  # a ResultCache, or None to check every file
-        self.today = today  # the reference date for freshness (None: the real today)
+        # The reference date for freshness; fixed here (not left to each check) so that it is part
+        # of every cache key, and a cached result cannot outlive the day it was computed for.
+        self.today = today or datetime.date.today()
         self.grammar = grammar or {}  # the LanguageTool server found for this run, and its settings
         self.select = select if select is not None else config.select
         self.ignore = list(config.ignore) + list(ignore)
@@ -173,7 +176,7 @@ class Engine:
 
     def check_document(self, doc, enabled: set, options: dict) -> tuple[dict, list[Finding], dict]:
         """Run every enabled rule on one parsed document; apply its suppression comments."""
-        from checker.suppression import apply_suppressions
+        from checker.suppression import SUPPRESSIONS, apply_suppressions, suppression_regions
         from checker.readability import body_prose, fk_grade
 
         context = CheckContext(settings=options)
@@ -189,7 +192,11 @@ class Engine:
                 facts[rule.id] = check.extract(doc, context)
             if hasattr(check, "metrics"):
                 metrics.update(check.metrics(doc, context))
-        findings = apply_suppressions(doc, findings, enabled)
+        later = [rule_id for rule_id, fact in facts.items() if fact]  # corpus rules with something to compare
+        findings = apply_suppressions(doc, findings, enabled, later)
+        regions = suppression_regions(doc)
+        if regions and facts:  # corpus findings come later: keep the file's suppressions for them
+            facts[SUPPRESSIONS] = regions
         return metrics, findings, facts
 
     def _problem_findings(self, problems, enabled: set) -> list[Finding]:
@@ -266,7 +273,10 @@ class Engine:
         return results
 
     def _corpus_pass(self, results: list[FileResult], context: list[FileResult] = ()) -> None:
-        """Run corpus rules over the facts of every file read; report only on `results`."""
+        """Run corpus rules over the facts of every file read; report only on `results`, minus what
+        their suppression comments hide."""
+        from checker.suppression import SUPPRESSIONS, is_suppressed
+
         by_path = {r.path: r for r in results}
         everything = list(results) + list(context)
         for rule in self.ruleset.rules:
@@ -278,6 +288,7 @@ class Engine:
                 target = by_path.get(path)
                 if target is None:  # a file read only for comparison
                     continue
+                findings = [f for f in findings if not is_suppressed(f, target.facts.get(SUPPRESSIONS, []))]
                 target.findings = self._finalise(None, target.findings + findings, self.settings_for(path).severity)
 
 

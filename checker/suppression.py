@@ -75,8 +75,10 @@ def _regions(doc, directives: list[_Directive]) -> list[_Region]:
     return regions
 
 
-def apply_suppressions(doc, findings: list[Finding], active_rule_ids) -> list[Finding]:
-    """Drop suppressed findings; add a finding for each suppression comment that suppressed nothing."""
+def apply_suppressions(doc, findings: list[Finding], active_rule_ids, later_rule_ids=()) -> list[Finding]:
+    """Drop suppressed findings; add a finding for each suppression comment that suppressed nothing.
+    A comment naming a rule in later_rule_ids (corpus rules, whose findings come after this pass)
+    cannot be judged unused here, so it is not reported."""
     directives = _parse(doc)
     if not directives:
         return findings
@@ -97,7 +99,7 @@ def apply_suppressions(doc, findings: list[Finding], active_rule_ids) -> list[Fi
         if d.action == "enable" or d.used:
             continue
         named_active = [s for s in d.selectors if s == ALL or any(matches_prefix(r, s) for r in active)]
-        if not named_active:
+        if not named_active or any(s == ALL or matches_prefix(r, s) for s in d.selectors for r in later_rule_ids):
             continue
         if UNUSED_RULE in active:
             what = "every rule" if ALL in d.selectors else ", ".join(d.selectors)
@@ -111,3 +113,20 @@ def apply_suppressions(doc, findings: list[Finding], active_rule_ids) -> list[Fi
                 )
             )
     return kept
+
+
+SUPPRESSIONS = "carecheck.suppressions"  # where a file's regions wait for the corpus pass (FileResult.facts)
+
+
+def suppression_regions(doc) -> list[list]:
+    """The file's suppressed regions as plain data ([selectors, start, end]), for corpus findings,
+    which are made after the file's own pass (and may come from the cache)."""
+    directives = _parse(doc)
+    return [[r.selectors, r.start, r.end] for r in _regions(doc, directives)] if directives else []
+
+
+def is_suppressed(finding: Finding, regions) -> bool:
+    return any(
+        start <= finding.start < end and any(s == ALL or matches_prefix(finding.rule, s) for s in selectors)
+        for selectors, start, end in regions
+    )

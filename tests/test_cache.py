@@ -58,3 +58,14 @@ def test_the_validated_rule_set_is_cached_as_json_and_reused(tmp_path):
     assert again.rules[0].params == first.rules[0].params and again.rules[0].examples_fail == first.rules[0].examples_fail
     cached.write_text("{ corrupt")
     assert [r.id for r in load_rules(cache_dir=tmp_path).rules] == [r.id for r in first.rules]
+
+
+def test_the_reference_date_is_always_part_of_the_key():
+    import datetime
+
+    from checker.config import Config
+    from checker.engine import Engine
+    from checker.rulefile import load_rules
+
+    engine = Engine(load_rules(), Config())
+    assert engine.settings_for("a.md").options["today"] == datetime.date.today()

@@ -99,3 +99,19 @@ def test_pre_commit_hook_fails_on_a_bad_article_and_passes_a_good_one(tmp_path):
     bad = try_repo("bad.md")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "bad.md:7:" in bad.stdout and "wording.committed-suicide" in bad.stdout
+
+
+def test_a_baseline_matches_however_the_paths_are_written(tmp_path):
+    write(tmp_path / "content" / "a.md", "She suffers from anxiety.\n")
+    base = tmp_path / "b.json"
+    run_process("baseline", base, "--select", "wording", "content", cwd=tmp_path)
+    for spelling in ("./content", str(tmp_path / "content"), "content/a.md"):
+        proc = run_process("check", "--format", "json", "--select", "wording", "--baseline", base, spelling, cwd=tmp_path)
+        assert findings(proc) == [] and "no longer occur" not in proc.stderr, spelling
+
+
+def test_suppression_comments_also_hide_corpus_findings(tmp_path):
+    write(tmp_path / "content" / "a.md", CITED)
+    write(tmp_path / "content" / "b.md", "<!-- carecheck-disable stats.corpus-inconsistent -->\n\n" + DIFFERENT)
+    proc = run_process("check", "--format", "json", "--select", "stats.corpus-inconsistent,carecheck", "content", cwd=tmp_path)
+    assert findings(proc) == []

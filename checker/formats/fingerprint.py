@@ -8,6 +8,7 @@ line, so adding a paragraph above it does not make it new.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 
 
@@ -15,8 +16,17 @@ def normalised(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def stable_path(path: str) -> str:
+    """The path as the same file is named however it was typed: relative to the working directory
+    when below it ("./content/a.md", "content/a.md" and its absolute path agree), with slashes."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return (absolute if relative.startswith("..") else relative).replace("\\", "/")
+
+
 def fingerprints(path: str, findings) -> list[str]:
     """One fingerprint per finding, in order."""
+    path = stable_path(path)
     seen: Counter = Counter()
     out = []
     for finding in findings:
