@@ -30,10 +30,13 @@ def _use_color(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write to stdout, or atomically to a file (a temporary file, then a rename)."""
+def write_output(text, output: str | None) -> None:
+    """Write to stdout, or atomically to a file (a temporary file, then a rename). `text` is a
+    string or an iterable of strings (formats that stream their output piece by piece)."""
+    pieces = [text] if isinstance(text, str) else text
     if not output:
-        click.echo(text, nl=False, color=True)  # colour codes are present only when wanted
+        for piece in pieces:
+            click.echo(piece, nl=False, color=True)  # colour codes are present only when wanted
         return
     import tempfile
 
@@ -42,7 +45,8 @@ def write_output(text: str, output: str | None) -> None:
         os.makedirs(directory, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=".carecheck-", dir=directory)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            for piece in pieces:
+                handle.write(piece)
         os.replace(temporary, output)
     except OSError as exc:
         raise UsageError(f"{output}: cannot write output: {exc.strerror or exc}") from None
@@ -113,7 +117,7 @@ def _run_options(function):
 @_run_options
 def check(paths, fmt, output, fail_on, baseline_path, **run):
     """Check articles (default: the config's paths, else content/)."""
-    from checker.formats import RenderOptions, render
+    from checker.formats import RenderOptions, render_pieces
 
     config, ruleset, report = _run(paths, **run)
     if baseline_path:
@@ -125,7 +129,7 @@ def check(paths, fmt, output, fail_on, baseline_path, **run):
     fail_on = fail_on or config.fail_on
     sources = _sources(report, every_file=fmt == "html") if fmt in ("text", "html") else None
     options = RenderOptions(color=not output and _use_color(sys.stdout), fail_on=fail_on, sources=sources, rules=ruleset.by_id())
-    write_output(render(report, fmt, options), output)
+    write_output(render_pieces(report, fmt, options), output)
     sys.exit(report.exit_code(fail_on))
 
 

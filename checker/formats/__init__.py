@@ -16,5 +16,11 @@ class RenderOptions:
     rules: dict | None = None  # rule id -> Rule, for formats that describe rules (SARIF, JUnit)
 
 
-def render(report, fmt: str, options: RenderOptions) -> str:
+def render_pieces(report, fmt: str, options: RenderOptions):
+    """The output as a string or, for formats that stream it (json), an iterable of strings."""
     return importlib.import_module(f"checker.formats.{fmt}_format").render(report, options)
+
+
+def render(report, fmt: str, options: RenderOptions) -> str:
+    output = render_pieces(report, fmt, options)
+    return output if isinstance(output, str) else "".join(output)

@@ -1,7 +1,8 @@
 """`--format json`: the stable machine interface (see DESIGN.md and report.schema.json).
 
 Files are in path order and findings in position order, so the same input gives byte-identical
-output.
+output. The document is written one file entry at a time (a generator of text pieces), so a run
+over 10,000 articles never holds the whole report as one Python structure.
 """
 
 from __future__ import annotations
@@ -11,22 +12,34 @@ import json
 from checker import __version__
 
 
+def _dump(value, depth: int) -> str:
+    """json.dumps with indent=2, for a value nested `depth` levels deep."""
+    return json.dumps(value, indent=2, ensure_ascii=False, default=str).replace("\n", "\n" + "  " * depth)
+
+
+def file_entry(result) -> dict:
+    return {"path": result.path, "metrics": result.metrics, "findings": [f.to_dict() for f in result.findings]}
+
+
 def report_dict(report) -> dict:
-    counts = report.counts()
+    """The whole report as one structure (for callers that want data, not text)."""
     return {
         "version": 1,
         "tool": {"name": "carecheck", "version": __version__},
-        "summary": counts,
-        "files": [
-            {
-                "path": result.path,
-                "metrics": result.metrics,
-                "findings": [f.to_dict() for f in result.findings],
-            }
-            for result in report.files
-        ],
+        "summary": report.counts(),
+        "files": [file_entry(result) for result in report.files],
     }
 
 
-def render(report, options) -> str:
-    return json.dumps(report_dict(report), indent=2, ensure_ascii=False, sort_keys=False, default=str) + "\n"
+def render(report, options):
+    yield "{\n"
+    yield '  "version": 1,\n'
+    yield f'  "tool": {_dump({"name": "carecheck", "version": __version__}, 1)},\n'
+    yield f'  "summary": {_dump(report.counts(), 1)},\n'
+    if not report.files:
+        yield '  "files": []\n}\n'
+        return
+    yield '  "files": [\n'
+    for k, result in enumerate(report.files):
+        yield "    " + _dump(file_entry(result), 2) + (",\n" if k < len(report.files) - 1 else "\n")
+    yield "  ]\n}\n"
