@@ -45,7 +45,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DEFINITION_AFTER = re.compile(r"\s*(?:\(|,\s*(?:which|or|meaning|also called|known as)\b|\s+(?:means|is when|refers to)\b|\s*[—–:]\s)", re.IGNORECASE)
 _KEYWORD_BEFORE = re.compile(r"\b(?:text|texting|txt|keyword)\s+[\"“']?$", re.IGNORECASE)
 _NUMBER_AROUND = re.compile(r"\d{3,}\s+[A-Z]{3,}\b|\b[A-Z]{3,}\s+(?:to\s+)?\d{3,}")
-_SMALL_WORDS = {"of", "or", "and", "the", "for", "to", "in", "on", "a", "an", "with"}
 _DEFINITION_BEFORE = re.compile(r"(?:called|known as|termed|the term)\s*[\"“']?$", re.IGNORECASE)
 
 
@@ -232,6 +231,7 @@ class Check:
         from checker.syllables import dictionary
 
         common = {a.upper() for a in self.data()["common_acronyms"]}
+        small = frozenset(w.lower() for w in self.data().get("acronym_small_words", []))
         english = dictionary()
         defined: set[str] = set()
         flagged: set[str] = set()
@@ -247,12 +247,12 @@ class Check:
                     continue
                 if _KEYWORD_BEFORE.search(block.text, 0, match.start()) or _NUMBER_AROUND.search(block.text[max(0, match.start() - 12) : match.end() + 12]):
                     continue  # a text keyword ("text CONNECT to 686868", "0508 TAUTOKO"), not an acronym
-                if _is_definition(block.text, match, acronym):
+                if _is_definition(block.text, match, acronym, small):
                     defined.add(acronym)
                     continue
                 if acronym.lower() in english and acronym.isalpha():
                     continue  # an ordinary word in capitals ("NOT"), not an acronym
-                later = any(_defined_in(b.text, acronym) for b in blocks)
+                later = any(_defined_in(b.text, acronym, small) for b in blocks)
                 flagged.add(acronym)
                 span = block.source_span(match.start(1), match.end(1))
                 message = (
@@ -264,27 +264,28 @@ class Check:
         return out
 
 
-def _initials_match(words_before: str, acronym: str) -> bool:
-    """Do the words before '(ACRONYM)' start with its letters? 'non-suicidal self-injury' -> NSSI."""
+def _initials_match(words_before: str, acronym: str, small_words=frozenset()) -> bool:
+    """Do the words before '(ACRONYM)' start with its letters? 'non-suicidal self-injury' -> NSSI.
+    Small words may be left out of an acronym: 'other specified feeding or eating disorder' -> OSFED."""
     letters = "".join(c for c in acronym.upper() if c.isalpha())
     parts = [p.strip("*_\"“”'(") for p in re.split(r"[\s/-]+", words_before)]
     parts = [p for p in parts if p and p[0].isalpha()]
-    for words in (parts, [p for p in parts if p.lower() not in _SMALL_WORDS]):
+    for words in (parts, [p for p in parts if p.lower() not in small_words]):
         initials = "".join(p[0].upper() for p in words)
         if letters and letters in initials:
             return True
     return False
 
 
-def _is_definition(text: str, match: re.Match, acronym: str) -> bool:
+def _is_definition(text: str, match: re.Match, acronym: str, small_words=frozenset()) -> bool:
     # "non-suicidal self-injury (NSSI)"
     if text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] in (")", ",", ";"):
         words = text[: match.start() - 1].split()[-8:]
-        return _initials_match(" ".join(words), acronym)
+        return _initials_match(" ".join(words), acronym, small_words)
     # "NSSI (non-suicidal self-injury)"
     after = re.match(r"\s*\(([^)]{3,80})\)", text[match.end() :])
-    return bool(after) and _initials_match(after.group(1), acronym)
+    return bool(after) and _initials_match(after.group(1), acronym, small_words)
 
 
-def _defined_in(text: str, acronym: str) -> bool:
-    return any(_is_definition(text, m, acronym) for m in _ACRONYM.finditer(text) if m.group(1) == acronym)
+def _defined_in(text: str, acronym: str, small_words=frozenset()) -> bool:
+    return any(_is_definition(text, m, acronym, small_words) for m in _ACRONYM.finditer(text) if m.group(1) == acronym)
