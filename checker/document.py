@@ -249,3 +249,15 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)
+
+    def first_line_span(self, block) -> Span:
+        """The first line of a block (without its line ending): where findings about a whole
+        article point, e.g. a missing crisis banner or review date."""
+        line = self.lines.line_of(block.span.start)
+        end = self.lines.offset(line) + len(self.lines.line_text(line))
+        return Span(block.span.start, max(block.span.start, min(end, block.span.end)))
+
+    def body_start(self) -> Span:
+        """The first line of the first prose block (0, 0 when there is none)."""
+        first = next((b for b in self.blocks if b.kind in PROSE_KINDS), None)
+        return self.first_line_span(first) if first else Span(0, 0)

@@ -74,10 +74,6 @@ def find_numbers(text: str) -> list[NumberMention]:
     return mentions
 
 
-def looks_like_year(mention: NumberMention) -> bool:
-    return re.fullmatch(r"(?:1[89]|20)\d\d", mention.raw) is not None
-
-
 def edit_distance_one(a: str, b: str) -> bool:
     """True when a and b differ by exactly one substitution, insertion, deletion or adjacent swap."""
     if a == b:

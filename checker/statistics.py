@@ -49,7 +49,6 @@ QUALIFIERS = {
     "at least": "at least", "up to": "up to", "as many as": "up to",
 }
 _QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
-UNIT_FAMILY = {"percent": "percent", "percent_range": "percent", "proportion": "percent", "fraction": "percent", "count": "count", "rate_per_100k": "rate_per_100k", "rank": "rank", "effect_size": "effect_size"}
 _YEAR = re.compile(r"\b(?:in|during|for|of)\s+((?:19|20)\d\d)\b")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
@@ -68,9 +67,6 @@ class Figure:
     measures: frozenset = frozenset()
     year: str | None = None
     impossible: str = ""  # why the value cannot be true
-
-    def interval(self) -> tuple[float, float]:
-        return self.low, self.high
 
     def same_claim(self, other: "Figure", loose_population: bool = False) -> bool:
         """Same unit, measure and year (where both say), and the same population; with

@@ -21,16 +21,6 @@ def file_entry(result) -> dict:
     return {"path": result.path, "metrics": result.metrics, "findings": [f.to_dict() for f in result.findings]}
 
 
-def report_dict(report) -> dict:
-    """The whole report as one structure (for callers that want data, not text)."""
-    return {
-        "version": 1,
-        "tool": {"name": "carecheck", "version": __version__},
-        "summary": report.counts(),
-        "files": [file_entry(result) for result in report.files],
-    }
-
-
 def render(report, options):
     yield "{\n"
     yield '  "version": 1,\n'

@@ -146,14 +146,10 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
     headings: list[tuple[int, set, str]] = []  # (level, regions named, text) of the open sections
     in_top = True
     top_word_count = 0
-    body_start = None
     first_block = True
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS:
             continue
-        if body_start is None:
-            first_line_end = doc.source.find("\n", block.span.start, block.span.end)
-            body_start = (block.span.start, block.span.end if first_line_end < 0 else first_line_end)
         if block.kind == HEADING:
             # The first block may be the title; any other heading below level 1 starts the sections.
             if not first_block and block.level > 1:
@@ -230,7 +226,8 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
                         if not any(m.start == span.start and m.service is service for m in mentions):
                             mentions.append(Mention("service", span.start, span.end, href, in_top and top_word_count <= top_words, service, {"chat"}))
     mentions.sort(key=lambda m: (m.start, m.end))
-    return Analysis(region, is_triggered(doc, resources), mentions, body_start or (0, 0), danger)
+    start = doc.body_start()
+    return Analysis(region, is_triggered(doc, resources), mentions, (start.start, start.end), danger)
 
 
 def cached_analysis(doc, resources_file: str, top_words: int, settings: dict) -> Analysis:
@@ -357,18 +354,21 @@ class Check:
             if m.kind == "directory" or (m.service.crisis and m.service.region == analysis.region)
         ]
 
+    def banner_finding(self, analysis, resources, message: str) -> Finding:
+        """A finding at the top of the article, where the banner belongs, suggesting the region's banner."""
+        region = resources.regions[analysis.region]
+        start, end = analysis.body_start
+        return self.finding(start, end, message.replace("{region}", region.name), [region.banner] if region.banner else [])
+
     def check_missing_banner(self, doc, analysis, resources) -> list[Finding]:
         if not analysis.triggered or self.banner_resources(analysis):
             return []
-        region = resources.regions[analysis.region]
-        start, end = analysis.body_start
         return [
-            self.finding(
-                start,
-                end,
-                f"This article is about suicide or self-harm but gives no crisis resource for readers in {region.name}; "
-                f"add a crisis banner at the top.",
-                [region.banner] if region.banner else [],
+            self.banner_finding(
+                analysis,
+                resources,
+                "This article is about suicide or self-harm but gives no crisis resource for readers in {region}; "
+                "add a crisis banner at the top.",
             )
         ]
 
@@ -378,16 +378,13 @@ class Check:
             return []
         first = found[0]
         line = doc.position(first.start)[0]
-        region = resources.regions[analysis.region]
-        start, end = analysis.body_start
         # Reported where the banner belongs, the top; the message says where the resource is now.
         return [
-            self.finding(
-                start,
-                end,
+            self.banner_finding(
+                analysis,
+                resources,
                 f"The first crisis resource ('{first.raw}', line {line}) comes too late; put a crisis banner here, "
                 f"before the first section heading and within the first {self.top_words} words.",
-                [region.banner] if region.banner else [],
             )
         ]
 

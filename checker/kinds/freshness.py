@@ -45,7 +45,6 @@ PARAMETERS = {
     "data": Param("str", default="data/freshness.yaml"),
     "crisis_resources": Param("str", default="data/crisis-resources.yaml"),
 }
-POLICY_KEYS = {"interval_months", "crisis_interval_months", "warn_days", "require_reviewer", "topics"}
 
 
 def validate(rule):
@@ -135,6 +134,8 @@ def read_review(doc, data: dict, dayfirst: bool) -> Review:
                 review.next = statement
             break
 
+    start = doc.body_start()
+    review.body_start = (start.start, start.end)
     labels = data["labels"]
     last_re = label_regex(tuple(labels["last_reviewed"]))
     next_re = label_regex(tuple(labels["next_review"]))
@@ -142,9 +143,6 @@ def read_review(doc, data: dict, dayfirst: bool) -> Review:
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS:
             continue
-        if review.body_start == (0, 0) and block.kind in PROSE_KINDS:
-            first_line_end = doc.source.find("\n", block.span.start, block.span.end)
-            review.body_start = (block.span.start, block.span.end if first_line_end < 0 else first_line_end)
         if block.kind == HEADING:
             continue
         for sentence in block.sentences:

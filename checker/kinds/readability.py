@@ -149,8 +149,7 @@ class Check:
         anchor = next((b for b in blocks if b.kind in TEXT_KINDS), blocks[0] if blocks else None)
         if anchor is None:
             return []
-        first_line_end = doc.source.find("\n", anchor.span.start, anchor.span.end)
-        end = anchor.span.end if first_line_end < 0 else first_line_end
+        first_line = doc.first_line_span(anchor)
         adjusted = " (domain words counted as two syllables at most)" if "fk_grade_domain_adjusted" in article else ""
         hardest = self.hard_paragraphs(doc, context)[:3]
         where = ""
@@ -158,8 +157,8 @@ class Check:
             where = " Hardest paragraphs: " + ", ".join(f"line {doc.position(b.span.start)[0]} (grade {g:.1f})" for g, b in hardest) + "."
         return [
             self.finding(
-                anchor.span.start,
-                end,
+                first_line.start,
+                first_line.end,
                 f"Reading grade {grade:.1f} (Flesch-Kincaid{adjusted}) is above the {article['_target_reason']}, grade {target:g}.{where}",
             )
         ]
