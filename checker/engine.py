@@ -177,12 +177,12 @@ class Engine:
     def check_document(self, doc, enabled: set, options: dict) -> tuple[dict, list[Finding], dict]:
         """Run every enabled rule on one parsed document; apply its suppression comments."""
         from checker.suppression import SUPPRESSIONS, apply_suppressions, suppression_regions
-        from checker.readability import body_prose, fk_grade
+        from checker.readability import article_fk_grade
 
         context = CheckContext(settings=options)
         findings = self._problem_findings(doc.problems, enabled)
         facts = {}
-        metrics = {"fk_grade": fk_grade(body_prose(doc))}
+        metrics = {"fk_grade": article_fk_grade(doc)}
         for rule in self.ruleset.rules:
             if rule.id not in enabled:
                 continue

@@ -1,21 +1,155 @@
-"""Reading-level measures of an article's body prose, computed with textstat.
+"""Reading-level measures of an article's body prose, counted in one pass.
 
 Body prose is the text of paragraphs, list items and quotes. Headings, table cells, code, front
 matter, link URLs and sections such as "References" are left out (a link counts by its visible
 text; the section names are `skip_sections` in rules/data/readability.yaml). Each list item counts as
 a sentence of its own, with or without a full stop, so a bulleted list is not read as one endless
-sentence. Syllables come from the CMU dictionary, looked up in place (checker.syllables), with
-textstat's pyphen fallback for words it lacks; nothing is downloaded.
+sentence.
+
+Words, sentences, syllables, letters and characters are counted exactly as textstat 0.7.8 counts
+them (tests/test_readability.py checks every formula against textstat itself), but once per
+block: textstat re-tokenises the text for every formula and SMOG looks words up one call at a
+time, which made reading level the most expensive check. The article's counts are the sums of its
+blocks' (its sentences are counted on the joined text, where a block without a full stop runs on).
+Syllables come from the CMU dictionary, looked up in place (checker.syllables), with an estimate for
+words it lacks; nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from checker.document import HEADING, LIST_ITEM, PARAGRAPH, PLACEHOLDER, QUOTE
 
 PROSE_FOR_READABILITY = (PARAGRAPH, LIST_ITEM, QUOTE)
+
+# textstat's tokenisation: an apostrophe survives only inside a contraction ("don't", "it's");
+# other punctuation, hyphens included, is dropped; words are what whitespace separates.
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_NO_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+
+
+@dataclass
+class Counts:
+    words: int = 0
+    syllables: int = 0
+    polysyllables: int = 0  # words of three syllables or more (SMOG)
+    letters: int = 0  # word characters (Coleman-Liau)
+    characters: int = 0  # characters other than whitespace (ARI)
+    tokens: int = 0  # whitespace-separated tokens, punctuation-only ones included (ARI)
+    sentences: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in ("words", "syllables", "polysyllables", "letters", "characters", "tokens"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def words_of(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+
+
+_syllable_cache: dict[str, int] = {}
+
+
+def word_syllables(word: str) -> int:
+    """Syllables of one lower-case word: the dictionary's count, else an estimate."""
+    count = _syllable_cache.get(word)
+    if count is None:
+        from checker.syllables import dictionary, estimate_syllables
+
+        english = dictionary()
+        count = english.syllables(word)
+        if count is None:
+            count = estimate_syllables(word, english)
+        if len(_syllable_cache) < 500_000:  # an article's vocabulary is small; a corpus's is bounded
+            _syllable_cache[word] = count
+    return count
+
+
+def count_sentences(text: str) -> int:
+    """Runs of text up to a full stop; those of two words or fewer ("Dr.", "e.g.") do not count."""
+    if not text:
+        return 0
+    pieces = _SENTENCE.findall(text)
+    return max(1, len(pieces) - sum(1 for piece in pieces if _is_short(piece)))
+
+
+def _is_short(piece: str) -> bool:
+    # A token without any word character is not a word: only then can three tokens be two words.
+    if len(piece.split()) > 2 and not _NO_WORD_TOKEN.search(piece):
+        return False
+    return len(words_of(piece)) <= 2
+
+
+def count(text: str, with_characters: bool = True) -> Counts:
+    words = words_of(text)
+    counts = Counts(words=len(words), sentences=count_sentences(text))
+    for word in words:
+        syllables = word_syllables(word.lower())
+        counts.syllables += syllables
+        if syllables >= 3:
+            counts.polysyllables += 1
+    if with_characters:
+        # Every word character of the text is in its words, besides the apostrophes they keep.
+        joined = "".join(words)
+        counts.letters = len(joined) - joined.count("'")
+        tokens = text.split()
+        counts.characters = sum(map(len, tokens))
+        counts.tokens = len(tokens)
+    return counts
+
+
+def fk_from(counts: Counts) -> float:
+    if not counts.words or not counts.sentences or not counts.syllables:
+        return 0.0
+    # The same order of operations as textstat, so that the rounded grade is the same.
+    return (0.39 * (counts.words / counts.sentences)) + (11.8 * (counts.syllables / counts.words)) - 15.59
+
+
+def formulas(counts: Counts) -> dict:
+    """The cheap formulas (Gunning fog and Dale-Chall are left out: their lists of difficult
+    words cost more than the rest together), as textstat computes them, to one decimal."""
+    w, s = counts.words, counts.sentences
+    if not w or not s:
+        return {}
+    fre = 206.835 - 1.015 * (w / s) - 84.6 * (counts.syllables / w) if counts.syllables else 0.0
+    smog = (1.043 * (30 * (counts.polysyllables / s)) ** 0.5) + 3.1291
+    cli = (0.058 * (counts.letters / w * 100)) - (0.296 * (s / w * 100)) - 15.8 if counts.letters else 0.0
+    ari = (4.71 * (counts.characters / counts.tokens)) + (0.5 * (w / s)) - 21.43 if counts.tokens and counts.characters else 0.0
+    return {
+        "fk_grade": round(fk_from(counts), 1),
+        "flesch_reading_ease": round(fre, 1),
+        "smog_index": round(smog, 1),
+        "coleman_liau_index": round(cli, 1),
+        "automated_readability_index": round(ari, 1),
+        "words": w,
+        "sentences": s,
+        "syllables_per_word": round(counts.syllables / w, 2),
+    }
+
+
+def has_prose(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def fk_grade(text: str) -> float | None:
+    """Flesch-Kincaid grade level, to one decimal; None when there is no prose to measure."""
+    return round(fk_from(count(text, with_characters=False)), 1) if has_prose(text) else None
+
+
+def measures(text: str) -> dict:
+    return formulas(count(text)) if has_prose(text) else {}
+
+
+def syllables(text: str) -> int:
+    return sum(word_syllables(w.lower()) for w in words_of(text))
+
+
+# ---- the article's prose
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,41 +190,39 @@ def body_prose(doc, skip_sections=None) -> str:
     return "\n".join(t for t in (block_prose(b) for b in prose_blocks(doc, skip_sections)) if t)
 
 
-def _textstat():
-    from checker.syllables import install
+@dataclass
+class ProseMeasure:
+    """The counts of an article's body prose, and of each of its blocks."""
 
-    install()
-    import textstat
-
-    return textstat
-
-
-def fk_grade(text: str) -> float | None:
-    """Flesch-Kincaid grade level, to one decimal; None when there is no prose to measure."""
-    if not any(ch.isalpha() for ch in text):
-        return None
-    return round(float(_textstat().flesch_kincaid_grade(text)), 1)
+    text: str
+    total: Counts
+    blocks: list  # (block, its prose, its counts)
 
 
-def measures(text: str) -> dict:
-    """The cheap textstat formulas and the counts behind them. (Gunning fog and Dale-Chall are
-    left out: their lists of difficult words cost more than the rest together.)"""
-    if not any(ch.isalpha() for ch in text):
-        return {}
-    ts = _textstat()
-    words = ts.lexicon_count(text)
-    syllables = ts.syllable_count(text)
-    return {
-        "fk_grade": round(float(ts.flesch_kincaid_grade(text)), 1),
-        "flesch_reading_ease": round(float(ts.flesch_reading_ease(text)), 1),
-        "smog_index": round(float(ts.smog_index(text)), 1),
-        "coleman_liau_index": round(float(ts.coleman_liau_index(text)), 1),
-        "automated_readability_index": round(float(ts.automated_readability_index(text)), 1),
-        "words": words,
-        "sentences": ts.sentence_count(text),
-        "syllables_per_word": round(syllables / words, 2) if words else 0.0,
-    }
+def article_prose(doc, skip_sections=None) -> ProseMeasure:
+    """Counted once per document and skip list, shared by the engine and the readability rules."""
+    skip = default_skip_sections() if skip_sections is None else tuple(s.lower() for s in skip_sections)
+    key = ("prose", skip)
+    if key not in doc.cache:
+        total = Counts()
+        blocks = []
+        for block in prose_blocks(doc, skip):
+            prose = block_prose(block)
+            if prose:
+                counts = count(prose)
+                total.add(counts)
+                blocks.append((block, prose, counts))
+        text = "\n".join(prose for _, prose, _ in blocks)
+        total.sentences = count_sentences(text)
+        doc.cache[key] = ProseMeasure(text, total, blocks)
+    return doc.cache[key]
 
 
-def syllables(word: str) -> int:
-    return int(_textstat().syllable_count(word))
+def article_measures(doc, skip_sections=None) -> dict:
+    prose = article_prose(doc, skip_sections)
+    return formulas(prose.total) if has_prose(prose.text) else {}
+
+
+def article_fk_grade(doc, skip_sections=None) -> float | None:
+    prose = article_prose(doc, skip_sections)
+    return round(fk_from(prose.total), 1) if has_prose(prose.text) else None

