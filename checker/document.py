@@ -182,6 +182,7 @@ class Block:
     links: list = field(default_factory=list)  # (text start, text end, href) of each link
     _sentences: list | None = field(default=None, repr=False)
     _lower: str | None = field(default=None, repr=False)
+    _words: frozenset | None = field(default=None, repr=False)
 
     @property
     def lower(self) -> str:
@@ -189,6 +190,16 @@ class Block:
         if self._lower is None:
             self._lower = self.text.lower()
         return self._lower
+
+    @property
+    def words(self) -> frozenset:
+        """The block's words, case-folded (computed once): a phrase whose words are not all
+        here cannot match the block (checker.phrases.PhraseList)."""
+        if self._words is None:
+            from checker.phrases import words_in
+
+            self._words = words_in(self.text)
+        return self._words
 
     def source_span(self, start: int, end: int) -> Span:
         return self.map.to_source(start, end)
@@ -249,6 +260,12 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)
+
+    def words(self) -> frozenset:
+        """The words of all prose blocks, case-folded (computed once)."""
+        if "words" not in self.cache:
+            self.cache["words"] = frozenset().union(*(b.words for b in self.blocks if b.kind in PROSE_KINDS))
+        return self.cache["words"]
 
     def first_line_span(self, block) -> Span:
         """The first line of a block (without its line ending): where findings about a whole

@@ -40,6 +40,47 @@ def phrases_regex(phrases, flags=re.IGNORECASE) -> re.Pattern | None:
     return re.compile("|".join(parts), flags)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def words_in(text: str) -> frozenset[str]:
+    """The case-folded words of a text (runs of word characters)."""
+    return frozenset(_WORD.findall(text.casefold()))
+
+
+class PhraseList:
+    """A phrase list with a cheap pre-check: a phrase can only match a text that has all its
+    words, so a set lookup per phrase rules out most blocks and articles before any regex runs.
+    (Case folding is at least as loose as the regex's IGNORECASE; a phrase without any word
+    character always passes the pre-check.)"""
+
+    def __init__(self, phrases, flags=re.IGNORECASE):
+        self.phrases = tuple(phrases)
+        self.flags = flags
+        self.needs = tuple(sorted({tuple(sorted(words_in(p))) for p in self.phrases}, key=len))
+        self._regex = None
+
+    def may_occur(self, words: frozenset, needs=None) -> bool:
+        return any(all(w in words for w in need) for need in (self.needs if needs is None else needs))
+
+    def needs_met(self, words: frozenset) -> tuple:
+        """The word sets of the phrases that may occur in a text with these words: an article's,
+        to narrow the pre-check of each of its blocks."""
+        return tuple(need for need in self.needs if all(w in words for w in need))
+
+    @property
+    def regex(self) -> re.Pattern | None:
+        if self._regex is None:
+            self._regex = phrases_regex(self.phrases, self.flags)
+        return self._regex
+
+
+@functools.lru_cache(maxsize=256)
+def phrase_list(phrases: tuple[str, ...]) -> PhraseList:
+    """A PhraseList for a word list from a data file, built once."""
+    return PhraseList(phrases)
+
+
 @functools.lru_cache(maxsize=256)
 def word_list_regex(words: tuple[str, ...]) -> re.Pattern:
     """phrases_regex for a word list from a data file, compiled once; never None."""

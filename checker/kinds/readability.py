@@ -26,7 +26,7 @@ from pathlib import Path
 from checker.document import LIST_ITEM, PARAGRAPH, PROSE_KINDS, QUOTE, TABLE_CELL
 from checker.findings import Finding
 from checker.kinds import Param
-from checker.phrases import word_list_regex as jargon_regex
+from checker.phrases import phrase_list
 from checker.readability import article_measures, article_prose, fk_from, has_prose, prose_blocks
 from checker.yamlload import load_data_file
 
@@ -201,11 +201,16 @@ class Check:
 
     def check_jargon(self, doc, context):
         jargon = {k.lower(): v for k, v in self.data()["jargon"].items()}
-        pattern = jargon_regex(tuple(jargon))
+        terms = phrase_list(tuple(jargon))
+        needs = terms.needs_met(doc.words())
+        if not needs:
+            return []
         seen = set()
         out = []
         for block in self.blocks(doc, with_tables=True):
-            for match in pattern.finditer(block.text):
+            if not terms.may_occur(block.words, needs):
+                continue
+            for match in terms.regex.finditer(block.text):
                 term = " ".join(match.group().lower().split())
                 if term in seen:
                     continue

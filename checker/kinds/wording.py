@@ -39,8 +39,8 @@ from checker.context import ASSERTED, QUOTED, judge, load_context_rules
 from checker.document import PROSE_KINDS
 from checker.findings import Finding
 from checker.kinds import Param
-from checker.phrases import phrases_regex
-from checker.prefilter import literals_of, may_match, required_literals
+from checker.phrases import PhraseList, phrases_regex
+from checker.prefilter import literals_of, may_match
 
 MODES = ("always", "asserted", "figurative", "context")
 PARAMETERS = {
@@ -66,21 +66,14 @@ def validate(rule):
         return problem
     if not (Path(rule.file).parent / params["context"]).is_file():
         return "context", f"file not found: {Path(rule.file).parent / params['context']}"
-    # The pre-check words of each pattern, worked out once and kept with the cached rule set.
-    rule.prepared["literals"] = [None if words is None else sorted(words) for words in pattern_literals(rule)]
+    # The pre-check words of each regex, worked out once and kept with the cached rule set.
+    rule.prepared["literals"] = [None if words is None else sorted(words) for words in regex_literals(rule)]
     return None
 
 
-def pattern_sources(params) -> list[tuple[str, object]]:
-    return ([("terms", params["terms"])] if params["terms"] else []) + [("regex", e) for e in params["regex"]]
-
-
-def pattern_literals(rule) -> list:
+def regex_literals(rule) -> list:
     flags = 0 if rule.params["case_sensitive"] else re.IGNORECASE
-    return [
-        required_literals(phrases_regex(source, flags)) if kind == "terms" else literals_of(source, flags)
-        for kind, source in pattern_sources(rule.params)
-    ]
+    return [literals_of(source, flags) for source in rule.params["regex"]]
 
 
 def document_lower(doc) -> str:
@@ -91,32 +84,34 @@ def document_lower(doc) -> str:
 
 
 class Check:
-    """Patterns are compiled on first use: most rules never get past the per-article pre-check."""
+    """Two pre-checks keep most rules from running a regex at all: a term can only match where
+    all its words are (checker.phrases.PhraseList), and a regex only where one of its required
+    strings is (checker.prefilter). Patterns are compiled on first use."""
 
     def __init__(self, rule):
         self.rule = rule
         params = rule.params
         self.flags = 0 if params["case_sensitive"] else re.IGNORECASE
         self.mode = params["mode"]
-        self.sources = pattern_sources(params)
-        self._patterns: list = [None] * len(self.sources)
+        self.terms = PhraseList(params["terms"], self.flags) if params["terms"] else None
+        self.sources = params["regex"]
+        self._regexes: list = [None] * len(self.sources)
         self._exceptions = self._near = None
         prepared = rule.prepared.get("literals")
         if prepared is None or len(prepared) != len(self.sources):
-            self.literals = pattern_literals(rule)
+            self.literals = regex_literals(rule)
         else:
             self.literals = [None if words is None else frozenset(words) for words in prepared]
         self.context_path = str(Path(rule.file).parent / params["context"])
 
     @property
     def patterns(self) -> list:
-        return [self.pattern(k) for k in range(len(self.sources))]
+        return ([self.terms.regex] if self.terms else []) + [self.regex(k) for k in range(len(self.sources))]
 
-    def pattern(self, k: int):
-        if self._patterns[k] is None:
-            kind, source = self.sources[k]
-            self._patterns[k] = phrases_regex(source, self.flags) if kind == "terms" else saferegex.compile(source, self.flags)
-        return self._patterns[k]
+    def regex(self, k: int):
+        if self._regexes[k] is None:
+            self._regexes[k] = saferegex.compile(self.sources[k], self.flags)
+        return self._regexes[k]
 
     @property
     def exceptions(self):
@@ -130,11 +125,16 @@ class Check:
             self._near = phrases_regex(self.rule.params["near"], re.IGNORECASE)
         return self._near
 
-    def matches(self, block, literals=None):
-        """(start, end) of each match in the block's text, outside exception phrases. `literals`
-        narrows each pattern's pre-check to the words found in the article."""
+    def runnable(self, words, lower, literals=None, needs=None) -> list:
+        """The patterns that can match a text with these words and this lower-case form."""
         literals = self.literals if literals is None else literals
-        runnable = [self.pattern(k) for k, words in enumerate(literals) if may_match(words, block.lower)]
+        out = [self.terms.regex] if self.terms and self.terms.may_occur(words, needs) else []
+        return out + [self.regex(k) for k, required in enumerate(literals) if may_match(required, lower)]
+
+    def matches(self, block, literals=None, needs=None):
+        """(start, end) of each match in the block's text, outside exception phrases. `literals`
+        and `needs` narrow the pre-checks to the strings and terms found in the article."""
+        runnable = self.runnable(block.words, block.lower, literals, needs)
         if not runnable:
             return
         allowed = [m.span() for m in self.exceptions.finditer(block.text)] if self.exceptions else []
@@ -162,24 +162,25 @@ class Check:
 
     def check(self, doc, context=None) -> list[Finding]:
         text = document_lower(doc)
-        # Per pattern, the words of its pre-check that the article has (None: always run it).
+        # Per regex, the strings of its pre-check that the article has (None: always run it).
         present = [None if words is None else frozenset(w for w in words if w in text) for words in self.literals]
-        if all(p is not None and not p for p in present):
-            return []  # none of the rule's words is anywhere in the article
+        needs = self.terms.needs_met(doc.words()) if self.terms else ()
+        if not self.runnable(doc.words(), text, present, needs):
+            return []  # none of the rule's patterns can match anywhere in the article
         rules = load_context_rules(self.context_path)
         findings = []
         try:
-            self.check_blocks(doc, rules, findings, present)
+            self.check_blocks(doc, rules, findings, present, needs)
         except saferegex.RuleTimeout:
             findings.append(saferegex.timeout_finding(self.rule, 0, 0))
         return findings
 
-    def check_blocks(self, doc, rules, findings: list, literals) -> None:
+    def check_blocks(self, doc, rules, findings: list, literals, needs) -> None:
         for block in doc.blocks:
             if block.kind not in PROSE_KINDS:
                 continue
             sentences = None
-            for start, end in self.matches(block, literals):
+            for start, end in self.matches(block, literals, needs):
                 if sentences is None:
                     sentences = block.sentences
                 sentence = next((s for s in sentences if s.start <= start < s.end), None)
