@@ -129,7 +129,14 @@ def _word_number(text: str) -> float:
     return float(_WORD_NUMBERS[text]) if text in _WORD_NUMBERS else float(text)
 
 
-_MAY_HAVE_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|fifth|first|second)\b", re.IGNORECASE)
+_FIGURE_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "third", "quarter", "fifth", "first", "second")
+_MAY_HAVE_FIGURE = re.compile(r"\d|\b(?:" + "|".join(_FIGURE_WORDS) + r")\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def block_may_have_figures(block) -> bool:
+    """A cheap test on a whole block before its sentences are searched: a digit or a number word."""
+    return bool(_DIGIT.search(block.text)) or not block.words.isdisjoint(_FIGURE_WORDS)
 
 
 def find_figures(text: str) -> list[Figure]:

@@ -26,7 +26,7 @@ from checker.findings import Finding
 from checker.kinds import Param
 from checker.phrases import word_list_regex as words_regex
 from checker.readability import prose_blocks
-from checker.statistics import Figure, Vocabulary, find_figures
+from checker.statistics import Figure, Vocabulary, block_may_have_figures, find_figures
 from checker.yamlload import load_data_file
 
 CHECKS = ("uncited", "inconsistent", "corpus-inconsistent", "registry-mismatch", "source-mismatch", "impossible")
@@ -117,10 +117,11 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
     reporting = words_regex(tuple(citations.get("reporting_words", [])))
     domains = tuple(d.lower() for d in citations.get("source_domains", []))
     stats: list[Stat] = []
-    heading = ""
-    headings = {b.span.start: b.text for b in doc.blocks if b.kind == HEADING}
+    headings = [(b.span.start, b.text) for b in doc.blocks if b.kind == HEADING]
     for block in prose_blocks(doc, reference_sections):
-        heading = next((text for start, text in sorted(headings.items(), reverse=True) if start < block.span.start), "")
+        if not block_may_have_figures(block):
+            continue
+        heading = next((text for start, text in reversed(headings) if start < block.span.start), "")
         previous = ""
         for sentence in block.sentences:
             text = sentence.text
