@@ -110,3 +110,14 @@ def test_a_region_can_be_set_by_per_path_config(tmp_path, run_cli):
     result = run_cli("check", "--select", "crisis", "--format", "json", "uk", cwd=tmp_path)
     data = json.loads(result.stdout)
     assert data["files"][0]["metrics"]["region"] == "UK" and data["summary"]["findings"] == 0
+
+
+def test_a_chat_link_counts_by_its_address_when_its_text_is_not_one(tmp_path, run_cli):
+    body = "# Self-harm\n\n{banner}\n\nSelf-harm means hurting yourself on purpose to cope with pain.\n"
+    (tmp_path / "link.md").write_text(body.format(banner="If you are struggling, [chat with the Lifeline](https://988lifeline.org/chat) now."))
+    (tmp_path / "none.md").write_text(body.format(banner="If you are struggling, talk to someone you trust now."))
+    result = run_cli("check", "--select", "crisis", "--format", "json", str(tmp_path))
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(result.stdout)["files"]}
+    assert files["link.md"]["metrics"]["crisis_resources"] == ["988 Suicide & Crisis Lifeline"]
+    assert files["none.md"]["metrics"]["crisis_resources"] == []
+    assert "crisis.missing-banner" in [f["rule"] for f in files["none.md"]["findings"]]

@@ -33,6 +33,7 @@ from checker.document import HEADING, PROSE_KINDS, TABLE_CELL
 from checker.findings import Finding
 from checker.kinds import Param
 from checker.phonenumbers import edit_distance_one, find_numbers
+from checker.phrases import phrase_list
 from checker.phrases import word_list_regex as words_regex
 
 CHECKS = (
@@ -53,6 +54,7 @@ PARAMETERS = {
 DEFAULT_LOCALE = "en-US"
 CONTACT_WINDOW_WORDS = 6  # how far before a number a contact word may stand ("call Samaritans free on 116 123")
 CONTACT_WINDOW_CHARS = 80
+_DIGIT = re.compile(r"\d")
 
 
 def resources_path(rule) -> Path:
@@ -138,6 +140,8 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
     text_re = words_regex(tuple(language["text_words"]))
     chat_re = words_regex(tuple(language["chat_words"]))
     danger_re = words_regex(tuple(language["danger_phrases"]))
+    danger_words = phrase_list(tuple(language["danger_phrases"]))
+    danger_needs = danger_words.needs_met(doc.words())
     region = article_region(doc, resources, settings)
     chat_urls = resources.chat_urls()
 
@@ -157,6 +161,15 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
             headings = [h for h in headings if h[0] < block.level]
             headings.append((block.level, resources.regions_named_in(block.text), block.text))
         first_block = False
+        # Most blocks hold no number, chat address or danger phrase: then only their words count.
+        block_urls = [(url, service) for url, service in chat_urls if url in block.lower]
+        block_directories = [url for url in resources.directories if url.lower() in block.lower]
+        has_contact = bool(block_urls or block_directories or block.links or _DIGIT.search(block.text))
+        has_danger = bool(danger_needs) and danger_words.may_occur(block.words, danger_needs)
+        if not (has_contact or has_danger):
+            if in_top:
+                top_word_count += sum(len(sentence.text.split()) for sentence in block.sentences)
+            continue
         section_regions = next((h[1] for h in reversed(headings) if h[1]), set())
         section_text = " ".join(h[2] for h in headings)
         block_has_crisis_words = bool(crisis_re.search(block.text))
@@ -167,14 +180,15 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
             words_before = top_word_count
             if in_top:
                 top_word_count += len(text.split())
-            for m in danger_re.finditer(text):
-                span = block.source_span(offset + m.start(), offset + m.end())
-                danger.append((span.start, span.end))
+            if has_danger:
+                for m in danger_re.finditer(text):
+                    span = block.source_span(offset + m.start(), offset + m.end())
+                    danger.append((span.start, span.end))
             top = in_top and words_before < top_words
-            numbers = find_numbers(text)
+            numbers = find_numbers(text) if has_contact else []
             lowered = text.lower()
-            urls = [(url, service) for url, service in chat_urls if url in lowered]
-            directories = [url for url in resources.directories if url.lower() in lowered]
+            urls = [(url, service) for url, service in block_urls if url in lowered]
+            directories = [url for url in block_directories if url.lower() in lowered]
             if not (numbers or urls or directories):
                 continue  # most sentences offer no contact: nothing more to judge
             named = resources.regions_named_in(text)
@@ -192,7 +206,7 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
             crisis_context = bool(crisis_re.search(text)) or block_has_crisis_words or bool(crisis_re.search(section_text))
 
             previous = None
-            for number in find_numbers(text):
+            for number in numbers:
                 span = block.source_span(offset + number.start, offset + number.end)
                 # A number is offered as a contact when a contact word comes shortly before it.
                 window = " ".join(text[max(0, number.start - CONTACT_WINDOW_CHARS) : number.start].split()[-CONTACT_WINDOW_WORDS:])

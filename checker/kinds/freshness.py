@@ -27,7 +27,7 @@ from checker.dates import add_months, day_first, describe_interval, parse_date, 
 from checker.document import HEADING, PROSE_KINDS, Span
 from checker.findings import Finding
 from checker.kinds import Param
-from checker.phrases import word_list_regex
+from checker.phrases import phrase_list, word_list_regex
 from checker.yamlload import load_data_file
 
 CHECKS = (
@@ -140,10 +140,11 @@ def read_review(doc, data: dict, dayfirst: bool) -> Review:
     last_re = label_regex(tuple(labels["last_reviewed"]))
     next_re = label_regex(tuple(labels["next_review"]))
     reviewer_re = label_regex(tuple(labels["reviewer"]))
+    every_label = phrase_list(tuple(labels["last_reviewed"]) + tuple(labels["next_review"]) + tuple(labels["reviewer"]))
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS:
             continue
-        if block.kind == HEADING:
+        if block.kind == HEADING or not every_label.may_occur(block.words):
             continue
         for sentence in block.sentences:
             _read_sentence(block, sentence, review, dayfirst, last_re, next_re, reviewer_re)
