@@ -541,3 +541,25 @@ def test_numbers_dates_and_figures_never_fail_and_stay_inside(text):
         assert 0 <= figure.start < figure.end <= len(text) and figure.low <= figure.high
     parse_date(text, True)
     parse_date(text, False)
+
+
+# ---------------------------------------------------------------- the phrase pre-check is sound
+
+PHRASE_WORDS = ["suicide", "Suicide", "SUICIDE", "self", "harm", "self-harm", "ſuicide", "Kelvin", "\u212aelvin", "İstanbul", "straße", "cry", "for", "help", "o.c.d.", "don't", "café", "cafe\u0301", "x_y", "42"]
+GLUE = [" ", "  ", "\n", "-", ".", ",", "'", "’", "(", ")", "", "\u00a0", "_"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    phrases=st.lists(st.lists(st.sampled_from(PHRASE_WORDS), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4),
+    text=st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from(GLUE)), max_size=12).map(lambda parts: "".join(w + g for w, g in parts)),
+)
+def test_a_phrase_that_matches_always_passes_the_word_pre_check(phrases, text):
+    """The word-set pre-check may let a text through that the regex then rejects, never the
+    reverse, whatever the case, hyphens, apostrophes or Unicode case folding."""
+    from checker.phrases import PhraseList, words_in
+
+    listed = PhraseList(phrases)
+    if listed.regex.search(text):
+        assert listed.may_occur(words_in(text))
+        assert listed.may_occur(words_in(text), listed.needs_met(words_in(text)))
