@@ -32,20 +32,28 @@ _BOUNDARY = re.compile(
 )
 # Two line ends in a row (CRLF, LF or a lone CR), maybe with spaces between them.
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n)\s*")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the run of word characters and full stops that ends at `end` starts. (Walking back
+    is linear in the word; a regex anchored at `end` would rescan the block from its start.)"""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return start
 
 
 def _is_abbreviation(text: str, stop_index: int, next_index: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, stop_index)
-    if not match:
+    start = _word_start(text, stop_index)
+    if start == stop_index:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = text[start:stop_index].lower().rstrip(".")
     if word in NUMBER_ABBREVIATIONS:
         return text[next_index : next_index + 1].isdigit()
     if word in ABBREVIATIONS:
         return True
     # A single capital is taken for an initial ("J. Smith"), at the cost of "Plan B. Then ..."
-    return len(word) == 1 and text[match.start()].isupper()
+    return len(word) == 1 and text[start].isupper()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -130,3 +130,14 @@ def test_sentences_are_ordered_non_empty_and_trimmed(text):
     for s, e in spans:
         covered.update(range(s, e))
     assert all(text[k].isspace() for k in range(len(text)) if k not in covered)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.Z_ 1é²\u0301-'", max_size=20))
+def test_the_word_before_a_stop_is_the_run_a_regex_would_find(text):
+    import re
+
+    from checker.sentences import _word_start
+
+    match = re.compile(r"([\w.]+)$").search(text)
+    assert _word_start(text, len(text)) == (match.start() if match else len(text))
