@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from checker import __version__
+from checker.atomic import write_atomically
 
 CACHE_DIR = ".carecheck_cache"
 FORMAT = "v1"
@@ -77,10 +77,6 @@ class ResultCache:
             "facts": result.facts,
         }
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, default=str)
-            os.replace(temporary, target)
+            write_atomically(target, [json.dumps(data, ensure_ascii=False, default=str)])
         except (OSError, TypeError, ValueError):
             pass  # a read-only tree or a full disk only costs speed

@@ -38,16 +38,10 @@ def write_output(text, output: str | None) -> None:
         for piece in pieces:
             click.echo(piece, nl=False, color=True)  # colour codes are present only when wanted
         return
-    import tempfile
+    from checker.atomic import write_atomically
 
-    directory = os.path.dirname(os.path.abspath(output))
     try:
-        os.makedirs(directory, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".carecheck-", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            for piece in pieces:
-                handle.write(piece)
-        os.replace(temporary, output)
+        write_atomically(output, pieces, newline="")
     except OSError as exc:
         raise UsageError(f"{output}: cannot write output: {exc.strerror or exc}") from None
 

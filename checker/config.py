@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,6 +181,8 @@ def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
     pyproject = cwd / "pyproject.toml"
     if pyproject.is_file():
         try:
+            import tomllib  # only when there is a pyproject.toml to read
+
             data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise UsageError(f"{pyproject}: invalid TOML: {exc}") from None
@@ -198,6 +199,8 @@ def _from_file(path: Path) -> Config:
         raise UsageError(f"{path}: cannot read config file: {exc}") from None
     if path.suffix == ".toml":
         try:
+            import tomllib
+
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise UsageError(f"{path}: invalid TOML: {exc}") from None

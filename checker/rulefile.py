@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +82,11 @@ class RuleSet:
 
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
+
+
+def is_builtin(rule_file: str) -> bool:
+    """Does a rule come from the packs shipped with carecheck (tested, so trusted)?"""
+    return Path(rule_file).resolve().parent == builtin_rules_dir().resolve()
 
 
 def builtin_rules_dir() -> Path:
@@ -182,13 +186,9 @@ def _write_cached(cache_dir, ruleset: RuleSet) -> None:
         ]
     }
     try:
-        import tempfile
+        from checker.atomic import write_atomically
 
-        Path(cache_dir).mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
-        os.replace(temporary, _cache_file(cache_dir, ruleset.digest))
+        write_atomically(_cache_file(cache_dir, ruleset.digest), [json.dumps(data, ensure_ascii=False)])
     except (OSError, TypeError, ValueError):
         pass  # an unwritable tree only costs start-up time
 

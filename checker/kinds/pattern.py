@@ -28,6 +28,7 @@ from checker.findings import Finding
 from checker.kinds import Param
 from checker.phrases import phrases_regex
 from checker.prefilter import may_match, required_literals
+from checker.rulefile import is_builtin
 
 PARAMETERS = {
     "terms": Param("str_list", default=[]),
@@ -76,7 +77,8 @@ class Check:
         # Longest first (phrases_regex sorts), so "committed suicide" wins over "suicide".
         combined = phrases_regex(list(params["terms"]) + list(params["swap"]), flags)
         self.patterns = [combined] if combined else []
-        self.patterns.extend(saferegex.compile(expression, flags) for expression in params["regex"])
+        trusted = is_builtin(rule.file)
+        self.patterns.extend(saferegex.compile(expression, flags, trusted) for expression in params["regex"])
         self.literals = [required_literals(p) for p in self.patterns]
         self.swaps = {self.key(k): v for k, v in params["swap"].items()}
         self.exceptions = phrases_regex(params["exceptions"], flags)

@@ -41,6 +41,7 @@ from checker.findings import Finding
 from checker.kinds import Param
 from checker.phrases import PhraseList, phrases_regex
 from checker.prefilter import literals_of, may_match
+from checker.rulefile import is_builtin
 
 MODES = ("always", "asserted", "figurative", "context")
 PARAMETERS = {
@@ -95,6 +96,7 @@ class Check:
         self.mode = params["mode"]
         self.terms = PhraseList(params["terms"], self.flags) if params["terms"] else None
         self.sources = params["regex"]
+        self.trusted = is_builtin(rule.file)
         self._regexes: list = [None] * len(self.sources)
         self._exceptions = self._near = None
         prepared = rule.prepared.get("literals")
@@ -110,7 +112,7 @@ class Check:
 
     def regex(self, k: int):
         if self._regexes[k] is None:
-            self._regexes[k] = saferegex.compile(self.sources[k], self.flags)
+            self._regexes[k] = saferegex.compile(self.sources[k], self.flags, self.trusted)
         return self._regexes[k]
 
     @property
