@@ -267,6 +267,26 @@ class Document:
             self.cache["words"] = frozenset().union(*(b.words for b in self.blocks if b.kind in PROSE_KINDS))
         return self.cache["words"]
 
+    def word_text(self) -> str:
+        """The document's distinct words, one per line: a short text in which to look for a
+        string of letters and digits, which can only stand inside a word."""
+        if "word_text" not in self.cache:
+            self.cache["word_text"] = "\n".join(self.words())
+        return self.cache["word_text"]
+
+    def blocks_with(self, words) -> set[int]:
+        """The indexes (in self.blocks) of the prose blocks that have all these case-folded words
+        (every prose block for none). Each word's blocks are looked up once per document."""
+        having = self.cache.setdefault("blocks_having", {})
+        found = None
+        for word in words or ("",):
+            if word not in having:
+                having[word] = {k for k, b in enumerate(self.blocks) if b.kind in PROSE_KINDS and (not word or word in b.words)}
+            found = set(having[word]) if found is None else found & having[word]
+            if not found:
+                break
+        return found
+
     def first_line_span(self, block) -> Span:
         """The first line of a block (without its line ending): where findings about a whole
         article point, e.g. a missing crisis banner or review date."""

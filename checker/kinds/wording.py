@@ -84,6 +84,14 @@ def document_lower(doc) -> str:
     return doc.cache["lower"]
 
 
+def _occurs(string: str, doc, lower_text: str) -> bool:
+    """Is a pre-check string in the article? A string of ASCII letters and digits can only stand
+    inside a word, so the list of the article's distinct words is enough (and much shorter)."""
+    if string.isascii() and string.isalnum():
+        return string in doc.word_text()
+    return string in lower_text
+
+
 class Check:
     """Two pre-checks keep most rules from running a regex at all: a term can only match where
     all its words are (checker.phrases.PhraseList), and a regex only where one of its required
@@ -165,7 +173,7 @@ class Check:
     def check(self, doc, context=None) -> list[Finding]:
         text = document_lower(doc)
         # Per regex, the strings of its pre-check that the article has (None: always run it).
-        present = [None if words is None else frozenset(w for w in words if w in text) for words in self.literals]
+        present = [None if words is None else frozenset(w for w in words if _occurs(w, doc, text)) for words in self.literals]
         needs = self.terms.needs_met(doc.words()) if self.terms else ()
         if not self.runnable(doc.words(), text, present, needs):
             return []  # none of the rule's patterns can match anywhere in the article
@@ -177,10 +185,20 @@ class Check:
             findings.append(saferegex.timeout_finding(self.rule, 0, 0))
         return findings
 
+    def candidate_blocks(self, doc, literals, needs) -> list[int]:
+        """The blocks worth searching: those with all the words of some term, and, for the
+        regexes, those with one of their pre-check strings."""
+        found: set[int] = set()
+        for need in needs:
+            found |= doc.blocks_with(need)
+        for required in literals:
+            if required is None or required:
+                found |= {k for k, b in enumerate(doc.blocks) if b.kind in PROSE_KINDS and may_match(required, b.lower)}
+        return sorted(found)
+
     def check_blocks(self, doc, rules, findings: list, literals, needs) -> None:
-        for block in doc.blocks:
-            if block.kind not in PROSE_KINDS:
-                continue
+        for k in self.candidate_blocks(doc, literals, needs):
+            block = doc.blocks[k]
             sentences = None
             for start, end in self.matches(block, literals, needs):
                 if sentences is None:
