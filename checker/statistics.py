@@ -129,14 +129,29 @@ def _word_number(text: str) -> float:
     return float(_WORD_NUMBERS[text]) if text in _WORD_NUMBERS else float(text)
 
 
-_FIGURE_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "third", "quarter", "fifth", "first", "second")
-_MAY_HAVE_FIGURE = re.compile(r"\d|\b(?:" + "|".join(_FIGURE_WORDS) + r")\b", re.IGNORECASE)
+# Every word a figure written without digits can contain ("two thirds", "tenth leading cause").
+_FIGURE_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_FRACTIONS, *_ORDINALS) for w in re.findall(r"[a-z]+", phrase)) - {"a"}
+_MAY_HAVE_FIGURE = re.compile(r"\d|\b(?:" + "|".join(sorted(_FIGURE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
 def block_may_have_figures(block) -> bool:
     """A cheap test on a whole block before its sentences are searched: a digit or a number word."""
     return bool(_DIGIT.search(block.text)) or not block.words.isdisjoint(_FIGURE_WORDS)
+
+
+def sentences_with_figures(block) -> list:
+    """The block's sentences that have a digit or a number word, found in one pass over the block."""
+    hits = [m.start() for m in _MAY_HAVE_FIGURE.finditer(block.text)]
+    if not hits:
+        return []
+    out, k = [], 0
+    for sentence in block.sentences:
+        while k < len(hits) and hits[k] < sentence.start:
+            k += 1
+        if k < len(hits) and hits[k] < sentence.end:
+            out.append(sentence)
+    return out
 
 
 def find_figures(text: str) -> list[Figure]:

@@ -100,3 +100,18 @@ def test_metrics_list_every_figure_with_its_claim_and_status(run_cli):
 def test_the_example_corpus_has_no_stats_findings(run_cli):
     result = run_cli("check", "--select", "stats", "--format", "json", "content")
     assert json.loads(result.stdout)["summary"]["findings"] == 0
+
+
+def test_figures_written_in_words_are_found_in_a_whole_article(run_cli, tmp_path):
+    """Every word a figure can be written with passes the quick per-block and per-sentence tests
+    ("tenth", "twenty", "thousand" once did not)."""
+    (tmp_path / "a.md").write_text(
+        "# Suicide\n\nSuicide is the tenth leading cause of death for adults.\n\n"
+        "Twenty in every hundred teenagers say they feel alone.\n\nHalf of all people recover.\n"
+    )
+    (result,) = run(run_cli, tmp_path / "a.md").values()
+    assert [(f["rule"], f["line"], f["excerpt"]) for f in result["findings"]] == [
+        ("stats.uncited", 3, "tenth"),
+        ("stats.uncited", 5, "Twenty in every hundred"),
+        ("stats.uncited", 7, "Half"),
+    ]

@@ -26,7 +26,7 @@ from checker.findings import Finding
 from checker.kinds import Param
 from checker.phrases import word_list_regex as words_regex
 from checker.readability import prose_blocks
-from checker.statistics import Figure, Vocabulary, block_may_have_figures, find_figures
+from checker.statistics import Figure, Vocabulary, block_may_have_figures, find_figures, sentences_with_figures
 from checker.yamlload import load_data_file
 
 CHECKS = ("uncited", "inconsistent", "corpus-inconsistent", "registry-mismatch", "source-mismatch", "impossible")
@@ -123,9 +123,10 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             continue
         heading = next((text for start, text in reversed(headings) if start < block.span.start), "")
         previous = ""
+        candidates = {id(s) for s in sentences_with_figures(block)}
         for sentence in block.sentences:
             text = sentence.text
-            figures = find_figures(text)
+            figures = find_figures(text) if id(sentence) in candidates else []
             if not figures:
                 previous = text
                 continue
