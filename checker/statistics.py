@@ -131,36 +131,34 @@ def _word_number(text: str) -> float:
 
 # Every word a figure written without digits can contain ("two thirds", "tenth leading cause").
 _FIGURE_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_FRACTIONS, *_ORDINALS) for w in re.findall(r"[a-z]+", phrase)) - {"a"}
-_MAY_HAVE_FIGURE = re.compile(r"\d|\b(?:" + "|".join(sorted(_FIGURE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_FIGURE_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FIGURE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# The patterns that cannot match without a digit, and the one that cannot match without a word.
+_DIGITS_ONLY = frozenset({"effect_size", "rate_per_100k", "percent_range", "percent", "count"})
+_WORDS_ONLY = frozenset({"fraction"})
 
 
-def block_may_have_figures(block) -> bool:
-    """A cheap test on a whole block before its sentences are searched: a digit or a number word."""
-    return bool(_DIGIT.search(block.text)) or not block.words.isdisjoint(_FIGURE_WORDS)
+def block_has_digits(block) -> bool:
+    return _DIGIT.search(block.text) is not None
 
 
-def sentences_with_figures(block) -> list:
-    """The block's sentences that have a digit or a number word, found in one pass over the block."""
-    hits = [m.start() for m in _MAY_HAVE_FIGURE.finditer(block.text)]
-    if not hits:
-        return []
-    out, k = [], 0
-    for sentence in block.sentences:
-        while k < len(hits) and hits[k] < sentence.start:
-            k += 1
-        if k < len(hits) and hits[k] < sentence.end:
-            out.append(sentence)
-    return out
+def block_has_figure_words(block) -> bool:
+    return not block.words.isdisjoint(_FIGURE_WORDS)
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every figure in a sentence, left to right, without overlaps (earlier patterns win)."""
-    if not _MAY_HAVE_FIGURE.search(text):
+def find_figures(text: str, digits: bool | None = None, words: bool | None = None) -> list[Figure]:
+    """Every figure in a sentence, left to right, without overlaps (earlier patterns win).
+    `digits` and `words` say whether the sentence has a digit and a number word, when the caller
+    knows it (False: certainly not); patterns that need what is missing are not run."""
+    digits = _DIGIT.search(text) is not None if digits is None else digits
+    words = _FIGURE_WORD.search(text) is not None if words is None else words
+    if not (digits or words):
         return []  # most sentences have no number at all
     taken: list[tuple[int, int]] = []
     figures = []
     for unit, pattern in PATTERNS:
+        if (unit in _DIGITS_ONLY and not digits) or (unit in _WORDS_ONLY and not words):
+            continue
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

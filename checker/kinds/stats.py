@@ -26,7 +26,7 @@ from checker.findings import Finding
 from checker.kinds import Param
 from checker.phrases import word_list_regex as words_regex
 from checker.readability import prose_blocks
-from checker.statistics import Figure, Vocabulary, block_may_have_figures, find_figures, sentences_with_figures
+from checker.statistics import Figure, Vocabulary, block_has_digits, block_has_figure_words, find_figures
 from checker.yamlload import load_data_file
 
 CHECKS = ("uncited", "inconsistent", "corpus-inconsistent", "registry-mismatch", "source-mismatch", "impossible")
@@ -119,14 +119,15 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
     stats: list[Stat] = []
     headings = [(b.span.start, b.text) for b in doc.blocks if b.kind == HEADING]
     for block in prose_blocks(doc, reference_sections):
-        if not block_may_have_figures(block):
+        # Most blocks have no digit and no number word: their sentences need no search.
+        digits, words = block_has_digits(block), block_has_figure_words(block)
+        if not (digits or words):
             continue
         heading = next((text for start, text in reversed(headings) if start < block.span.start), "")
         previous = ""
-        candidates = {id(s) for s in sentences_with_figures(block)}
         for sentence in block.sentences:
             text = sentence.text
-            figures = find_figures(text) if id(sentence) in candidates else []
+            figures = find_figures(text, None if digits else False, None if words else False)
             if not figures:
                 previous = text
                 continue
