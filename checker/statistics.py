@@ -136,6 +136,18 @@ _DIGIT = re.compile(r"\d")
 # The patterns that cannot match without a digit, and the one that cannot match without a word.
 _DIGITS_ONLY = frozenset({"effect_size", "rate_per_100k", "percent_range", "percent", "count"})
 _WORDS_ONLY = frozenset({"fraction"})
+# What the lower-case sentence must contain for each pattern to match: one of these strings (a
+# test per pattern costs a tenth of running it; tests/test_stats.py checks that no figure is lost).
+_REQUIRES = {
+    "effect_size": ("=",),
+    "rate_per_100k": ("per",),
+    "percent_range": ("%", "per"),
+    "percent": ("%", "per"),
+    "proportion": ("in", "out"),
+    "fraction": tuple(_FRACTIONS),
+    "rank": ("cause",),
+    "count": (",", "thousand", "million", "billion"),
+}
 
 
 def block_has_digits(block) -> bool:
@@ -154,10 +166,13 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
     words = _FIGURE_WORD.search(text) is not None if words is None else words
     if not (digits or words):
         return []  # most sentences have no number at all
+    lower = text.lower()
     taken: list[tuple[int, int]] = []
     figures = []
     for unit, pattern in PATTERNS:
         if (unit in _DIGITS_ONLY and not digits) or (unit in _WORDS_ONLY and not words):
+            continue
+        if not any(required in lower for required in _REQUIRES[unit]):
             continue
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from checker.rulefile import builtin_rules_dir
 from checker.statistics import Vocabulary, find_figures
@@ -115,3 +118,27 @@ def test_figures_written_in_words_are_found_in_a_whole_article(run_cli, tmp_path
         ("stats.uncited", 5, "Twenty in every hundred"),
         ("stats.uncited", 7, "Half"),
     ]
+
+
+FIGURE_PIECES = ["17.2", "%", " percent", " per cent", "1 in 5", "one in five", "two thirds of", "half of", " per 100,000", "727,000",
+                 "4.5 million", "tenth leading cause", "d = 0.4", "between 10 and 20", " to ", " and ", "\u2212", "-", " ", ".", ",",
+                 "PER CENT", "Twenty in every hundred", "out of", " of ", "Half", "=", "1st most common cause", "adults", "in"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=14).map("".join))
+@example("17.2 per cent of teens")
+@example("between 10 and 20 per\ncent")
+@example("Two-thirds of adults; a 4.5 million rise; 14 per 100,000; d=0.4; the 2nd leading cause")
+def test_the_quick_tests_before_each_pattern_never_lose_a_figure(text):
+    """find_figures runs a pattern only when the sentence has a digit or number word and one of
+    the pattern's required strings; without those tests it must find exactly the same."""
+    import checker.statistics as statistics
+
+    quick = find_figures(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(statistics, "_REQUIRES", {unit: ("",) for unit in statistics._REQUIRES})
+        patch.setattr(statistics, "_DIGITS_ONLY", frozenset())
+        patch.setattr(statistics, "_WORDS_ONLY", frozenset())
+        patch.setattr(statistics, "_FIGURE_WORD", re.compile(""))
+        assert quick == find_figures(text)
