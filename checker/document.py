@@ -274,6 +274,39 @@ class Document:
             self.cache["word_text"] = "\n".join(self.words())
         return self.cache["word_text"]
 
+    def prose_lower(self) -> str:
+        """All prose blocks in lower case, one per line (computed once)."""
+        if "lower" not in self.cache:
+            self._index_prose()
+        return self.cache["lower"]
+
+    def _index_prose(self) -> None:
+        starts, indexes, at = [], [], 0
+        for k, block in enumerate(self.blocks):
+            if block.kind in PROSE_KINDS:
+                starts.append(at)
+                indexes.append(k)
+                at += len(block.lower) + 1
+        self.cache["lower"] = "\n".join(self.blocks[k].lower for k in indexes)
+        self.cache["lower_starts"] = (starts, indexes)
+
+    def blocks_containing(self, string: str) -> set[int]:
+        """The indexes of the prose blocks whose lower-case text contains `string`: found by
+        searching the whole article's text once, not each block."""
+        found_by = self.cache.setdefault("blocks_containing", {})
+        if string not in found_by:
+            import bisect
+
+            text = self.prose_lower()
+            starts, indexes = self.cache["lower_starts"]
+            found = set()
+            at = text.find(string)
+            while at >= 0:
+                found.add(indexes[bisect.bisect_right(starts, at) - 1])
+                at = text.find(string, at + 1)
+            found_by[string] = found
+        return found_by[string]
+
     def blocks_with(self, words) -> set[int]:
         """The indexes (in self.blocks) of the prose blocks that have all these case-folded words
         (every prose block for none). Each word's blocks are looked up once per document."""

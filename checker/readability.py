@@ -88,11 +88,11 @@ def _is_short(piece: str) -> bool:
 def count(text: str, with_characters: bool = True) -> Counts:
     words = words_of(text)
     counts = Counts(words=len(words), sentences=count_sentences(text))
-    for word in words:
-        syllables = word_syllables(word.lower())
-        counts.syllables += syllables
-        if syllables >= 3:
-            counts.polysyllables += 1
+    known = _syllable_cache
+    lowered = " ".join(words).lower().split()  # one lower() for the block; words have no spaces
+    per_word = [known.get(word) or word_syllables(word) for word in lowered]
+    counts.syllables = sum(per_word)
+    counts.polysyllables = sum(1 for syllables in per_word if syllables >= 3)
     if with_characters:
         # Every word character of the text is in its words, besides the apostrophes they keep.
         joined = "".join(words)

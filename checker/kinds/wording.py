@@ -79,9 +79,7 @@ def regex_literals(rule) -> list:
 
 def document_lower(doc) -> str:
     """All prose of the document in lower case, computed once per document."""
-    if "lower" not in doc.cache:
-        doc.cache["lower"] = "\n".join(b.lower for b in doc.blocks if b.kind in PROSE_KINDS)
-    return doc.cache["lower"]
+    return doc.prose_lower()
 
 
 def _occurs(string: str, doc, lower_text: str) -> bool:
@@ -135,16 +133,15 @@ class Check:
             self._near = phrases_regex(self.rule.params["near"], re.IGNORECASE)
         return self._near
 
-    def runnable(self, words, lower, literals=None, needs=None) -> list:
+    def runnable(self, words, lower) -> list:
         """The patterns that can match a text with these words and this lower-case form."""
-        literals = self.literals if literals is None else literals
-        out = [self.terms.regex] if self.terms and self.terms.may_occur(words, needs) else []
-        return out + [self.regex(k) for k, required in enumerate(literals) if may_match(required, lower)]
+        out = [self.terms.regex] if self.terms and self.terms.may_occur(words) else []
+        return out + [self.regex(k) for k, required in enumerate(self.literals) if may_match(required, lower)]
 
-    def matches(self, block, literals=None, needs=None):
-        """(start, end) of each match in the block's text, outside exception phrases. `literals`
-        and `needs` narrow the pre-checks to the strings and terms found in the article."""
-        runnable = self.runnable(block.words, block.lower, literals, needs)
+    def matches(self, block, patterns=None):
+        """(start, end) of each match in the block's text, outside exception phrases, of the
+        given patterns (by default, those whose pre-checks the block passes)."""
+        runnable = self.runnable(block.words, block.lower) if patterns is None else patterns
         if not runnable:
             return
         allowed = [m.span() for m in self.exceptions.finditer(block.text)] if self.exceptions else []
@@ -171,44 +168,47 @@ class Check:
         return True
 
     def check(self, doc, context=None) -> list[Finding]:
-        text = document_lower(doc)
-        # Per regex, the strings of its pre-check that the article has (None: always run it).
-        present = [None if words is None else frozenset(w for w in words if _occurs(w, doc, text)) for words in self.literals]
-        needs = self.terms.needs_met(doc.words()) if self.terms else ()
-        if not self.runnable(doc.words(), text, present, needs):
+        plan = self.plan(doc)
+        if not plan:
             return []  # none of the rule's patterns can match anywhere in the article
         rules = load_context_rules(self.context_path)
         findings = []
         try:
-            self.check_blocks(doc, rules, findings, present, needs)
+            for k, patterns in plan.items():
+                self.check_block(doc.blocks[k], patterns, rules, findings)
         except saferegex.RuleTimeout:
             findings.append(saferegex.timeout_finding(self.rule, 0, 0))
         return findings
 
-    def candidate_blocks(self, doc, literals, needs) -> list[int]:
-        """The blocks worth searching: those with all the words of some term, and, for the
-        regexes, those with one of their pre-check strings."""
-        found: set[int] = set()
-        for need in needs:
-            found |= doc.blocks_with(need)
-        for required in literals:
-            if required is None or required:
-                found |= {k for k, b in enumerate(doc.blocks) if b.kind in PROSE_KINDS and may_match(required, b.lower)}
-        return sorted(found)
+    def plan(self, doc) -> dict[int, list]:
+        """The blocks worth searching, in order, each with the patterns that can match in it: a
+        term where a block has all its words, a regex where it has one of its pre-check strings."""
+        lower = document_lower(doc)
+        where: dict[int, list] = {}
+        if self.terms:
+            for need in self.terms.needs_met(doc.words()):
+                for k in doc.blocks_with(need):
+                    where.setdefault(k, [self.terms.regex])
+        for i, required in enumerate(self.literals):
+            if required is None:
+                blocks = doc.blocks_with(())
+            else:
+                blocks = set().union(*(doc.blocks_containing(s) for s in required if _occurs(s, doc, lower)))
+            for k in blocks:
+                where.setdefault(k, []).append(self.regex(i))
+        return dict(sorted(where.items()))
 
-    def check_blocks(self, doc, rules, findings: list, literals, needs) -> None:
-        for k in self.candidate_blocks(doc, literals, needs):
-            block = doc.blocks[k]
-            sentences = None
-            for start, end in self.matches(block, literals, needs):
-                if sentences is None:
-                    sentences = block.sentences
-                sentence = next((s for s in sentences if s.start <= start < s.end), None)
-                if sentence is None:
-                    continue
-                if not self.flagged(sentence.text, start - sentence.start, end - sentence.start, rules):
-                    continue
-                findings.append(self.finding(block, start, end))
+    def check_block(self, block, patterns, rules, findings: list) -> None:
+        sentences = None
+        for start, end in self.matches(block, patterns):
+            if sentences is None:
+                sentences = block.sentences
+            sentence = next((s for s in sentences if s.start <= start < s.end), None)
+            if sentence is None:
+                continue
+            if not self.flagged(sentence.text, start - sentence.start, end - sentence.start, rules):
+                continue
+            findings.append(self.finding(block, start, end))
 
     def finding(self, block, start: int, end: int) -> Finding:
         matched = " ".join(block.text[start:end].split())
