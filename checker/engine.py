@@ -10,6 +10,7 @@ same whatever the number of jobs.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from dataclasses import dataclass, field
@@ -108,7 +109,18 @@ class Engine:
         return [r.id for r in self.ruleset.rules] + list(META_RULES)
 
     def settings_for(self, path: str) -> FileSettings:
-        """The enabled rules, severity overrides and options for one file, after per-path overrides."""
+        """The enabled rules, severity overrides and options for one file, after per-path
+        overrides. Worked out once per combination of overrides (most runs have one); the result
+        is shared, so callers must not change it."""
+        relative = self.config.relative(path)
+        applied = tuple(k for k, override in enumerate(self.config.overrides) if override.applies_to(relative))
+        key = (applied, self.select and tuple(self.select), tuple(self.ignore), repr(sorted(self.grammar.items())), self.today)
+        memo = self.__dict__.setdefault("_settings_memo", {})
+        if key not in memo:
+            memo[key] = self._settings([self.config.overrides[k] for k in applied])
+        return memo[key]
+
+    def _settings(self, overrides) -> FileSettings:
         select, ignore, severity = self.select, list(self.ignore), dict(self.config.severity)
         options = {
             "locale": self.config.locale,
@@ -117,17 +129,15 @@ class Engine:
             "readability": dict(self.config.readability),
             "grammar": dict(self.grammar),
         }
-        relative = self.config.relative(path)
-        for override in self.config.overrides:
-            if override.applies_to(relative):
-                if override.select is not None:
-                    select = override.select
-                ignore += override.ignore
-                severity.update(override.severity)
-                if override.locale:
-                    options["locale"] = override.locale
-                options["freshness"].update(override.freshness)
-                options["readability"].update(override.readability)
+        for override in overrides:
+            if override.select is not None:
+                select = override.select
+            ignore += override.ignore
+            severity.update(override.severity)
+            if override.locale:
+                options["locale"] = override.locale
+            options["freshness"].update(override.freshness)
+            options["readability"].update(override.readability)
         enabled = {rid for rid in self.rule_ids() if is_enabled(rid, select, ignore)}
         # A rule that names its findings itself (grammar.<LanguageTool id>) runs when any id under
         # its family is selected; its findings are then filtered one by one.
@@ -153,7 +163,8 @@ class Engine:
 
         settings = self.settings_for(path)
         if corpus_only:
-            settings.enabled = {r.id for r in self.ruleset.rules if r.id in settings.enabled and hasattr(r.checker(), "check_corpus")}
+            corpus_rules = {r.id for r in self.ruleset.rules if r.id in settings.enabled and hasattr(r.checker(), "check_corpus")}
+            settings = dataclasses.replace(settings, enabled=corpus_rules)
         result = FileResult(path=path)
         read = read_article(path, self.config.max_file_size)
         key = self.cache.key(path, read.digest, settings) if self.cache and read.digest else None

@@ -58,6 +58,10 @@ class PhraseList:
         self.phrases = tuple(phrases)
         self.flags = flags
         self.needs = tuple(sorted({tuple(sorted(words_in(p))) for p in self.phrases}, key=len))
+        # Each phrase's words filed under its longest one, to find candidates by set intersection.
+        self.by_word: dict[str, list[tuple]] = {}
+        for need in self.needs:
+            self.by_word.setdefault(max(need, key=len) if need else "", []).append(need)
         self._regex = None
 
     def may_occur(self, words: frozenset, needs=None) -> bool:
@@ -66,7 +70,10 @@ class PhraseList:
     def needs_met(self, words: frozenset) -> tuple:
         """The word sets of the phrases that may occur in a text with these words: an article's,
         to narrow the pre-check of each of its blocks."""
-        return tuple(need for need in self.needs if all(w in words for w in need))
+        keys = self.by_word.keys() & words
+        if "" in self.by_word:
+            keys.add("")
+        return tuple(need for key in sorted(keys) for need in self.by_word[key] if all(w in words for w in need))
 
     @property
     def regex(self) -> re.Pattern | None:
