@@ -27,8 +27,7 @@ PROSE_FOR_READABILITY = (PARAGRAPH, LIST_ITEM, QUOTE)
 
 # textstat's tokenisation: an apostrophe survives only inside a contraction ("don't", "it's");
 # other punctuation, hyphens included, is dropped; words are what whitespace separates.
-_NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s']")
+_NOT_IN_WORDS = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _NO_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
@@ -42,14 +41,16 @@ class Counts:
     characters: int = 0  # characters other than whitespace (ARI)
     tokens: int = 0  # whitespace-separated tokens, punctuation-only ones included (ARI)
     sentences: int = 0
+    pieces: int = 0  # runs up to a full stop, and how many of them are too short to count
+    short: int = 0
 
     def add(self, other: Counts) -> None:
-        for name in ("words", "syllables", "polysyllables", "letters", "characters", "tokens"):
+        for name in ("words", "syllables", "polysyllables", "letters", "characters", "tokens", "pieces", "short"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def words_of(text: str) -> list[str]:
-    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+    return _NOT_IN_WORDS.sub("", text).split()
 
 
 _syllable_cache: dict[str, int] = {}
@@ -74,8 +75,13 @@ def count_sentences(text: str) -> int:
     """Runs of text up to a full stop; those of two words or fewer ("Dr.", "e.g.") do not count."""
     if not text:
         return 0
+    pieces, short = _sentence_pieces(text)
+    return max(1, pieces - short)
+
+
+def _sentence_pieces(text: str) -> tuple[int, int]:
     pieces = _SENTENCE.findall(text)
-    return max(1, len(pieces) - sum(1 for piece in pieces if _is_short(piece)))
+    return len(pieces), sum(1 for piece in pieces if _is_short(piece))
 
 
 def _is_short(piece: str) -> bool:
@@ -87,7 +93,8 @@ def _is_short(piece: str) -> bool:
 
 def count(text: str, with_characters: bool = True) -> Counts:
     words = words_of(text)
-    counts = Counts(words=len(words), sentences=count_sentences(text))
+    pieces, short = _sentence_pieces(text) if text else (0, 0)
+    counts = Counts(words=len(words), sentences=max(1, pieces - short) if text else 0, pieces=pieces, short=short)
     known = _syllable_cache
     lowered = " ".join(words).lower().split()  # one lower() for the block; words have no spaces
     per_word = [known.get(word) or word_syllables(word) for word in lowered]
@@ -213,7 +220,11 @@ def article_prose(doc, skip_sections=None) -> ProseMeasure:
                 total.add(counts)
                 blocks.append((block, prose, counts))
         text = "\n".join(prose for _, prose, _ in blocks)
-        total.sentences = count_sentences(text)
+        if all(prose[-1] in ".!?" for _, prose, _ in blocks):
+            # No run of text crosses from one block into the next: the blocks' runs add up.
+            total.sentences = max(1, total.pieces - total.short) if text else 0
+        else:
+            total.sentences = count_sentences(text)
         doc.cache[key] = ProseMeasure(text, total, blocks)
     return doc.cache[key]
 
