@@ -9,6 +9,7 @@ corrupt or unreadable entry is ignored and recomputed, never fatal; `--no-cache`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ CACHE_DIR = ".carecheck_cache"
 FORMAT = "v1"
 
 
+@functools.lru_cache(maxsize=1)
 def code_stamp() -> str:
     """Size and modification time of carecheck's own modules: a changed checkout (not only a new
     release) makes old entries stale."""

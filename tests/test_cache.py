@@ -69,3 +69,37 @@ def test_the_reference_date_is_always_part_of_the_key():
 
     engine = Engine(load_rules(), Config())
     assert engine.settings_for("a.md").options["today"] == datetime.date.today()
+
+
+def test_data_files_are_read_back_from_json_exactly_as_from_yaml(tmp_path):
+    """The JSON copy of each shipped data file gives the same values, key order, key lines and
+    dates as the YAML; a corrupt copy is read from the YAML again."""
+    from checker import yamlload
+    from checker.rulefile import builtin_rules_dir
+
+    files = sorted(str(p) for p in builtin_rules_dir().rglob("*.yaml") if p.parent.name == "data" or p.name == "claims.yaml")
+    assert len(files) >= 7
+
+    def load_all():
+        yamlload.load_data_file.cache_clear()
+        return [yamlload.load_data_file(f) for f in files]
+
+    def lines(value):
+        if isinstance(value, dict):
+            return [value.line, value.key_lines, [lines(v) for v in value.values()]]
+        return [lines(v) for v in value] if isinstance(value, list) else None
+
+    try:
+        from_yaml = load_all()
+        yamlload.cache_data_files_in(tmp_path)
+        load_all()  # writes the copies
+        copies = sorted(tmp_path.glob("data-*.json"))
+        assert len(copies) == len(files)
+        from_json = load_all()
+        assert from_json == from_yaml and [lines(d) for d in from_json] == [lines(d) for d in from_yaml]
+        assert [list(d) for d in from_json] == [list(d) for d in from_yaml]  # key order
+        copies[0].write_text("{ corrupt")
+        assert load_all() == from_yaml
+    finally:
+        yamlload.cache_data_files_in(None)
+        yamlload.load_data_file.cache_clear()
