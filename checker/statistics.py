@@ -125,18 +125,19 @@ def _interval(value: float, raw: str, qualifier: str, unit: str) -> tuple[float,
 
 
 def _word_number(text: str) -> float:
-    text = text.lower().replace(",", "")
+    text = text.casefold().replace(",", "")
     return float(_WORD_NUMBERS[text]) if text in _WORD_NUMBERS else float(text)
 
 
 # Every word a figure written without digits can contain ("two thirds", "tenth leading cause").
 _FIGURE_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_FRACTIONS, *_ORDINALS) for w in re.findall(r"[a-z]+", phrase)) - {"a"}
-_FIGURE_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FIGURE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# Searched in case-folded text: several times faster than an IGNORECASE search of the original.
+_FIGURE_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FIGURE_WORDS, key=len, reverse=True)) + r")\b")
 _DIGIT = re.compile(r"\d")
 # The patterns that cannot match without a digit, and the one that cannot match without a word.
 _DIGITS_ONLY = frozenset({"effect_size", "rate_per_100k", "percent_range", "percent", "count"})
 _WORDS_ONLY = frozenset({"fraction"})
-# What the lower-case sentence must contain for each pattern to match: one of these strings (a
+# What the case-folded sentence must contain for each pattern to match: one of these strings (a
 # test per pattern costs a tenth of running it; tests/test_stats.py checks that no figure is lost).
 _REQUIRES = {
     "effect_size": ("=",),
@@ -163,16 +164,16 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
     `digits` and `words` say whether the sentence has a digit and a number word, when the caller
     knows it (False: certainly not); patterns that need what is missing are not run."""
     digits = _DIGIT.search(text) is not None if digits is None else digits
-    words = _FIGURE_WORD.search(text) is not None if words is None else words
+    folded = text.casefold()  # at least as loose as the patterns' IGNORECASE
+    words = _FIGURE_WORD.search(folded) is not None if words is None else words
     if not (digits or words):
         return []  # most sentences have no number at all
-    lower = text.lower()
     taken: list[tuple[int, int]] = []
     figures = []
     for unit, pattern in PATTERNS:
         if (unit in _DIGITS_ONLY and not digits) or (unit in _WORDS_ONLY and not words):
             continue
-        if not any(required in lower for required in _REQUIRES[unit]):
+        if not any(required in folded for required in _REQUIRES[unit]):
             continue
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -189,7 +190,7 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
 def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
     raw = m.group()
     qualifier_match = _QUALIFIER.search(text[max(0, m.start() - 20) : m.start()])
-    qualifier = QUALIFIERS[qualifier_match.group(1).lower()] if qualifier_match else ""
+    qualifier = QUALIFIERS[" ".join(qualifier_match.group(1).casefold().split())] if qualifier_match else ""
     impossible = ""
     if unit == "effect_size":
         value = _number(m.group("value"))
@@ -221,18 +222,18 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
         if a > b:
             impossible = f"{raw} is more than all of the group"
     elif unit == "fraction":
-        value = _FRACTIONS[m.group("fraction").lower()]
+        value = _FRACTIONS[m.group("fraction").casefold()]
         figure_unit = "percent"
         raw = m.group("fraction")
     elif unit == "rank":
-        ordinal = m.group("ordinal").lower()
+        ordinal = m.group("ordinal").casefold()
         value = float(_ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
         figure_unit = "rank"
         raw = m.group("ordinal")
     else:  # count
         number = m.group("value")
         scale = m.group("scale")
-        value = _number(re.match(r"[\d,.]+", number).group()) * (_SCALE[scale.lower()] if scale else 1)
+        value = _number(re.match(r"[\d,.]+", number).group()) * (_SCALE[scale.casefold()] if scale else 1)
         if m.group("sign"):
             impossible = f"a count cannot be negative ({raw})"
             value = -value

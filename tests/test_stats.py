@@ -122,7 +122,8 @@ def test_figures_written_in_words_are_found_in_a_whole_article(run_cli, tmp_path
 
 FIGURE_PIECES = ["17.2", "%", " percent", " per cent", "1 in 5", "one in five", "two thirds of", "half of", " per 100,000", "727,000",
                  "4.5 million", "tenth leading cause", "d = 0.4", "between 10 and 20", " to ", " and ", "\u2212", "-", " ", ".", ",",
-                 "PER CENT", "Twenty in every hundred", "out of", " of ", "Half", "=", "1st most common cause", "adults", "in"]
+                 "PER CENT", "Twenty in every hundred", "out of", " of ", "Half", "=", "1st most common cause", "adults", "in",
+                 "\u017fix in ten", "TWO THIRD\u017f of", "\u212aelvin"]
 
 
 @settings(max_examples=300, deadline=None)

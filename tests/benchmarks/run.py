@@ -52,6 +52,32 @@ def carecheck(*args: str) -> list[str]:
     return [sys.executable, "-m", "checker", "check", "--today", TODAY, "--format", "json", *args]
 
 
+# carecheck runs as pip installs it: its modules byte-compiled (some sandboxes set
+# PYTHONDONTWRITEBYTECODE, which would make every run compile them from source again).
+PYTHON_ENV = {"PYTHONDONTWRITEBYTECODE": ""}
+
+
+def byte_compile() -> None:
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "checker"), quiet=1)
+
+
+def import_profile(article: Path, cwd: Path, top: int = 12) -> tuple[list[tuple[str, float]], float]:
+    """`python -X importtime` of a one-article check: the top-level imports that take longest
+    (cumulative milliseconds), and the time of all imports together."""
+    command = [sys.executable, "-X", "importtime", *carecheck(str(article))[1:]]
+    done = subprocess.run(command, cwd=cwd, env={**os.environ, **PYTHON_ENV}, capture_output=True, text=True)
+    rows = []
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "cumulative" not in line:
+            _self, cumulative, name = line[len("import time:") :].split("|")
+            if not name[1:].startswith(" "):  # nested imports are indented further
+                rows.append((name.strip(), int(cumulative) / 1000))
+    total = sum(ms for _, ms in rows)
+    return sorted(rows, key=lambda row: -row[1])[:top], total
+
+
 def peak_rss(command: list[str], cwd: Path) -> float:
     """Peak RSS in MB of one command, measured alone (GNU time when available)."""
     if shutil.which("/usr/bin/time"):
@@ -83,7 +109,8 @@ def main() -> None:
 
     jobs = os.cpu_count() or 1
     rows = []
-    env = {"CARECHECK_NO_CACHE": "1", "CARECHECK_LANGUAGETOOL_URL": ""}
+    byte_compile()
+    env = {"CARECHECK_NO_CACHE": "1", "CARECHECK_LANGUAGETOOL_URL": "", **PYTHON_ENV}
     for size in args.sizes:
         corpus = args.work / f"corpus-{size}"
         generate(corpus, size)
@@ -106,7 +133,7 @@ def main() -> None:
     shutil.rmtree(cache_dir, ignore_errors=True)
     cache_dir.mkdir(parents=True)
     corpus = args.work / f"corpus-{cache_size}"
-    cache_env = {"CARECHECK_NO_CACHE": "", "CARECHECK_LANGUAGETOOL_URL": ""}
+    cache_env = {"CARECHECK_NO_CACHE": "", "CARECHECK_LANGUAGETOOL_URL": "", **PYTHON_ENV}
     cold = run(carecheck(str(corpus)), cache_dir, cache_env)
     warm = run(carecheck(str(corpus)), cache_dir, cache_env)
 
@@ -123,6 +150,7 @@ def main() -> None:
         wall = run(carecheck(str(article)), start_dir, cache_env)["wall"]
         if k:  # the first run fills the rule-set cache
             starts.append(wall)
+    imports = import_profile(article, start_dir)
     families = family_costs(args.work / f"corpus-{min(args.sizes)}")
 
     peers = {}
@@ -138,7 +166,7 @@ def main() -> None:
             peers["write-good"] = run([str(write_good), *files], ROOT)
             peers["write-good (one file)"] = statistics.median(run([str(write_good), str(one)], ROOT)["wall"] for _ in range(5))
 
-    write_report(args, rows, jobs, cold, warm, starts, peers, cache_size, families)
+    write_report(args, rows, jobs, cold, warm, starts, peers, cache_size, families, imports)
 
 
 def family_costs(corpus: Path) -> dict:
@@ -149,7 +177,7 @@ def family_costs(corpus: Path) -> dict:
     sys.path.insert(0, str(ROOT))
     from checker.kinds import CheckContext
     from checker.parsing import parse_document
-    from checker.readability import body_prose, fk_grade
+    from checker.readability import article_prose
     from checker.rulefile import load_rules
 
     rules = load_rules().rules
@@ -161,9 +189,10 @@ def family_costs(corpus: Path) -> dict:
         doc = parse_document(str(path), path.read_text(encoding="utf-8"))
         for block in doc.blocks:
             block.sentences
-        costs["parsing and sentences"] += time.perf_counter() - start
+            block.words  # the word sets every kind's pre-checks use
+        costs["parsing, sentences and words"] += time.perf_counter() - start
         start = time.perf_counter()
-        fk_grade(body_prose(doc))
+        article_prose(doc)  # the counts behind every reading-level measure, shared by the rules
         costs["readability"] += time.perf_counter() - start
         for rule in rules:
             check = rule.checker()
@@ -175,7 +204,7 @@ def family_costs(corpus: Path) -> dict:
     return {name: seconds * 1000 / len(paths) for name, seconds in costs.most_common()}
 
 
-def write_report(args, rows, jobs, cold, warm, starts, peers, cache_size, families) -> None:
+def write_report(args, rows, jobs, cold, warm, starts, peers, cache_size, families, imports) -> None:
     cpu = platform.processor() or platform.machine()
     try:
         cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
@@ -204,6 +233,10 @@ def write_report(args, rows, jobs, cold, warm, starts, peers, cache_size, famili
         "",
         f"Cold start, `carecheck check` on one edited article (rule-set cache warm): median **{statistics.median(starts) * 1000:.0f} ms** of {len(starts)} runs (min {min(starts) * 1000:.0f}, max {max(starts) * 1000:.0f}).",
         "",
+        f"Imports of that one-article check (`python -X importtime`): {imports[1]:.0f} ms in all; the largest top-level ones: "
+        + ", ".join(f"{name} {ms:.1f}" for name, ms in imports[0][:8])
+        + " (milliseconds, with what they import).",
+        "",
         "Cost per article by rule kind (one process, milliseconds): "
         + ", ".join(f"{name} {ms:.1f}" for name, ms in families.items())
         + f"; total {sum(families.values()):.1f}.",
@@ -216,8 +249,29 @@ def write_report(args, rows, jobs, cold, warm, starts, peers, cache_size, famili
                 wall = peers[name]["wall"]
                 lines.append(f"| {name} | {wall:.2f} | {wall / ours:.1f} | {peers[name + ' (one file)'] * 1000:.0f} ms |")
         lines.append(f"| carecheck (all families) | {ours:.2f} | — | {statistics.median(starts) * 1000:.0f} ms |")
+    lines += ["", *targets(rows, cold, warm, starts, peers, cache_size)]
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
+
+
+def targets(rows, cold, warm, starts, peers, cache_size) -> list[str]:
+    """The performance targets of the issue, each with the figure measured in this run."""
+    ours = next((r for r in rows if r["size"] == cache_size), None)
+    largest = max(rows, key=lambda r: r["size"])
+    checks = []
+    if ours and ours["serial"]:
+        checks.append(("parallel speed-up, 1,000 articles", "at least 1.7x", f"{ours['serial']['wall'] / ours['parallel']['wall']:.2f}x", ours["serial"]["wall"] / ours["parallel"]["wall"] >= 1.7))
+    checks.append(("warm cache re-run", "at least 10x faster", f"{cold['wall'] / warm['wall']:.1f}x", cold["wall"] / warm["wall"] >= 10))
+    start = statistics.median(starts) * 1000
+    checks.append(("cold start, one article", "150 ms or less", f"{start:.0f} ms", start <= 150))
+    checks.append((f"peak memory, {largest['size']:,} articles", "250 MB or less", f"{largest['memory']:.0f} MB", largest["memory"] <= 250))
+    for name, ratio in (("alex", 10), ("write-good", 3)):
+        if name in peers and ours:
+            times = peers[name]["wall"] / ours["parallel"]["wall"]
+            checks.append((f"throughput against {name}", f"at least {ratio}x", f"{times:.1f}x", times >= ratio))
+    lines = ["Targets of the performance issue, as measured in this run:", "", "| target | wanted | measured | met |", "|---|---|---:|---|"]
+    lines += [f"| {what} | {wanted} | {measured} | {'yes' if met else '**no**'} |" for what, wanted, measured, met in checks]
+    return lines
 
 
 if __name__ == "__main__":
