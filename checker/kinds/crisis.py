@@ -141,9 +141,12 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
     chat_re = words_regex(tuple(language["chat_words"]))
     danger_re = words_regex(tuple(language["danger_phrases"]))
     danger_words = phrase_list(tuple(language["danger_phrases"]))
-    danger_needs = danger_words.needs_met(doc.words())
+    # The blocks with a danger phrase, and the chat and directory addresses the article has at all.
+    danger_blocks = set().union(*(doc.blocks_with(need) for need in danger_words.needs_met(doc.words())))
     region = article_region(doc, resources, settings)
-    chat_urls = resources.chat_urls()
+    article_text = doc.prose_lower()
+    chat_urls = [(url, service) for url, service in resources.chat_urls() if url in article_text]
+    article_directories = [url for url in resources.directories if url.lower() in article_text]
 
     mentions: list[Mention] = []
     danger: list[tuple[int, int]] = []
@@ -151,7 +154,7 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
     in_top = True
     top_word_count = 0
     first_block = True
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
         if block.kind not in PROSE_KINDS:
             continue
         if block.kind == HEADING:
@@ -163,16 +166,17 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
         first_block = False
         # Most blocks hold no number, chat address or danger phrase: then only their words count.
         block_urls = [(url, service) for url, service in chat_urls if url in block.lower]
-        block_directories = [url for url in resources.directories if url.lower() in block.lower]
-        has_contact = bool(block_urls or block_directories or block.links or _DIGIT.search(block.text))
-        has_danger = bool(danger_needs) and danger_words.may_occur(block.words, danger_needs)
+        block_directories = [url for url in article_directories if url.lower() in block.lower]
+        has_digits = _DIGIT.search(block.text) is not None
+        has_contact = bool(block_urls or block_directories or block.links or has_digits)
+        has_danger = index in danger_blocks
         if not (has_contact or has_danger):
             if in_top:
                 top_word_count += sum(len(sentence.text.split()) for sentence in block.sentences)
             continue
         section_regions = next((h[1] for h in reversed(headings) if h[1]), set())
         section_text = " ".join(h[2] for h in headings)
-        block_has_crisis_words = bool(crisis_re.search(block.text))
+        block_has_crisis_words = None  # searched for when a sentence offers a contact
 
         for sentence in block.sentences:
             text = sentence.text
@@ -185,7 +189,7 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
                     span = block.source_span(offset + m.start(), offset + m.end())
                     danger.append((span.start, span.end))
             top = in_top and words_before < top_words
-            numbers = find_numbers(text) if has_contact else []
+            numbers = find_numbers(text) if has_digits and _DIGIT.search(text) else []
             lowered = text.lower()
             urls = [(url, service) for url, service in block_urls if url in lowered]
             directories = [url for url in block_directories if url.lower() in lowered]
@@ -203,6 +207,8 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
             if chat_re.search(text):
                 offers.add("chat")
             table_contact = block.kind == TABLE_CELL and bool(contact_re.search(section_text))
+            if block_has_crisis_words is None:
+                block_has_crisis_words = bool(crisis_re.search(block.text))
             crisis_context = bool(crisis_re.search(text)) or block_has_crisis_words or bool(crisis_re.search(section_text))
 
             previous = None
