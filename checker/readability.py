@@ -80,26 +80,23 @@ def count_sentences(text: str) -> int:
 
 
 def _sentence_pieces(text: str) -> tuple[int, int]:
+    """How many runs up to a full stop, and how many of them have two words or fewer. (A token
+    without any word character is not a word: only then can three tokens be two words.)"""
     pieces = _SENTENCE.findall(text)
-    return len(pieces), sum(1 for piece in pieces if _is_short(piece))
-
-
-def _is_short(piece: str) -> bool:
-    # A token without any word character is not a word: only then can three tokens be two words.
-    if len(piece.split()) > 2 and not _NO_WORD_TOKEN.search(piece):
-        return False
-    return len(words_of(piece)) <= 2
+    short = sum(1 for piece in pieces if (len(piece.split()) <= 2 or _NO_WORD_TOKEN.search(piece)) and len(words_of(piece)) <= 2)
+    return len(pieces), short
 
 
 def count(text: str, with_characters: bool = True) -> Counts:
     words = words_of(text)
     pieces, short = _sentence_pieces(text) if text else (0, 0)
     counts = Counts(words=len(words), sentences=max(1, pieces - short) if text else 0, pieces=pieces, short=short)
-    known = _syllable_cache
     lowered = " ".join(words).lower().split()  # one lower() for the block; words have no spaces
-    per_word = [known.get(word) or word_syllables(word) for word in lowered]
+    per_word = list(map(_syllable_cache.get, lowered))
+    if None in per_word:  # words not seen before in this process
+        per_word = [word_syllables(word) if n is None else n for word, n in zip(lowered, per_word)]
     counts.syllables = sum(per_word)
-    counts.polysyllables = sum(1 for syllables in per_word if syllables >= 3)
+    counts.polysyllables = len(per_word) - per_word.count(0) - per_word.count(1) - per_word.count(2)
     if with_characters:
         # Every word character of the text is in its words, besides the apostrophes they keep.
         joined = "".join(words)
