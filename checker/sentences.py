@@ -63,8 +63,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if m.group("stop") == "." and _is_abbreviation(text, m.start("stop"), m.end()):
             continue
         cuts.append(m.start("gap"))
-    cuts.extend(m.start() for m in _PARAGRAPH_BREAK.finditer(text))
-    cuts.sort()
+    if "\n" in text or "\r" in text:
+        cuts.extend(m.start() for m in _PARAGRAPH_BREAK.finditer(text))
+        cuts.sort()
 
     spans = []
     start = 0
