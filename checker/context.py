@@ -85,11 +85,33 @@ def _phrase_regex(phrases) -> re.Pattern:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
+class _Triggers:
+    """One trigger list: its regex is compiled on first use (compiling all of them is most of a
+    one-article check's start-up) and searched only in a sentence that has all the words of one
+    of its phrases; a list with a regular expression or "n't" is always searched."""
+
+    def __init__(self, phrases):
+        from checker.phrases import PhraseList
+
+        self.phrases = phrases
+        self.always = any(p.startswith("re:") or p == "n't" for p in phrases)
+        self.words = PhraseList(phrases)
+        self._regex = None
+
+    def find(self, text: str, words) -> list:
+        if not self.always and not self.words.needs_met(words):
+            return []
+        if self._regex is None:
+            self._regex = _phrase_regex(self.phrases)
+        return list(self._regex.finditer(text))
+
+
 class ContextRules:
-    """The compiled trigger lists of one context data file."""
+    """The trigger lists of one context data file."""
 
     def __init__(self, data: dict):
-        self.regex = {group: _phrase_regex(data.get(group, [])) for group in _GROUPS if data.get(group)}
+        self.triggers = {group: _Triggers(data[group]) for group in _GROUPS if data.get(group)}
+        self._words_of = ("", frozenset())  # the last sentence searched, and its words
         self.comma_scoped = {p.lower() for p in data.get("comma_scoped", [])}
         self.window = int(data.get("negation_window", 6))
         self.first_person = {p.lower() for p in data.get("first_person", [])}
@@ -98,8 +120,14 @@ class ContextRules:
         self.bare_negations = {"not", "n't", "never", "no", "nor", "neither", "none", "nothing", "nobody", "no one", "hardly"}
 
     def find(self, group: str, text: str):
-        regex = self.regex.get(group)
-        return list(regex.finditer(text)) if regex else []
+        triggers = self.triggers.get(group)
+        if not triggers:
+            return []
+        if self._words_of[0] != text:  # a sentence is judged with many lists in a row
+            from checker.phrases import words_in
+
+            self._words_of = (text, words_in(text))
+        return triggers.find(text, self._words_of[1])
 
 
 @functools.lru_cache(maxsize=4)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.context import judge, load_context_rules, quoted_regions
 from checker.rulefile import builtin_rules_dir
 
-RULES = load_context_rules(str(builtin_rules_dir() / "data" / "context.yaml"))
+CONTEXT_FILE = str(builtin_rules_dir() / "data" / "context.yaml")
+RULES = load_context_rules(CONTEXT_FILE)
 
 
 def label(sentence: str, term: str) -> str:
@@ -79,3 +84,31 @@ def test_unquoted_no_in_the_data_is_refused(tmp_path):
     bad.write_text("negation_before:\n  - not\n  - no\n")
     with pytest.raises(UsageError, match="every entry must be a string"):
         load_context_rules(str(bad))
+
+
+TRIGGER_WORDS = ["not", "never", "isn't", "don’t", "a", "myth", "it's", "some", "people", "say", "believe", "if", "the", "term", "so-called",
+                 "is", "attention-seeking", "just", "a", "phase", "but", "however", ";", "—", "?", "realise", "that", "they're", "right",
+                 "No", "MYTH", "ſome", "said", "claim", "think", "I", "who", "rather", "than", ",", "\u201c", "\u201d", "misconception"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TRIGGER_WORDS), min_size=1, max_size=16))
+def test_trigger_lists_searched_only_where_their_words_are_judge_the_same(words):
+    """Each trigger list is searched only in sentences with the words of one of its phrases;
+    searching every list everywhere must give the same judgement."""
+    from checker.context import ContextRules, _Triggers, judge
+    from checker.yamlload import load_data_file
+
+    rules = ContextRules(load_data_file(CONTEXT_FILE))
+    text = " ".join(words) + " attention-seeking."
+    start = text.rindex("attention-seeking")
+    gated = judge(text, start, start + len("attention-seeking"), rules)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_Triggers, "find", lambda self, text, words: list(re.finditer(_phrase_regex_of(self), text)))
+        assert judge(text, start, start + len("attention-seeking"), ContextRules(load_data_file(CONTEXT_FILE))) == gated
+
+
+def _phrase_regex_of(triggers):
+    from checker.context import _phrase_regex
+
+    return _phrase_regex(triggers.phrases)
