@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +49,8 @@ def local_install() -> bool:
     Looks where language-tool-python keeps it (LTP_JAR_DIR_PATH, else LTP_PATH or
     ~/.cache/language_tool_python) without creating anything there.
     """
+    import shutil
+
     if not shutil.which("java"):
         return False
     if os.environ.get("LTP_JAR_DIR_PATH"):

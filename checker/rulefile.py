@@ -10,6 +10,7 @@ file, line and key, which the CLI prints as one line with exit code 2.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import re
@@ -84,6 +85,7 @@ class RuleSet:
         return {r.id: r for r in self.rules}
 
 
+@functools.lru_cache(maxsize=64)
 def is_builtin(rule_file: str) -> bool:
     """Does a rule come from the packs shipped with carecheck (tested, so trusted)?"""
     return Path(rule_file).resolve().parent == builtin_rules_dir().resolve()
