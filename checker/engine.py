@@ -102,6 +102,7 @@ class Engine:
         self.grammar = grammar or {}  # the LanguageTool server found for this run, and its settings
         self.select = select if select is not None else config.select
         self.ignore = list(config.ignore) + list(ignore)
+        self._settings_memo: dict = {}  # see settings_for
 
     # ---- which rules apply to a file
 
@@ -115,10 +116,9 @@ class Engine:
         relative = self.config.relative(path)
         applied = tuple(k for k, override in enumerate(self.config.overrides) if override.applies_to(relative))
         key = (applied, self.select and tuple(self.select), tuple(self.ignore), repr(sorted(self.grammar.items())), self.today)
-        memo = self.__dict__.setdefault("_settings_memo", {})
-        if key not in memo:
-            memo[key] = self._settings([self.config.overrides[k] for k in applied])
-        return memo[key]
+        if key not in self._settings_memo:
+            self._settings_memo[key] = self._settings([self.config.overrides[k] for k in applied])
+        return self._settings_memo[key]
 
     def _settings(self, overrides) -> FileSettings:
         select, ignore, severity = self.select, list(self.ignore), dict(self.config.severity)

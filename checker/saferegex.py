@@ -7,8 +7,9 @@ past the limit raises RuleTimeout, which the rule kinds turn into a `carecheck.r
 finding for that file while the rest of the run goes on.
 
 The packs shipped with carecheck are trusted: their expressions run with `re`, which compiles
-several times faster (most of a one-file check's start-up otherwise), and
-tests/test_rule_examples.py runs each of them on pathological text to show that none backtracks.
+several times faster (most of a one-file check's start-up otherwise); tests/test_rule_examples.py
+rejects any shipped expression whose shape can backtrack catastrophically (a repetition of a
+repetition or of an alternation).
 """
 
 from __future__ import annotations
