@@ -36,7 +36,6 @@ from checker import saferegex
 from pathlib import Path
 
 from checker.context import ASSERTED, QUOTED, judge, load_context_rules
-from checker.document import PROSE_KINDS
 from checker.findings import Finding
 from checker.kinds import Param
 from checker.phrases import PhraseList, phrases_regex
