@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.dates import add_months, day_first, describe_interval, parse_date, to_date
-from checker.document import HEADING, PROSE_KINDS, Span
+from checker.document import HEADING, Span
 from checker.findings import Finding
 from checker.kinds import Param
 from checker.phrases import phrase_list, word_list_regex
@@ -141,10 +141,11 @@ def read_review(doc, data: dict, dayfirst: bool) -> Review:
     next_re = label_regex(tuple(labels["next_review"]))
     reviewer_re = label_regex(tuple(labels["reviewer"]))
     every_label = phrase_list(tuple(labels["last_reviewed"]) + tuple(labels["next_review"]) + tuple(labels["reviewer"]))
-    for block in doc.blocks:
-        if block.kind not in PROSE_KINDS:
-            continue
-        if block.kind == HEADING or not every_label.may_occur(block.words):
+    # Only the blocks with the words of some label can hold a statement.
+    labelled = set().union(*(doc.blocks_with(need) for need in every_label.needs_met(doc.words())))
+    for k in sorted(labelled):
+        block = doc.blocks[k]
+        if block.kind == HEADING:
             continue
         for sentence in block.sentences:
             _read_sentence(block, sentence, review, dayfirst, last_re, next_re, reviewer_re)

@@ -82,11 +82,13 @@ def document_lower(doc) -> str:
 
 
 def _occurs(string: str, doc, lower_text: str) -> bool:
-    """Is a pre-check string in the article? A string of ASCII letters and digits can only stand
-    inside a word, so the list of the article's distinct words is enough (and much shorter)."""
-    if string.isascii() and string.isalnum():
-        return string in doc.word_text()
-    return string in lower_text
+    """Is a pre-check string in the article? (Answered once per article: rules share strings.) A
+    string of ASCII letters and digits can only stand inside a word, so the list of the article's
+    distinct words is enough, and much shorter."""
+    answers = doc.cache.setdefault("occurs", {})
+    if string not in answers:
+        answers[string] = string in (doc.word_text() if string.isascii() and string.isalnum() else lower_text)
+    return answers[string]
 
 
 class Check:
