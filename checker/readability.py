@@ -29,7 +29,7 @@ PROSE_FOR_READABILITY = (PARAGRAPH, LIST_ITEM, QUOTE)
 # other punctuation, hyphens included, is dropped; words are what whitespace separates.
 _NOT_IN_WORDS = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-_NO_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 @dataclass
@@ -80,11 +80,21 @@ def count_sentences(text: str) -> int:
 
 
 def _sentence_pieces(text: str) -> tuple[int, int]:
-    """How many runs up to a full stop, and how many of them have two words or fewer. (A token
-    without any word character is not a word: only then can three tokens be two words.)"""
+    """How many runs up to a full stop, and how many of them have two words or fewer."""
     pieces = _SENTENCE.findall(text)
-    short = sum(1 for piece in pieces if (len(piece.split()) <= 2 or _NO_WORD_TOKEN.search(piece)) and len(words_of(piece)) <= 2)
-    return len(pieces), short
+    return len(pieces), sum(1 for piece in pieces if _is_short(piece))
+
+
+def _is_short(piece: str) -> bool:
+    """Two words or fewer: textstat's words are the whitespace-separated tokens that keep a word
+    character once punctuation is removed, i.e. the tokens that have one."""
+    words = 0
+    for token in piece.split():
+        if token.isalnum() or _WORD_CHARACTER.search(token):
+            words += 1
+            if words > 2:
+                return False
+    return True
 
 
 def count(text: str, with_characters: bool = True) -> Counts:

@@ -151,6 +151,18 @@ _REQUIRES = {
 }
 
 
+def _units_by_string(requires: dict) -> dict[str, frozenset]:
+    """Each required string, with the patterns it lets run: one test per string, not per pattern."""
+    by_string: dict[str, frozenset] = {}
+    for unit, strings in requires.items():
+        for string in strings:
+            by_string[string] = by_string.get(string, frozenset()) | {unit}
+    return by_string
+
+
+_UNITS_NEEDING = _units_by_string(_REQUIRES)
+
+
 def block_has_digits(block) -> bool:
     return _DIGIT.search(block.text) is not None
 
@@ -168,12 +180,18 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
     words = _FIGURE_WORD.search(folded) is not None if words is None else words
     if not (digits or words):
         return []  # most sentences have no number at all
+    runnable = set()
+    for required, units in _UNITS_NEEDING.items():
+        if required in folded:
+            runnable |= units
+    if not digits:
+        runnable -= _DIGITS_ONLY
+    if not words:
+        runnable -= _WORDS_ONLY
     taken: list[tuple[int, int]] = []
     figures = []
     for unit, pattern in PATTERNS:
-        if (unit in _DIGITS_ONLY and not digits) or (unit in _WORDS_ONLY and not words):
-            continue
-        if not any(required in folded for required in _REQUIRES[unit]):
+        if unit not in runnable:
             continue
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):

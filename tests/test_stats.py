@@ -138,7 +138,7 @@ def test_the_quick_tests_before_each_pattern_never_lose_a_figure(text):
 
     quick = find_figures(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(statistics, "_REQUIRES", {unit: ("",) for unit in statistics._REQUIRES})
+        patch.setattr(statistics, "_UNITS_NEEDING", {"": frozenset(unit for unit, _ in statistics.PATTERNS)})
         patch.setattr(statistics, "_DIGITS_ONLY", frozenset())
         patch.setattr(statistics, "_WORDS_ONLY", frozenset())
         patch.setattr(statistics, "_FIGURE_WORD", re.compile(""))
