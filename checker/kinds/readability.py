@@ -40,6 +40,7 @@ PARAMETERS = {
     "max_words": Param("int", default=30),
 }
 TEXT_KINDS = (PARAGRAPH, LIST_ITEM, QUOTE)
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z0-9&]")
 _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7})(s?)(?![\w&-])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DEFINITION_AFTER = re.compile(r"\s*(?:\(|,\s*(?:which|or|meaning|also called|known as)\b|\s+(?:means|is when|refers to)\b|\s*[—–:]\s)", re.IGNORECASE)
@@ -241,8 +242,8 @@ class Check:
         blocks = self.blocks(doc, with_tables=True)
         # An acronym is defined where it stands in brackets after its words, or is followed by them.
         for block in blocks:
-            if block.text.isupper():
-                continue
+            if block.text.isupper() or not _TWO_CAPITALS.search(block.text):
+                continue  # all in capitals, or no acronym (the quick test skips most blocks)
             for match in _ACRONYM.finditer(block.text):
                 acronym = match.group(1)
                 if acronym in common or acronym in defined or acronym in flagged:
