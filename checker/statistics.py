@@ -265,59 +265,49 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
 
 @dataclass
 class Vocabulary:
-    """Measures and populations from the claims registry, as phrase lists (checker.phrases):
-    each list is searched only in a sentence that has the words of one of its phrases."""
+    """Measures and populations from the claims registry, compiled."""
 
-    measures: dict = field(default_factory=dict)  # name -> PhraseList
-    populations: dict = field(default_factory=dict)
+    measures: dict[str, re.Pattern] = field(default_factory=dict)
+    populations: dict[str, re.Pattern] = field(default_factory=dict)
 
     @classmethod
     def from_registry(cls, data: dict) -> "Vocabulary":
-        from checker.phrases import phrase_list
+        from checker.phrases import word_list_regex
 
         return cls(
-            {k: phrase_list(tuple(v)) for k, v in (data.get("measures") or {}).items()},
-            {k: phrase_list(tuple(v)) for k, v in (data.get("populations") or {}).items()},
+            {k: word_list_regex(tuple(v)) for k, v in (data.get("measures") or {}).items()},
+            {k: word_list_regex(tuple(v)) for k, v in (data.get("populations") or {}).items()},
         )
 
     def describe(self, figure: Figure, sentence: str, context: str = "") -> None:
         """Fill in the figure's population, measures and year from its sentence (and context)."""
-        from checker.phrases import words_in
-
-        words = words_in(sentence)
-        populations = [(name, found.regex) for name, found in self.populations.items() if found.needs_met(words)]
         after = sentence[figure.end : figure.end + 60]
         near = re.match(r"\s*(?:(?:of|among|in|for)\s+)?(?:all\s+|the\s+|those\s+)?(.{1,50})", after, re.IGNORECASE)
         population = None
         if near:
-            population = self._population_at_start(near.group(1), populations)
+            population = self._population_at_start(near.group(1))
         if population is None:
-            found = [(m.start(), name) for name, regex in populations for m in regex.finditer(sentence)]
+            found = [(m.start(), name) for name, regex in self.populations.items() for m in regex.finditer(sentence)]
             others = [f for f in found if not (figure.start <= f[0] < figure.end)]
             if others and figure.unit != "percent":
                 population = min(others, key=lambda f: abs(f[0] - figure.start))[1]
         figure.population = population
-        measures = self._measures_in(sentence, words)
+        measures = {name for name, regex in self.measures.items() if regex.search(sentence)}
         if not measures and context:
-            measures = self._measures_in(context, words_in(context))
+            measures = {name for name, regex in self.measures.items() if regex.search(context)}
         figure.measures = frozenset(measures)
         years = _YEAR.findall(sentence)
         figure.year = years[0] if len(set(years)) == 1 else None
 
-    def _measures_in(self, text: str, words) -> set[str]:
-        return {name for name, found in self.measures.items() if found.needs_met(words) and found.regex.search(text)}
-
-    @staticmethod
-    def _population_at_start(text: str, populations) -> str | None:
-        """The population named first in text, from (name, regex) pairs."""
+    def _population_at_start(self, text: str) -> str | None:
         best = None
-        for name, regex in populations:
+        for name, regex in self.populations.items():
             m = regex.match(text)
             if m and (best is None or m.end() > best[1]):
                 best = (name, m.end())
         if best:
             return best[0]
-        for name, regex in populations:  # "17.2% of US adolescents", "of young adults aged"
+        for name, regex in self.populations.items():  # "17.2% of US adolescents", "of young adults aged"
             m = regex.search(text[:30])
             if m and m.start() <= 12:
                 return name
