@@ -10,7 +10,8 @@ Words, sentences, syllables, letters and characters are counted exactly as texts
 them (tests/test_readability.py checks every formula against textstat itself), but once per
 block: textstat re-tokenises the text for every formula and SMOG looks words up one call at a
 time, which made reading level the most expensive check. The article's counts are the sums of its
-blocks' (its sentences are counted on the joined text, where a block without a full stop runs on).
+blocks' (its sentences too, unless a block ends without a full stop and its last sentence runs on
+into the next block: then they are counted on the joined text).
 Syllables come from the CMU dictionary, looked up in place (checker.syllables), with an estimate for
 words it lacks; nothing is downloaded.
 """
@@ -198,10 +199,6 @@ def block_prose(block) -> str:
     if text and block.kind == LIST_ITEM and text[-1] not in ".!?:;":
         text += "."
     return text
-
-
-def body_prose(doc, skip_sections=None) -> str:
-    return "\n".join(t for t in (block_prose(b) for b in prose_blocks(doc, skip_sections)) if t)
 
 
 @dataclass

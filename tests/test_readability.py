@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.parsing import parse_document
-from checker.readability import article_measures, article_prose, body_prose, fk_grade, measures
+from checker.readability import article_measures, article_prose, fk_grade, measures
 from conftest import FIXTURES, ROOT
 
 READABILITY = FIXTURES / "readability"
@@ -115,7 +115,7 @@ def test_body_prose_leaves_out_headings_tables_code_front_matter_urls_and_refere
         "## References\n\n1. Swannell SV. Prevalence of nonsuicidal self-injury. 2014.\n"
     )
     doc = parse_document("a.md", source)
-    assert body_prose(doc) == "Read the guide today.\nSleep well.\nEat well.\nA short quote."
+    assert article_prose(doc).text == "Read the guide today.\nSleep well.\nEat well.\nA short quote."
 
 
 def run_check(run_cli, *paths, select="readability"):
@@ -149,7 +149,7 @@ def test_grade_agrees_with_textstat_on_its_own_dictionary(run_cli):
     ours = files["dense.md"]["metrics"]["fk_grade"]
     doc = parse_document("dense.md", (READABILITY / "dense.md").read_text())
     code = "import sys, textstat; print(textstat.flesch_kincaid_grade(sys.stdin.read()))"
-    theirs = float(subprocess.run([sys.executable, "-c", code], input=body_prose(doc), capture_output=True, text=True, check=True).stdout)
+    theirs = float(subprocess.run([sys.executable, "-c", code], input=article_prose(doc).text, capture_output=True, text=True, check=True).stdout)
     assert abs(ours - theirs) <= 1.0
 
 
