@@ -171,10 +171,9 @@ def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None,
     caching = not no_cache and not os.environ.get("CARECHECK_NO_CACHE")
     from checker.cache import CACHE_DIR
 
-    if caching:
-        from checker.yamlload import cache_data_files_in
+    from checker.yamlload import cache_data_files_in
 
-        cache_data_files_in(config.root / CACHE_DIR)
+    cache_data_files_in(config.root / CACHE_DIR if caching else None)
     ruleset = load_rules(extra_dirs=list(config.rules) + list(rule_dirs), cache_dir=config.root / CACHE_DIR if caching else None)
     selected = _split(select) or None
     _check_selectors(selected or [], ruleset)
