@@ -75,6 +75,10 @@ class PhraseList:
             keys.add("")
         return tuple(need for key in sorted(keys) for need in self.by_word[key] if all(w in words for w in need))
 
+    def blocks_in(self, doc) -> set[int]:
+        """The indexes of the document's prose blocks that have all the words of some phrase."""
+        return set().union(*(doc.blocks_with(need) for need in self.needs_met(doc.words())))
+
     @property
     def regex(self) -> re.Pattern | None:
         if self._regex is None:

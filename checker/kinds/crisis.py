@@ -140,9 +140,8 @@ def analyse(doc, resources, top_words: int, settings: dict) -> Analysis:
     text_re = words_regex(tuple(language["text_words"]))
     chat_re = words_regex(tuple(language["chat_words"]))
     danger_re = words_regex(tuple(language["danger_phrases"]))
-    danger_words = phrase_list(tuple(language["danger_phrases"]))
     # The blocks with a danger phrase, and the chat and directory addresses the article has at all.
-    danger_blocks = set().union(*(doc.blocks_with(need) for need in danger_words.needs_met(doc.words())))
+    danger_blocks = phrase_list(tuple(language["danger_phrases"])).blocks_in(doc)
     region = article_region(doc, resources, settings)
     article_text = doc.prose_lower()
     chat_urls = [(url, service) for url, service in resources.chat_urls() if url in article_text]

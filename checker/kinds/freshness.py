@@ -140,9 +140,8 @@ def read_review(doc, data: dict, dayfirst: bool) -> Review:
     last_re = label_regex(tuple(labels["last_reviewed"]))
     next_re = label_regex(tuple(labels["next_review"]))
     reviewer_re = label_regex(tuple(labels["reviewer"]))
-    every_label = phrase_list(tuple(labels["last_reviewed"]) + tuple(labels["next_review"]) + tuple(labels["reviewer"]))
     # Only the blocks with the words of some label can hold a statement.
-    labelled = set().union(*(doc.blocks_with(need) for need in every_label.needs_met(doc.words())))
+    labelled = phrase_list(tuple(labels["last_reviewed"]) + tuple(labels["next_review"]) + tuple(labels["reviewer"])).blocks_in(doc)
     for k in sorted(labelled):
         block = doc.blocks[k]
         if block.kind == HEADING:

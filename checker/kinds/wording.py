@@ -187,9 +187,8 @@ class Check:
         lower = document_lower(doc)
         where: dict[int, list] = {}
         if self.terms:
-            for need in self.terms.needs_met(doc.words()):
-                for k in doc.blocks_with(need):
-                    where.setdefault(k, [self.terms.regex])
+            for k in self.terms.blocks_in(doc):
+                where[k] = [self.terms.regex]
         for i, required in enumerate(self.literals):
             if required is None:
                 blocks = doc.blocks_with(())
