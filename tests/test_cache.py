@@ -103,3 +103,20 @@ def test_data_files_are_read_back_from_json_exactly_as_from_yaml(tmp_path):
     finally:
         yamlload.cache_data_files_in(None)
         yamlload.load_data_file.cache_clear()
+
+
+def test_a_partly_warm_parallel_run_checks_only_the_changed_files_and_agrees(tmp_path):
+    """With many files and several jobs, cached files are read back in the main process and only
+    the changed ones go to worker processes; the report is the same as a run without a cache."""
+    for k in range(20):
+        write(tmp_path / "content" / f"a{k:02}.md", ARTICLE.replace("Sleep", f"Sleep {k}"))
+    args = ("check", "--format", "json", "--today", "2026-11-25", "--jobs", "2")
+    run_process(*args, cwd=tmp_path, env=ENV)
+    entries = set((tmp_path / ".carecheck_cache" / "v1").rglob("*.json"))
+    write(tmp_path / "content" / "a07.md", ARTICLE.replace("suffers from", "lives with"))
+    warm = run_process(*args, cwd=tmp_path, env=ENV)
+    added = set((tmp_path / ".carecheck_cache" / "v1").rglob("*.json")) - entries
+    assert len(added) == 1  # only the changed file was checked again
+    fresh = run_process(*args, "--no-cache", cwd=tmp_path, env=ENV)
+    assert warm.stdout == fresh.stdout and warm.returncode == fresh.returncode
+    assert json.loads(warm.stdout)["summary"]["files"] == 20
