@@ -5,6 +5,10 @@ A file's result is stored under a key made of its path, the SHA-256 of its bytes
 it (enabled rules, severities, locale, --today, policies). Entries live in `.carecheck_cache/`
 beside the config (or in the working directory), one JSON file each, written atomically. A
 corrupt or unreadable entry is ignored and recomputed, never fatal; `--no-cache` skips it all.
+
+The directory does not grow without end: every file in it (results, the validated rule set, the
+JSON copies of data files) is marked when used, and once a day a run removes what has not been
+used for two days. It also holds a `.gitignore`, so that it is never committed.
 """
 
 from __future__ import annotations
@@ -20,6 +24,11 @@ from checker.atomic import write_atomically
 
 CACHE_DIR = ".carecheck_cache"
 FORMAT = "v1"
+# Results are keyed on the reference date, so a day's entries are read again only with a pinned
+# --today; a rule or code change makes all of them stale. Two days unused is long enough.
+MAX_IDLE_SECONDS = 2 * 86400
+TIDY_EVERY_SECONDS = 86400
+_TIDIED = "tidied"  # a stamp file: when the directory was last tidied
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,8 +68,10 @@ class ResultCache:
         from checker.engine import FileResult
         from checker.findings import Finding
 
+        entry = self._file(key)
         try:
-            data = json.loads(self._file(key).read_text(encoding="utf-8"))
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            mark_used(entry)
             return FileResult(
                 path=data["path"],
                 metrics=data["metrics"],
@@ -82,3 +93,49 @@ class ResultCache:
             write_atomically(target, [json.dumps(data, ensure_ascii=False, default=str)])
         except (OSError, TypeError, ValueError):
             pass  # a read-only tree or a full disk only costs speed
+
+
+def mark_used(path) -> None:
+    """Record that a cache file was just used (its modification time), so tidy() keeps it."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # read-only: it may be removed and rebuilt later, which only costs time
+
+
+def tidy(directory: Path, now: float | None = None) -> int:
+    """Remove the files in the cache directory that have not been used for MAX_IDLE_SECONDS, at
+    most once every TIDY_EVERY_SECONDS; make sure git ignores the directory. Returns how many files
+    were removed. Another carecheck may be using the directory at the same time: a file that
+    vanishes is skipped, and a result removed under a reader is only checked again."""
+    import time
+
+    directory = Path(directory)
+    now = time.time() if now is None else now
+    stamp = directory / _TIDIED
+    try:
+        if 0 <= now - stamp.stat().st_mtime < TIDY_EVERY_SECONDS:  # (a stamp from the future: tidy)
+            return 0
+    except OSError:
+        pass  # never tidied
+    if not directory.is_dir():
+        return 0
+    removed = 0
+    # Entries, rule sets and data copies; and temporary files a killed process left half-written.
+    patterns = ("*.json", ".carecheck-*.tmp", f"{FORMAT}/*/*.json", f"{FORMAT}/*/.carecheck-*.tmp")
+    for path in [p for pattern in patterns for p in directory.glob(pattern)]:
+        try:
+            if now - path.stat().st_mtime > MAX_IDLE_SECONDS:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    try:
+        ignore = directory / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Written by carecheck: this directory is a cache.\n*\n", encoding="utf-8")
+        stamp.touch()
+        os.utime(stamp, (now, now))
+    except OSError:
+        pass
+    return removed

@@ -199,6 +199,10 @@ def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None,
         corpus_dirs = list(corpus_dirs) + targets  # unchanged files still feed the corpus checks
     progress = _progress_bar() if sys.stderr.isatty() and not os.environ.get("CI") else None
     report = engine.run(targets, jobs=jobs, corpus=list(corpus_dirs), report_only=report_only, progress=progress)
+    if caching:
+        from checker.cache import tidy
+
+        tidy(config.root / CACHE_DIR)
     if progress:
         click.echo("\r\033[K", err=True, nl=False)
     for message in report.errors:

@@ -155,7 +155,11 @@ def _cache_file(cache_dir, digest: str) -> Path:
 def _read_cached(cache_dir, digest: str) -> RuleSet | None:
     """A validated rule set from JSON (never pickle: a cache in the working tree must not run code)."""
     try:
-        data = json.loads(_cache_file(cache_dir, digest).read_text(encoding="utf-8"))
+        from checker.cache import mark_used
+
+        cached = _cache_file(cache_dir, digest)
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        mark_used(cached)
         rules = []
         for r in data["rules"]:
             examples = {}

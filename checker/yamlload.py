@@ -131,10 +131,14 @@ def _cached_copy(path: str, raw: bytes) -> dict | None:
         return None
     import json
 
+    from checker.cache import mark_used
+
+    copy_file = _copy_file(path, raw)
     try:
-        copy = json.loads(_copy_file(path, raw).read_text(encoding="utf-8"), object_hook=_decode)
+        copy = json.loads(copy_file.read_text(encoding="utf-8"), object_hook=_decode)
     except (OSError, ValueError, TypeError, KeyError):
         return None  # none yet, or corrupt: read the YAML
+    mark_used(copy_file)
     return copy if isinstance(copy, dict) and "data" in copy else None
 
 

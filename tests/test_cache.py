@@ -106,8 +106,8 @@ def test_data_files_are_read_back_from_json_exactly_as_from_yaml(tmp_path):
 
 
 def test_a_partly_warm_parallel_run_checks_only_the_changed_files_and_agrees(tmp_path):
-    """With many files and several jobs, cached files are read back in the main process and only
-    the changed ones go to worker processes; the report is the same as a run without a cache."""
+    """With many files and several jobs (worker processes read the cache), only the changed file
+    is checked again, and the report is the same as a run without a cache."""
     for k in range(20):
         write(tmp_path / "content" / f"a{k:02}.md", ARTICLE.replace("Sleep", f"Sleep {k}"))
     args = ("check", "--format", "json", "--today", "2026-11-25", "--jobs", "2")
@@ -120,3 +120,77 @@ def test_a_partly_warm_parallel_run_checks_only_the_changed_files_and_agrees(tmp
     fresh = run_process(*args, "--no-cache", cwd=tmp_path, env=ENV)
     assert warm.stdout == fresh.stdout and warm.returncode == fresh.returncode
     assert json.loads(warm.stdout)["summary"]["files"] == 20
+
+
+def _age(path, days: float) -> None:
+    import os
+    import time
+
+    then = time.time() - days * 86400
+    os.utime(path, (then, then))
+
+
+def test_files_unused_for_two_days_are_removed_once_a_day(tmp_path):
+    """A run marks every cache file it uses; once a day a run removes the ones no run has used for
+    two days (an old version of an article, a rule set or data file that changed since)."""
+    write(tmp_path / "content" / "a.md", ARTICLE)
+    args = ("check", "--today", "2026-11-25")
+    run_process(*args, cwd=tmp_path, env=ENV)
+    cache = tmp_path / ".carecheck_cache"
+    (old_entry,) = (cache / "v1").rglob("*.json")
+    assert list(cache.glob("rules-*.json")) and list(cache.glob("data-*.json"))
+    write(tmp_path / "content" / "a.md", ARTICLE.replace("Sleep", "Rest"))  # a new version: a new entry
+    stale_rules = write(cache / "rules-0000.json", "{}")  # as an earlier rule set would have left
+    leftover = write(cache / "v1" / "00" / ".carecheck-1-0.tmp", "{")  # as a killed run would leave
+    for path in [*cache.rglob("*.json"), leftover]:
+        _age(path, 3)
+
+    run_process(*args, cwd=tmp_path, env=ENV)  # tidied less than a day ago: nothing removed
+    assert old_entry.exists() and stale_rules.exists() and leftover.exists()
+
+    _age(cache / "tidied", 1.5)
+    run_process(*args, cwd=tmp_path, env=ENV)
+    assert not old_entry.exists() and not stale_rules.exists() and not leftover.exists()
+    # What this run used is kept: the current entry, rule set and data copies.
+    assert len(list((cache / "v1").rglob("*.json"))) == 1
+    assert list(cache.glob("rules-*.json")) and list(cache.glob("data-*.json"))
+    warm = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    fresh = run_process("check", "--format", "json", "--today", "2026-11-25", "--no-cache", cwd=tmp_path, env=ENV)
+    assert warm.stdout == fresh.stdout
+
+
+def test_a_cache_hit_marks_the_entry_as_used(tmp_path):
+    import time
+
+    write(tmp_path / "content" / "a.md", ARTICLE)
+    run_process("check", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    (entry,) = (tmp_path / ".carecheck_cache" / "v1").rglob("*.json")
+    _age(entry, 3)
+    run_process("check", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    assert time.time() - entry.stat().st_mtime < 600
+
+
+def test_tidy_keeps_recent_files_and_ignores_a_vanished_directory(tmp_path):
+    import time
+
+    from checker.cache import tidy
+
+    assert tidy(tmp_path / "missing") == 0
+    recent = write(tmp_path / "v1" / "ab" / "recent.json", "{}")
+    old = write(tmp_path / "v1" / "ab" / "old.json", "{}")
+    _age(old, 2.5)
+    assert tidy(tmp_path) == 1 and recent.exists() and not old.exists()
+    _age(recent, 2.5)
+    assert tidy(tmp_path) == 0  # tidied a moment ago
+    assert tidy(tmp_path, now=time.time() + 86400) == 1
+
+
+def test_git_ignores_the_cache_directory(tmp_path):
+    import subprocess
+
+    write(tmp_path / "content" / "a.md", ARTICLE)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    run_process("check", "--today", "2026-11-25", cwd=tmp_path, env=ENV)
+    assert (tmp_path / ".carecheck_cache" / ".gitignore").read_text().splitlines()[-1] == "*"
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert status.stdout.split() == ["??", "content/a.md"]
