@@ -158,16 +158,27 @@ def main() -> None:
     if args.peers:
         peer_corpus = args.work / f"corpus-{cache_size}"
         files = [str(p) for p in sorted(peer_corpus.glob("*.md"))]
+        ours = carecheck("--jobs", str(jobs), str(peer_corpus))
         alex = ensure_node_tool("alex", "alex@11")
         if alex:
-            peers["alex"] = run([str(alex), str(peer_corpus)], ROOT)
+            peers["alex"] = side_by_side([str(alex), str(peer_corpus)], ours, env)
             peers["alex (one file)"] = statistics.median(run([str(alex), str(one)], ROOT)["wall"] for _ in range(5))
         write_good = ensure_node_tool("write-good", "write-good@1")
         if write_good:
-            peers["write-good"] = run([str(write_good), *files], ROOT)
+            peers["write-good"] = side_by_side([str(write_good), *files], ours, env)
             peers["write-good (one file)"] = statistics.median(run([str(write_good), str(one)], ROOT)["wall"] for _ in range(5))
 
     write_report(args, rows, jobs, cold, warm, starts, peers, cache_size, families, imports)
+
+
+def side_by_side(peer: list[str], ours: list[str], env: dict) -> dict:
+    """A peer's run between two of carecheck's on the same files. A shared machine's speed drifts
+    over minutes; comparing the peer with the mean of the runs just before and after it keeps that
+    drift out of the ratio."""
+    before = run(ours, ROOT, env)["wall"]
+    result = run(peer, ROOT)
+    after = run(ours, ROOT, env)["wall"]
+    return dict(result, ours=(before + after) / 2, ours_runs=(before, after))
 
 
 def family_costs(corpus: Path) -> dict:
@@ -244,13 +255,20 @@ def write_report(args, rows, jobs, cold, warm, starts, peers, cache_size, famili
         + f"; total {sum(families.values()):.1f}.",
     ]
     if peers:
-        ours = next(r for r in rows if r["size"] == cache_size)["parallel"]["wall"]
-        lines += ["", f"Peers on the same {cache_size:,} articles, measured in the same run:", "", "| tool | wall (s) | its time ÷ carecheck's | start on one file |", "|---|---:|---:|---:|"]
+        lines += [
+            "",
+            f"Peers on the same {cache_size:,} articles, measured in the same run, each between two runs of carecheck",
+            f"({jobs} jobs; the ratio uses their mean):",
+            "",
+            "| tool | wall (s) | carecheck just before and after (s) | its time ÷ carecheck's | start on one file |",
+            "|---|---:|---:|---:|---:|",
+        ]
         for name in ("alex", "write-good"):
             if name in peers:
-                wall = peers[name]["wall"]
-                lines.append(f"| {name} | {wall:.2f} | {wall / ours:.1f} | {peers[name + ' (one file)'] * 1000:.0f} ms |")
-        lines.append(f"| carecheck (all families) | {ours:.2f} | — | {statistics.median(starts) * 1000:.0f} ms |")
+                peer = peers[name]
+                around = " and ".join(f"{t:.2f}" for t in peer["ours_runs"])
+                lines.append(f"| {name} | {peer['wall']:.2f} | {around} | {peer['wall'] / peer['ours']:.1f} | {peers[name + ' (one file)'] * 1000:.0f} ms |")
+        lines.append(f"| carecheck (all families) | | | | {statistics.median(starts) * 1000:.0f} ms |")
     lines += ["", *targets(rows, cold, warm, starts, peers, cache_size)]
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
@@ -262,14 +280,14 @@ def targets(rows, cold, warm, starts, peers, cache_size) -> list[str]:
     largest = max(rows, key=lambda r: r["size"])
     checks = []
     if ours and ours["serial"]:
-        checks.append(("parallel speed-up, 1,000 articles", "at least 1.7x", f"{ours['serial']['wall'] / ours['parallel']['wall']:.2f}x", ours["serial"]["wall"] / ours["parallel"]["wall"] >= 1.7))
+        checks.append((f"parallel speed-up, {cache_size:,} articles", "at least 1.7x", f"{ours['serial']['wall'] / ours['parallel']['wall']:.2f}x", ours["serial"]["wall"] / ours["parallel"]["wall"] >= 1.7))
     checks.append(("warm cache re-run", "at least 10x faster", f"{cold['wall'] / warm['wall']:.1f}x", cold["wall"] / warm["wall"] >= 10))
     start = statistics.median(starts) * 1000
     checks.append(("cold start, one article", "150 ms or less", f"{start:.0f} ms", start <= 150))
     checks.append((f"peak memory, {largest['size']:,} articles", "250 MB or less", f"{largest['memory']:.0f} MB", largest["memory"] <= 250))
     for name, ratio in (("alex", 10), ("write-good", 3)):
-        if name in peers and ours:
-            times = peers[name]["wall"] / ours["parallel"]["wall"]
+        if name in peers:
+            times = peers[name]["wall"] / peers[name]["ours"]
             checks.append((f"throughput against {name}", f"at least {ratio}x", f"{times:.1f}x", times >= ratio))
     lines = ["Targets of the performance issue, as measured in this run:", "", "| target | wanted | measured | met |", "|---|---|---:|---|"]
     lines += [f"| {what} | {wanted} | {measured} | {'yes' if met else '**no**'} |" for what, wanted, measured, met in checks]
