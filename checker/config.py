@@ -33,6 +33,7 @@ Relative paths are resolved against the directory holding the config file.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -129,7 +130,7 @@ class Config:
     def relative(self, path: str) -> str:
         """A file's path relative to the config root, with forward slashes (for glob matching)."""
         try:
-            return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(_resolved(self.root)).as_posix()
         except ValueError:
             return Path(path).as_posix()
 
@@ -311,3 +312,10 @@ def _severity_map(value, location: str) -> dict:
         if level not in SEVERITIES:
             raise UsageError(f"{location} key 'severity': '{rule}' must be error, warning or info, not {level!r}")
     return dict(value)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    """The config root with symlinks resolved: once per run, not once per file (it costs a system
+    call per path component)."""
+    return root.resolve()
