@@ -63,7 +63,7 @@ def write_baseline(report, path: str, shrink_only: bool = True) -> tuple[int, in
         dropped = len(known) - len(keep)
         current = keep
     data = {"version": 1, "tool": {"name": "carecheck", "version": __version__}, "findings": sorted(current.values(), key=lambda e: (e["path"], e["line"], e["rule"]))}
-    from checker.cli import write_output
+    from checker.output import write_output
 
     write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", path)
     return len(current), dropped

@@ -65,8 +65,8 @@ class ResultCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str):
-        from checker.engine import FileResult
         from checker.findings import Finding
+        from checker.results import FileResult
 
         entry = self._file(key)
         try:

@@ -13,6 +13,8 @@ import click
 
 from checker import __version__
 from checker.errors import UsageError
+from checker.formats import format_names
+from checker.output import write_output
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -28,22 +30,6 @@ def _use_color(stream) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
-
-
-def write_output(text, output: str | None) -> None:
-    """Write to stdout, or atomically to a file (a temporary file, then a rename). `text` is a
-    string or an iterable of strings (formats that stream their output piece by piece)."""
-    pieces = [text] if isinstance(text, str) else text
-    if not output:
-        for piece in pieces:
-            click.echo(piece, nl=False, color=True)  # colour codes are present only when wanted
-        return
-    from checker.atomic import write_atomically
-
-    try:
-        write_atomically(output, pieces, newline="")
-    except OSError as exc:
-        raise UsageError(f"{output}: cannot write output: {exc.strerror or exc}") from None
 
 
 class _Group(click.Group):
@@ -104,7 +90,7 @@ def _run_options(function):
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "github", "markdown", "html"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(format_names()), default="text", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 [default: error].")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, help="Hide the findings recorded in this baseline file (see `carecheck baseline`).")
@@ -162,52 +148,19 @@ def baseline(baseline_file, paths, reset, **run):
 
 
 def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None, today=None, changed_since=None, corpus_dirs=(), no_cache=False, only=None):
-    """Load config and rules, check the paths, print path errors; return (config, ruleset, report)."""
-    from checker.config import load_config
-    from checker.engine import Engine
-    from checker.rulefile import load_rules
+    """Check the paths as the options say, print path errors; return (config, ruleset, report)."""
+    from checker.session import Session
 
-    config = load_config(config_path)
-    caching = not no_cache and not os.environ.get("CARECHECK_NO_CACHE")
-    from checker.cache import CACHE_DIR
-
-    from checker.yamlload import cache_data_files_in
-
-    cache_data_files_in(config.root / CACHE_DIR if caching else None)
-    ruleset = load_rules(extra_dirs=list(config.rules) + list(rule_dirs), cache_dir=config.root / CACHE_DIR if caching else None)
-    selected = _split(select) or None
-    _check_selectors(selected or [], ruleset)
-    _check_selectors(_split(ignore), ruleset)
-    cache = None
-    if caching:
-        from checker.cache import ResultCache
-
-        cache = ResultCache(config.root, ruleset.digest)
-    engine = Engine(ruleset, config, select=only or selected, ignore=_split(ignore), today=today.date() if today else None, cache=cache)
-    if engine.dynamic_rule_ids() and any(rid in engine.settings_for("").enabled for rid in engine.dynamic_rule_ids()):
-        engine.grammar = _grammar_server(config)
-        if not engine.grammar.get("server"):
-            engine.ignore.append("grammar")
-    targets = list(paths) or [str(config.root / p) if not os.path.isabs(p) else p for p in config.paths] or ["content"]
-    if not paths and config.paths:
-        targets = [os.path.relpath(t) for t in targets]
-    report_only = None
-    if changed_since:
-        from checker.gitdiff import changed_files
-
-        report_only = changed_files(changed_since)
-        corpus_dirs = list(corpus_dirs) + targets  # unchanged files still feed the corpus checks
+    session = Session.open(config_path, rule_dirs, no_cache)
+    engine = session.engine(select=only or _split(select) or None, ignore=_split(ignore), today=today.date() if today else None,
+                            grammar_server=_grammar_server)
     progress = _progress_bar() if sys.stderr.isatty() and not os.environ.get("CI") else None
-    report = engine.run(targets, jobs=jobs, corpus=list(corpus_dirs), report_only=report_only, progress=progress)
-    if caching:
-        from checker.cache import tidy
-
-        tidy(config.root / CACHE_DIR)
+    report = session.run(engine, paths, jobs=jobs, changed_since=changed_since, corpus_dirs=corpus_dirs, progress=progress)
     if progress:
         click.echo("\r\033[K", err=True, nl=False)
     for message in report.errors:
         click.echo(f"carecheck: error: {message}", err=True)
-    return config, ruleset, report
+    return session.config, session.ruleset, report
 
 
 def _progress_bar():
@@ -249,17 +202,6 @@ def _sources(report, every_file: bool = False) -> dict:
     return sources
 
 
-def _check_selectors(selectors, ruleset) -> None:
-    from checker.engine import META_RULES
-    from checker.findings import matches_prefix
-
-    known = [r.id for r in ruleset.rules] + list(META_RULES)
-    for selector in selectors:
-        family_of_dynamic = selector.split(".", 1)[0] == "grammar" and any(r.startswith("grammar.") for r in known)
-        if not family_of_dynamic and not any(matches_prefix(rule_id, selector) for rule_id in known):
-            raise UsageError(f"'{selector}' matches no rule id or prefix (see `carecheck rules list`)")
-
-
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Reference date, YYYY-MM-DD [default: today].")
@@ -291,10 +233,10 @@ def grammar():
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 def grammar_status(config_path):
     """Say which LanguageTool server a check would use."""
-    from checker.config import load_config
     from checker.languagetool import HOW_TO, find_server
+    from checker.session import Session
 
-    server = find_server(load_config(config_path).grammar)
+    server = find_server(Session.open(config_path, no_cache=True).config.grammar)
     if server.url:
         click.echo(f"grammar: using {server.reason}")
     else:
@@ -319,7 +261,7 @@ def grammar_setup(yes):
         from language_tool_python.download_lt import download_lt
 
         download_lt()
-    except Exception as exc:  # noqa: BLE001 - network, disk or Java problems, reported in one line
+    except Exception as exc:
         raise UsageError(f"LanguageTool download failed: {exc}") from None
     click.echo("LanguageTool is installed; `carecheck grammar status` shows what will be used.")
 
@@ -335,12 +277,10 @@ def rules():
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_list(config_path, rule_dirs, fmt):
     """Every rule: id, kind, severity and pack."""
-    from checker.config import load_config
     from checker.engine import META_RULES
-    from checker.rulefile import load_rules
+    from checker.session import Session
 
-    config = load_config(config_path)
-    ruleset = load_rules(extra_dirs=list(config.rules) + list(rule_dirs))
+    ruleset = Session.open(config_path, rule_dirs, no_cache=True).ruleset
     rows = [(r.id, r.kind, r.severity, r.pack) for r in ruleset.rules]
     rows += [(rid, "builtin", severity, "carecheck") for rid, (severity, _) in META_RULES.items()]
     rows.sort()
@@ -356,24 +296,17 @@ def rules_list(config_path, rule_dirs, fmt):
 
 @rules.command("test")
 @click.argument("path", required=False, type=click.Path(exists=False))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory (repeatable).")
-def rules_test(path, rule_dirs):
+def rules_test(path, config_path, rule_dirs):
     """Check every rule against its own examples (PATH: a rule file or directory; default: all packs)."""
     from pathlib import Path
 
-    from checker.rulefile import load_rules
     from checker.selftest import check_all_examples
+    from checker.session import Session
 
-    if path:
-        target = Path(path)
-        if not target.exists():
-            raise UsageError(f"{path}: no such file or directory")
-        if target.is_dir():
-            ruleset = load_rules(extra_dirs=[target], include_builtin=False)
-        else:
-            ruleset = load_rules(include_builtin=False, files=[target])
-    else:
-        ruleset = load_rules(extra_dirs=rule_dirs)
+    session = Session.open(config_path, rule_dirs, no_cache=True)
+    ruleset = session.packs_at(Path(path)) if path else session.ruleset
     grammar = {}
     from checker.selftest import needs_server
 
@@ -395,14 +328,14 @@ def rules_test(path, rule_dirs):
 
 @main.command()
 @click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory (repeatable).")
-def explain(rule_id, rule_dirs):
+def explain(rule_id, config_path, rule_dirs):
     """Explain a rule: what it flags, why, the guideline behind it, and examples."""
     from checker.engine import META_RULES
-    from checker.rulefile import load_rules
+    from checker.session import Session
 
-    ruleset = load_rules(extra_dirs=rule_dirs)
-    rule = ruleset.by_id().get(rule_id)
+    rule = Session.open(config_path, rule_dirs, no_cache=True).rule(rule_id)
     if rule is None:
         if rule_id in META_RULES:
             severity, text = META_RULES[rule_id]

@@ -46,48 +46,11 @@ from checker.yamlload import LocatedDict, YamlError, load_yaml
 CONFIG_NAMES = ("carecheck.yaml", "carecheck.yml", ".carecheck.yaml")
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10_000_000
-TOP_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "freshness", "readability", "grammar", "overrides"}
+OVERRIDE_BASE_KEYS = {"files", "select", "ignore", "severity", "locale"}
 
-OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "locale", "freshness", "readability"}
-
-# The settings of the families that take them: key -> (check, what a valid value is).
-def _whole(v):
-    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
-
-
-def _text(v):
-    return isinstance(v, str) and bool(v.strip())
-
-
-def _strings(v):
-    return isinstance(v, list) and all(isinstance(x, str) for x in v)
-
-
-def _flag(v):
-    return isinstance(v, bool)
-
-
-FAMILY_SETTINGS = {
-    "freshness": {
-        "interval_months": (_whole, "a whole number of 0 or more"),
-        "crisis_interval_months": (_whole, "a whole number of 0 or more"),
-        "warn_days": (_whole, "a whole number of 0 or more"),
-        "require_reviewer": (_flag, "true or false"),
-        "topics": (lambda v: isinstance(v, dict) and all(_whole(m) and m > 0 for m in v.values()), "a map from topics to a number of months"),
-    },
-    "readability": {
-        "audience": (_text, "an audience name such as general or teen"),
-        "target_grade": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 30, "a grade between 0 and 30"),
-        "discount_domain_terms": (_flag, "true or false"),
-    },
-    "grammar": {
-        "remote_server": (_text, "a URL"),
-        "required": (_flag, "true or false"),
-        "language": (_text, "a language code such as en-US"),
-        "disabled_rules": (_strings, "a list of strings"),
-        "disabled_categories": (_strings, "a list of strings"),
-    },
-}
+# The families that take settings (freshness, readability, grammar ...) declare them on their
+# kind (Kind.SETTINGS); a top-level key naming such a family is validated against them.
+BASE_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "overrides"}
 LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -98,8 +61,7 @@ class Override:
     ignore: list[str] = field(default_factory=list)
     severity: dict = field(default_factory=dict)
     locale: str | None = None
-    freshness: dict = field(default_factory=dict)
-    readability: dict = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)  # family -> its settings for these files
     _patterns: list = field(default_factory=list, repr=False)
 
     def applies_to(self, relative_path: str) -> bool:
@@ -122,10 +84,13 @@ class Config:
     jobs: int | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     locale: str = "en-US"  # the readers' locale when an article does not say (front matter `locale`)
-    freshness: dict = field(default_factory=dict)  # review policy on top of rules/data/freshness.yaml
-    readability: dict = field(default_factory=dict)  # audience, target_grade, discount_domain_terms
-    grammar: dict = field(default_factory=dict)  # remote_server, required, language, disabled_rules/categories
+    settings: dict = field(default_factory=dict)  # family -> its settings (Kind.SETTINGS), e.g. freshness policy
     overrides: list[Override] = field(default_factory=list)
+
+    @property
+    def grammar(self) -> dict:
+        """LanguageTool settings: remote_server, required, language, disabled_rules/categories."""
+        return self.settings.get("grammar", {})
 
     def relative(self, path: str) -> str:
         """A file's path relative to the config root, with forward slashes (for glob matching)."""
@@ -228,8 +193,8 @@ def _validate(data, filename: str, root: Path, where_override) -> Config:
         raise UsageError(f"{filename}:1: the configuration must be a mapping of keys to values")
     config = Config(root=root, source=filename)
     for key, value in data.items():
-        if key not in TOP_KEYS:
-            raise UsageError(f"{where(data, key)} unknown key '{key}' (allowed: {', '.join(sorted(TOP_KEYS))})")
+        if key not in BASE_KEYS and not _settings_of(key):
+            raise UsageError(f"{where(data, key)} unknown key '{key}' (allowed: {', '.join(sorted(BASE_KEYS | set(_families())))})")
         if key in ("paths", "exclude", "rules", "select", "ignore"):
             setattr(config, key, _str_list(value, where(data, key), key))
         elif key == "severity":
@@ -244,14 +209,14 @@ def _validate(data, filename: str, root: Path, where_override) -> Config:
             setattr(config, key, value)
         elif key == "locale":
             config.locale = _locale(value, where(data, key))
-        elif key in FAMILY_SETTINGS:
-            setattr(config, key, _family_settings(key, value, where(data, key)))
+        elif key not in BASE_KEYS:
+            config.settings[key] = _family_settings(key, value, where(data, key))
         elif key == "overrides":
             if not isinstance(value, list):
                 raise UsageError(f"{where(data, key)} key 'overrides': must be a list")
             for entry in value:
                 config.overrides.append(_override(entry, where(data, key), where))
-    config.rules = [str((root / d)) for d in config.rules]
+    config.rules = [str(root / d) for d in config.rules]
     return config
 
 
@@ -259,8 +224,9 @@ def _override(entry, location: str, where) -> Override:
     if not isinstance(entry, dict):
         raise UsageError(f"{location} each entry of 'overrides' must be a mapping")
     for key in entry:
-        if key not in OVERRIDE_KEYS:
-            raise UsageError(f"{where(entry, key)} overrides: unknown key '{key}' (allowed: {', '.join(sorted(OVERRIDE_KEYS))})")
+        if key not in OVERRIDE_BASE_KEYS and not _settings_of(key, per_path=True):
+            allowed = OVERRIDE_BASE_KEYS | set(_families(per_path=True))
+            raise UsageError(f"{where(entry, key)} overrides: unknown key '{key}' (allowed: {', '.join(sorted(allowed))})")
     if "files" not in entry:
         raise UsageError(f"{location} each entry of 'overrides' needs 'files' (a list of globs)")
     override = Override(files=_str_list(entry["files"], where(entry, "files"), "files"))
@@ -272,22 +238,39 @@ def _override(entry, location: str, where) -> Override:
         override.severity = _severity_map(entry["severity"], where(entry, "severity"))
     if "locale" in entry:
         override.locale = _locale(entry["locale"], where(entry, "locale"))
-    for family in ("freshness", "readability"):
-        if family in entry:
-            setattr(override, family, _family_settings(family, entry[family], where(entry, family)))
+    for family in entry:
+        if family not in OVERRIDE_BASE_KEYS:
+            override.settings[family] = _family_settings(family, entry[family], where(entry, family))
     return override
 
 
+def _settings_of(family, per_path: bool = False) -> dict:
+    """The settings a family declares ({} for a key that is no family with settings). Only the
+    kind named is imported, so a config without family keys imports no kind."""
+    from checker.kinds import KINDS, kind_class
+
+    if family not in KINDS:
+        return {}
+    kind = kind_class(family)
+    return kind.SETTINGS if (kind.SETTINGS_PER_PATH or not per_path) else {}
+
+
+def _families(per_path: bool = False) -> list[str]:
+    from checker.kinds import KINDS
+
+    return [name for name in KINDS if _settings_of(name, per_path)]
+
+
 def _family_settings(family: str, value, location: str) -> dict:
-    schema = FAMILY_SETTINGS[family]
+    schema = _settings_of(family)
     if not isinstance(value, dict):
         raise UsageError(f"{location} key '{family}': must be a mapping ({', '.join(schema)})")
     for key, item in value.items():
         if key not in schema:
             raise UsageError(f"{location} key '{family}': unknown key '{key}' (allowed: {', '.join(schema)})")
-        valid, expected = schema[key]
-        if not valid(item):
-            raise UsageError(f"{location} key '{family}.{key}': must be {expected}")
+        problem = schema[key].problem(item)
+        if problem:
+            raise UsageError(f"{location} key '{family}.{key}': {problem}")
     return dict(value)
 
 

@@ -2,8 +2,8 @@
 
 The file says, per region, which services a crisis banner may offer (numbers, text keywords, chat
 URLs, emergency numbers), which numbers were retired or replaced and which services ended, and the
-words articles use to offer them. This module turns it into indexes by canonical number; the
-crisis kind decides what an article's use of them means.
+words articles use to offer them. This module checks its shape (SCHEMA) and turns it into indexes
+by canonical number; checker.crisis_analysis decides what an article's use of them means.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from checker.errors import UsageError
 from checker.phonenumbers import canonical
+from checker.schema import validate
 from checker.yamlload import load_data_file
 
 CONTACT_TYPES = ("call", "text", "chat")
@@ -105,7 +106,7 @@ class Resources:
             return self.region_for(wanted.rsplit("-", 1)[1])
         return None
 
-    def chat_urls(self) -> list[tuple[str, "Service"]]:
+    def chat_urls(self) -> list[tuple[str, Service]]:
         """(lower-case chat URL, service) for every service that offers chat."""
         return [(c.url.lower(), s) for s in self.services.values() for c in s.contacts if c.url]
 
@@ -165,13 +166,92 @@ def _list(value) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+# The shape of the file (checker.schema): a missing or mistyped key is one line naming file, line and
+# key. Numbers are strings (quoted), so that "000" or "0800 1111" keep their leading zeros.
+_WORDS = ["str"]
+_NAMES = ("str", ["str"])  # one name or a list of them
+_CONTACT = {"type": "str", "number?": "str", "url?": "str", "keyword?": _NAMES, "then_press?": "str"}
+_SERVICE = {
+    "id": "str",
+    "name": "str",
+    "contacts": [_CONTACT],
+    "crisis?": "bool",
+    "hours?": "str",
+    "valid_from?": "date",
+    "source_url?": "str",
+    "verified_on?": "date",
+}
+_REGION = {
+    "name": "str",
+    "banner?": "str",
+    "locales?": _NAMES,
+    "aliases?": _NAMES,
+    "country_code?": "str",
+    "emergency?": _NAMES,
+    "services?": [_SERVICE],
+}
+SCHEMA = {
+    "language": {
+        "topics": _WORDS,
+        "trigger_terms": _WORDS,
+        "contact_words": _WORDS,
+        "crisis_words": _WORDS,
+        "call_words": _WORDS,
+        "text_words": _WORDS,
+        "chat_words": _WORDS,
+        "danger_phrases": _WORDS,
+    },
+    "regions": {"*": _REGION},
+    "directories?": [{"id?": "str", "name?": "str", "url": "str", "source_url?": "str", "verified_on?": "date"}],
+    "retired?": [
+        {
+            "number": "str",
+            "aliases?": _WORDS,
+            "type?": "str",
+            "regions?": _NAMES,
+            "service": "str",
+            "retired_on?": "date",
+            "replaced_by?": "str",
+            "still_connects?": "bool",
+            "source_url?": "str",
+        }
+    ],
+    "ended?": [
+        {
+            "id": "str",
+            "regions?": _NAMES,
+            "service": "str",
+            "ended_on?": "date",
+            "number?": "str",
+            "then_press?": "str",
+            "text_keyword?": "str",
+            "replaced_by?": "str",
+            "source_url?": "str",
+        }
+    ],
+}
+
+
 @functools.lru_cache(maxsize=8)
 def load_resources(path: str) -> Resources:
-    data = load_data_file(path, ("regions", "language"))
+    data = load_data_file(path)
+    validate(data, SCHEMA, path)
+    _check_contact_types(data, path)
     try:
         return _build(data)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise UsageError(f"{path}: invalid crisis resources file: {exc!r}") from None
+
+
+def _check_contact_types(data, path: str) -> None:
+    for code, region in data["regions"].items():
+        for s, service in enumerate(region.get("services", [])):
+            for c, contact in enumerate(service["contacts"]):
+                if contact["type"] not in CONTACT_TYPES:
+                    line = contact.line_of("type") if hasattr(contact, "line_of") else 1
+                    raise UsageError(
+                        f"{path}:{line}: key 'regions.{code}.services[{s}].contacts[{c}].type': must be one of {', '.join(CONTACT_TYPES)}"
+                    )
 
 
 def _build(data) -> Resources:
@@ -181,8 +261,6 @@ def _build(data) -> Resources:
         for item in entry.get("services", []):
             contacts = []
             for c in item["contacts"]:
-                if c["type"] not in CONTACT_TYPES:
-                    raise ValueError(f"service {item['id']}: unknown contact type {c['type']!r}")
                 contacts.append(
                     Contact(c["type"], str(c.get("number", "")), str(c.get("url", "")), _list(c.get("keyword")), str(c.get("then_press", "")))
                 )

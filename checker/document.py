@@ -139,7 +139,7 @@ class TextBuilder:
             return
         if len(text) == src_end - src_start:
             # An equal-length atom would read as verbatim; pad the source range by splitting.
-            for k, ch in enumerate(text):
+            for k in range(len(text)):
                 self.segments.append((self.length + k, 1, src_start + k, 1))
         else:
             self.segments.append((self.length, len(text), src_start, src_end - src_start))
@@ -157,7 +157,7 @@ class TextBuilder:
 class Sentence:
     """A sentence of a block: [start, end) offsets in the block's text."""
 
-    block: "Block"
+    block: Block
     start: int
     end: int
 

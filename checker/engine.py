@@ -1,7 +1,7 @@
 """The engine: runs rule kinds over documents, then corpus rules, then filters.
 
     paths -> discover -> read -> parse -> per-document checks -> suppressions -> FileResult
-    FileResults' facts -> corpus checks (rules whose Check has check_corpus) -> Report
+    FileResults' facts -> corpus checks (rules of a CorpusKind) -> Report
 
 The per-document pass touches one file at a time and keeps nothing else, so it runs in worker
 processes when there are enough files; results come back sorted by path, so the output is the
@@ -15,8 +15,10 @@ import datetime
 import os
 from dataclasses import dataclass, field
 
-from checker.findings import SEVERITY_RANK, Finding, matches_prefix
-from checker.kinds import CheckContext
+from checker.findings import Finding, matches_prefix
+from checker.kinds import CheckContext, CorpusKind, build_check, kind_class
+from checker.kinds.base import document_settings
+from checker.results import FileResult, Report
 
 # Rules built into the tool rather than a pack: problems with the file itself.
 META_RULES = {
@@ -30,43 +32,12 @@ EXCERPT_LIMIT = 200
 
 
 @dataclass
-class FileResult:
-    path: str
-    metrics: dict = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    facts: dict = field(default_factory=dict)  # rule id -> what its corpus check needs
-
-
-@dataclass
 class FileSettings:
     enabled: set[str]  # rule ids
     severity: dict  # rule id or prefix -> severity
-    options: dict  # what checks may read (CheckContext.settings), e.g. the locale
+    options: dict  # what checks may read (CheckContext.settings): locale, today, each family's settings
     select: list | None = None  # for findings whose ids a rule makes up (grammar.<languagetool id>)
     ignore: list = field(default_factory=list)
-
-
-@dataclass
-class Report:
-    files: list[FileResult]
-    errors: list[str] = field(default_factory=list)  # paths that could not be checked at all
-
-    def counts(self) -> dict:
-        counts = {"files": len(self.files), "findings": 0, "error": 0, "warning": 0, "info": 0}
-        for result in self.files:
-            for finding in result.findings:
-                counts["findings"] += 1
-                counts[finding.severity] += 1
-        return counts
-
-    def exit_code(self, fail_on: str) -> int:
-        if self.errors:
-            return 2
-        if fail_on == "never":
-            return 0
-        threshold = SEVERITY_RANK[fail_on]
-        failing = any(SEVERITY_RANK[f.severity] >= threshold for r in self.files for f in r.findings)
-        return 1 if failing else 0
 
 
 def _specificity(rule_id: str, selectors) -> int:
@@ -122,22 +93,17 @@ class Engine:
 
     def _settings(self, overrides) -> FileSettings:
         select, ignore, severity = self.select, list(self.ignore), dict(self.config.severity)
-        options = {
-            "locale": self.config.locale,
-            "today": self.today,
-            "freshness": dict(self.config.freshness),
-            "readability": dict(self.config.readability),
-            "grammar": dict(self.grammar),
-        }
+        locale = self.config.locale
+        families = {family: dict(values) for family, values in self.config.settings.items() if family != "grammar"}
         for override in overrides:
             if override.select is not None:
                 select = override.select
             ignore += override.ignore
             severity.update(override.severity)
-            if override.locale:
-                options["locale"] = override.locale
-            options["freshness"].update(override.freshness)
-            options["readability"].update(override.readability)
+            locale = override.locale or locale
+            for family, values in override.settings.items():
+                families.setdefault(family, {}).update(values)
+        options = document_settings(locale, self.today, families, self.grammar)
         enabled = {rid for rid in self.rule_ids() if is_enabled(rid, select, ignore)}
         # A rule that names its findings itself (grammar.<LanguageTool id>) runs when any id under
         # its family is selected; its findings are then filtered one by one.
@@ -149,9 +115,7 @@ class Engine:
         return FileSettings(enabled, severity, options, select, ignore)
 
     def dynamic_rule_ids(self) -> list[str]:
-        from checker.kinds import kind_module
-
-        return [r.id for r in self.ruleset.rules if getattr(kind_module(r.kind), "DYNAMIC_IDS", False)]
+        return [r.id for r in self.ruleset.rules if kind_class(r.kind).DYNAMIC_IDS]
 
     # ---- the per-document pass
 
@@ -163,7 +127,7 @@ class Engine:
 
         settings = self.settings_for(path)
         if corpus_only:
-            corpus_rules = {r.id for r in self.ruleset.rules if r.id in settings.enabled and hasattr(r.checker(), "check_corpus")}
+            corpus_rules = {r.id for r in self.ruleset.rules if r.id in settings.enabled and isinstance(build_check(r), CorpusKind)}
             settings = dataclasses.replace(settings, enabled=corpus_rules)
         result = FileResult(path=path)
         read = read_article(path, self.config.max_file_size)
@@ -187,21 +151,23 @@ class Engine:
 
     def check_document(self, doc, enabled: set, options: dict) -> tuple[dict, list[Finding], dict]:
         """Run every enabled rule on one parsed document; apply its suppression comments."""
-        from checker.suppression import SUPPRESSIONS, apply_suppressions, suppression_regions
         from checker.readability import article_fk_grade
+        from checker.suppression import SUPPRESSIONS, apply_suppressions, suppression_regions
 
         context = CheckContext(settings=options)
         findings = self._problem_findings(doc.problems, enabled)
         facts = {}
-        metrics = {"fk_grade": article_fk_grade(doc)}
+        metrics = {"fk_grade": article_fk_grade(doc)}  # every file has a grade (the JSON contract)
+        measured = set()  # kinds whose metrics are in: each kind measures a document once
         for rule in self.ruleset.rules:
             if rule.id not in enabled:
                 continue
-            check = rule.checker()
-            findings.extend(check.check(doc, context))
-            if hasattr(check, "extract"):
+            check = build_check(rule)
+            findings.extend(check.run(doc, context))
+            if isinstance(check, CorpusKind):
                 facts[rule.id] = check.extract(doc, context)
-            if hasattr(check, "metrics"):
+            if rule.kind not in measured:
+                measured.add(rule.kind)
                 metrics.update(check.metrics(doc, context))
         later = [rule_id for rule_id, fact in facts.items() if fact]  # corpus rules with something to compare
         findings = apply_suppressions(doc, findings, enabled, later)
@@ -292,9 +258,9 @@ class Engine:
         by_path = {r.path: r for r in results}
         everything = list(results) + list(context)
         for rule in self.ruleset.rules:
-            check = rule.checker() if any(rule.id in r.facts for r in everything) else None
-            if check is None or not hasattr(check, "check_corpus"):
+            if not any(rule.id in r.facts for r in everything):
                 continue
+            check = build_check(rule)
             facts = {r.path: r.facts[rule.id] for r in everything if rule.id in r.facts}
             for path, findings in check.check_corpus(facts).items():
                 target = by_path.get(path)

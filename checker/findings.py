@@ -24,6 +24,7 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     excerpt: str = ""
+    scoped: bool = True  # False for a finding about the whole document, which no `scope` filters out
 
     def sort_key(self):
         return (self.line, self.column, self.end_line, self.end_column, self.rule, self.message)
@@ -43,7 +44,7 @@ class Finding:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Finding":
+    def from_dict(cls, data: dict) -> Finding:
         return cls(
             rule=data["rule"],
             severity=data["severity"],

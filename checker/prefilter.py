@@ -82,7 +82,7 @@ def literals_of(source: str, flags: int) -> frozenset[str] | None:
     flags &= re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE  # `regex` has more flag bits
     try:
         parsed = _sre.parse(source, flags)
-    except Exception:  # noqa: BLE001 - an unusual pattern: no pre-check, always run it
+    except Exception:
         return None
     _TERM_GROUP[0] = parsed.state.groupdict.get("term")
     required = _sequence(list(parsed))

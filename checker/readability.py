@@ -14,6 +14,10 @@ blocks' (its sentences too, unless a block ends without a full stop and its last
 into the next block: then they are counted on the joined text).
 Syllables come from the CMU dictionary, looked up in place (checker.syllables), with an estimate for
 words it lacks; nothing is downloaded.
+
+The counts and formulas are kept on the document (doc.cache), so the `fk_grade` the engine reports
+for every file and the readability rules' measures are counted once. The readability data file
+(targets, jargon, acronyms, skip_sections) is read here, against its SCHEMA.
 """
 
 from __future__ import annotations
@@ -164,17 +168,46 @@ def syllables(text: str) -> int:
     return sum(word_syllables(w.lower()) for w in words_of(text))
 
 
-# ---- the article's prose
+# ---- the data file (rules/data/readability.yaml)
+
+# Its schema (checker.schema): a missing or mistyped key is one line naming the file, line and key.
+SCHEMA = {
+    "targets": {"*": "number"},  # audience -> target grade
+    "default_audience": "str",  # one of the targets
+    "skip_sections?": ["str"],  # sections left out of every measure
+    "jargon": {"*": ["str"]},  # clinical word -> plain alternatives
+    "common_acronyms": ["str"],
+    "acronym_small_words?": ["str"],
+    "domain_terms": ["str"],
+}
+
+
+@functools.lru_cache(maxsize=16)
+def load_readability_data(path: str) -> dict:
+    """The readability data file at `path`, read and checked once per process."""
+    from checker.errors import UsageError
+    from checker.schema import validate
+    from checker.yamlload import load_data_file
+
+    data = load_data_file(path)
+    validate(data, SCHEMA, path)
+    if data["default_audience"] not in data["targets"]:
+        line = data.line_of("default_audience") if hasattr(data, "line_of") else 1
+        raise UsageError(f"{path}:{line}: key 'default_audience': must be one of the targets ({', '.join(map(str, data['targets']))})")
+    return data
 
 
 @functools.lru_cache(maxsize=1)
 def default_skip_sections() -> tuple[str, ...]:
-    from checker.rulefile import builtin_rules_dir
-    from checker.yamlload import load_yaml
+    """The sections the shipped data file leaves out: what the engine's `fk_grade` measures."""
+    from checker.rule import builtin_data
 
-    path = builtin_rules_dir() / "data" / "readability.yaml"
-    data = load_yaml(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    path = builtin_data("readability.yaml")
+    data = load_readability_data(str(path)) if path.is_file() else {}
     return tuple(s.lower() for s in data.get("skip_sections", ()))
+
+
+# ---- the article's prose
 
 
 def prose_blocks(doc, skip_sections=None) -> list:
@@ -234,10 +267,21 @@ def article_prose(doc, skip_sections=None) -> ProseMeasure:
 
 
 def article_measures(doc, skip_sections=None) -> dict:
-    prose = article_prose(doc, skip_sections)
-    return formulas(prose.total) if has_prose(prose.text) else {}
+    """The formulas for the article's body prose ({} when it has none): a copy of what was
+    computed once per document and skip list, which `fk_grade` in every file's metrics shares."""
+    return dict(_article_formulas(doc, skip_sections))
 
 
 def article_fk_grade(doc, skip_sections=None) -> float | None:
-    prose = article_prose(doc, skip_sections)
-    return round(fk_from(prose.total), 1) if has_prose(prose.text) else None
+    """The article's Flesch-Kincaid grade, to one decimal; None when it has no prose."""
+    return _article_formulas(doc, skip_sections).get("fk_grade")
+
+
+def _article_formulas(doc, skip_sections=None) -> dict:
+    skip = default_skip_sections() if skip_sections is None else tuple(s.lower() for s in skip_sections)
+    key = ("readability-measures", skip)
+    if key not in doc.cache:
+        prose = article_prose(doc, skip)
+        # With prose there is a word and a sentence, so formulas() gives fk_grade.
+        doc.cache[key] = formulas(prose.total) if has_prose(prose.text) else {}
+    return doc.cache[key]

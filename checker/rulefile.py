@@ -10,70 +10,27 @@ file, line and key, which the CLI prints as one line with exit code 2.
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from checker import __version__
 from checker.errors import UsageError
 from checker.findings import SEVERITIES
+from checker.kinds import KIND_NAMES, kind_class
+from checker.kinds.base import SCOPES, template_fields
+from checker.rule import Example, Rule, builtin_rules_dir
 from checker.yamlload import LocatedDict, YamlError, load_yaml
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$")
-PACK_KEYS = {"pack", "description", "rules"}
-COMMON_KEYS = {"id", "kind", "severity", "message", "examples", "description", "reference", "suggest", "scope"}
+PACK_KEYS = {"pack", "description", "fragments", "rules"}
+FRAGMENT = re.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")  # {{name}} in a regex: a pack's shared fragment
+COMMON_KEYS = {"id", "kind", "severity", "message", "messages", "examples", "description", "reference", "suggest", "scope"}
 REQUIRED_KEYS = ("id", "kind", "severity", "message", "examples")
-SCOPES = {"all", "body", "headings", "heading", "paragraph", "list_item", "quote", "table_cell"}
 EXAMPLE_KEYS = {"text", "format", "today", "locale", "corpus", "note"}
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
-
-
-@dataclass
-class Example:
-    """A rule example. `marks` are the [start, end) spans marked with [[...]] in the written text."""
-
-    text: str
-    format: str = "markdown"
-    marks: list[tuple[int, int]] = field(default_factory=list)
-    line: int = 0
-    today: object = None  # the reference date for date rules (default: EXAMPLES_TODAY in selftest)
-    locale: str | None = None
-    corpus: list[str] = field(default_factory=list)  # other articles in the same run, for corpus rules
-
-
-@dataclass
-class Rule:
-    id: str
-    kind: str
-    severity: str
-    message: str
-    examples_fail: list[Example]
-    examples_pass: list[Example]
-    description: str = ""
-    reference: str = ""
-    suggest: list[str] = field(default_factory=list)
-    scope: tuple[str, ...] = ("all",)
-    params: dict = field(default_factory=dict)
-    pack: str = ""
-    file: str = ""
-    line: int = 0
-    prepared: dict = field(default_factory=dict, repr=False, compare=False)  # work a kind did once at validation
-    _checker: object = field(default=None, repr=False, compare=False)
-
-    @property
-    def family(self) -> str:
-        return self.id.split(".", 1)[0]
-
-    def checker(self):
-        """The compiled check for this rule (built once, on first use)."""
-        if self._checker is None:
-            from checker.kinds import kind_module
-
-            self._checker = kind_module(self.kind).Check(self)
-        return self._checker
 
 
 @dataclass
@@ -83,19 +40,6 @@ class RuleSet:
 
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
-
-
-@functools.lru_cache(maxsize=64)
-def is_builtin(rule_file: str) -> bool:
-    """Does a rule come from the packs shipped with carecheck (tested, so trusted)?"""
-    return Path(rule_file).resolve().parent == builtin_rules_dir().resolve()
-
-
-def builtin_rules_dir() -> Path:
-    """The packs shipped with carecheck: inside the installed package, or rules/ in a source checkout."""
-    package = Path(__file__).resolve().parent
-    installed = package / "rules"
-    return installed if installed.is_dir() else package.parent / "rules"
 
 
 def pack_files(directory: Path) -> list[Path]:
@@ -170,7 +114,7 @@ def _read_cached(cache_dir, digest: str) -> RuleSet | None:
                     for e in r["examples_" + key]
                 ]
             rules.append(Rule(r["id"], r["kind"], r["severity"], r["message"], examples["fail"], examples["pass"], r["description"],
-                              r["reference"], r["suggest"], tuple(r["scope"]), r["params"], r["pack"], r["file"], r["line"], r.get("prepared", {})))
+                              r["reference"], r["suggest"], tuple(r["scope"]), r["params"], r["pack"], r["file"], r["line"], r.get("prepared", {}), r["messages"]))
         return RuleSet(rules, digest)
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -187,6 +131,7 @@ def _write_cached(cache_dir, ruleset: RuleSet) -> None:
                 "examples_fail": [example(e) for e in r.examples_fail], "examples_pass": [example(e) for e in r.examples_pass],
                 "description": r.description, "reference": r.reference, "suggest": r.suggest, "scope": list(r.scope),
                 "params": r.params, "pack": r.pack, "file": r.file, "line": r.line, "prepared": r.prepared,
+                "messages": r.messages,
             }
             for r in ruleset.rules
         ]
@@ -217,8 +162,6 @@ def load_pack(text: str, filename: str) -> list[Rule]:
         raise UsageError(f"{filename}:{exc.line}: {exc.message}") from None
     if not isinstance(data, LocatedDict):
         raise UsageError(f"{filename}:1: a rule pack must be a mapping with 'pack' and 'rules'")
-    if "pack" not in data and "rules" not in data:
-        return []  # a data file that rules refer to (e.g. rules/claims.yaml), not a pack
     _check_keys(data, PACK_KEYS, filename, "pack")
     for key in ("pack", "rules"):
         if key not in data:
@@ -228,10 +171,13 @@ def load_pack(text: str, filename: str) -> list[Rule]:
         raise UsageError(f"{filename}:{data.line_of('pack')}: key 'pack': must be a non-empty string")
     if not isinstance(data.get("description", ""), str):
         raise UsageError(f"{filename}:{data.line_of('description')}: key 'description': must be a string")
+    fragments = data.get("fragments", {})
+    if not isinstance(fragments, dict) or not all(isinstance(v, str) for v in fragments.values()):
+        raise UsageError(f"{filename}:{data.line_of('fragments')}: key 'fragments': must map names to regular expressions")
     rules = data["rules"]
     if not isinstance(rules, list):
         raise UsageError(f"{filename}:{data.line_of('rules')}: key 'rules': must be a list of rules")
-    return [_load_rule(item, pack_name, filename, data.line_of("rules")) for item in rules]
+    return [_load_rule(item, pack_name, filename, data.line_of("rules"), fragments) for item in rules]
 
 
 def _check_keys(mapping: LocatedDict, allowed: set, filename: str, what: str) -> None:
@@ -242,9 +188,7 @@ def _check_keys(mapping: LocatedDict, allowed: set, filename: str, what: str) ->
             )
 
 
-def _load_rule(item, pack: str, filename: str, fallback_line: int) -> Rule:
-    from checker.kinds import KIND_NAMES, kind_module
-
+def _load_rule(item, pack: str, filename: str, fallback_line: int, fragments: dict | None = None) -> Rule:
     if not isinstance(item, LocatedDict):
         raise UsageError(f"{filename}:{fallback_line}: each rule must be a mapping")
     line = item.line
@@ -262,8 +206,8 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int) -> Rule:
     kind = item["kind"]
     if kind not in KIND_NAMES:
         fail("kind", f"unknown kind {kind!r} (known: {', '.join(KIND_NAMES)})")
-    module = kind_module(kind)
-    allowed = COMMON_KEYS | set(module.PARAMETERS)
+    kind_type = kind_class(kind)
+    allowed = COMMON_KEYS | set(kind_type.PARAMETERS)
     for key in item:
         if key not in allowed:
             fail(key, f"unknown key for a '{kind}' rule (allowed: {', '.join(sorted(allowed))})")
@@ -282,13 +226,27 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int) -> Rule:
     if not isinstance(scope_list, list) or not scope_list or not all(s in SCOPES for s in scope_list):
         fail("scope", f"must be one of, or a list of: {', '.join(sorted(SCOPES))}")
 
+    messages = item.get("messages", {})
+    if not isinstance(messages, dict) or not all(isinstance(v, str) and v.strip() for v in messages.values()):
+        fail("messages", "must map message variants to non-empty strings")
+    for variant in messages:
+        if variant not in kind_type.MESSAGES:
+            known = ", ".join(kind_type.MESSAGES) or "none"
+            fail("messages", f"unknown variant {variant!r} for a '{kind}' rule (known: {known})")
+    for key, template in [("message", item["message"])] + [("messages", t) for t in messages.values()]:
+        for name in template_fields(template):
+            if name not in kind_type.FIELDS:
+                fail(key, f"unknown field {{{name}}} for a '{kind}' rule (known: {', '.join(kind_type.FIELDS)})")
+
     params = {}
-    for key, spec in module.PARAMETERS.items():
+    for key, spec in kind_type.PARAMETERS.items():
         if key in item:
             problem = spec.problem(item[key])
             if problem:
                 fail(key, problem)
             params[key] = spec.convert(item[key])
+            if key == "regex":
+                params[key] = [_expand(source, fragments or {}, fail) for source in params[key]]
         elif spec.required:
             raise UsageError(f"{filename}:{line}: {where}: missing required key '{key}' for a '{kind}' rule")
         else:
@@ -310,12 +268,23 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int) -> Rule:
         pack=pack,
         file=filename,
         line=line,
+        messages={k: v.strip() for k, v in messages.items()},
     )
-    problem = module.validate(rule)
+    problem = kind_type.validate(rule)
     if problem:
         key, message = problem
         fail(key, message)
     return rule
+
+
+def _expand(source: str, fragments: dict, fail) -> str:
+    """A regex with each {{name}} replaced by the pack's fragment of that name."""
+    def fragment(match):
+        if match.group(1) not in fragments:
+            fail("regex", f"unknown fragment {{{{{match.group(1)}}}}} (the pack's 'fragments' define: {', '.join(fragments) or 'none'})")
+        return fragments[match.group(1)]
+
+    return FRAGMENT.sub(fragment, source) if "{{" in source else source
 
 
 def _load_examples(item: LocatedDict, filename: str, fail) -> tuple[list[Example], list[Example]]:

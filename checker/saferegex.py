@@ -23,7 +23,7 @@ class RuleTimeout(Exception):
     """A rule's regular expression ran past the time limit on some text."""
 
 
-def compile(pattern: str, flags: int = 0, trusted: bool = False):  # noqa: A001 - mirrors re.compile
+def compile(pattern: str, flags: int = 0, trusted: bool = False):
     """Compile with `regex` (with `re` when trusted), taking re's flags. Raises regex.error for an
     invalid pattern."""
     if trusted:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from checker.kinds import CheckContext
+from checker.kinds import CheckContext, CorpusKind, build_check, kind_class
+from checker.kinds.base import document_settings
 
 # Examples are judged as of this date unless they give their own `today`, so a rule's examples
 # mean the same thing next year as now.
@@ -37,26 +38,21 @@ def findings_for(rule, example, grammar: dict | None = None) -> list:
 
     suffix = {"markdown": "md", "html": "html", "text": "txt"}[example.format]
     doc = parse_document(f"example.{suffix}", example.text, example.format)
-    context = CheckContext(
-        settings={"today": example.today or EXAMPLES_TODAY, "locale": example.locale or "en-US", "freshness": {}, "grammar": grammar or {}}
-    )
-    check = rule.checker()
-    found = list(check.check(doc, context))
-    if example.corpus and hasattr(check, "check_corpus"):
+    # The family's settings at their defaults: an example shows what the rule does out of the box.
+    context = CheckContext(document_settings(example.locale or "en-US", example.today or EXAMPLES_TODAY, {}, grammar))
+    check = build_check(rule)
+    found = list(check.run(doc, context))
+    if example.corpus and isinstance(check, CorpusKind):
         facts = {"example": check.extract(doc, context)}
         for k, other in enumerate(example.corpus):
             facts[f"other-{k}"] = check.extract(parse_document(f"other-{k}.md", other, "markdown"), context)
         found += check.check_corpus(facts).get("example", [])
-    from checker.kinds import kind_module
-
-    dynamic = getattr(kind_module(rule.kind), "DYNAMIC_IDS", False)  # grammar.<LanguageTool id>
+    dynamic = kind_class(rule.kind).DYNAMIC_IDS  # grammar.<LanguageTool id>
     return [f for f in found if f.rule == rule.id or (dynamic and f.rule.startswith(rule.family + "."))]
 
 
 def needs_server(rule) -> bool:
-    from checker.kinds import kind_module
-
-    return getattr(kind_module(rule.kind), "NEEDS_SERVER", False)
+    return kind_class(rule.kind).NEEDS_SERVER
 
 
 def check_rule_examples(rule, grammar: dict | None = None) -> list[ExampleFailure]:

@@ -68,7 +68,7 @@ class Figure:
     year: str | None = None
     impossible: str = ""  # why the value cannot be true
 
-    def same_claim(self, other: "Figure", loose_population: bool = False) -> bool:
+    def same_claim(self, other: Figure, loose_population: bool = False) -> bool:
         """Same unit, measure and year (where both say), and the same population; with
         loose_population, a figure that names no population may be the same as one that does."""
         population_ok = self.population == other.population or (loose_population and (self.population is None or other.population is None))
@@ -79,7 +79,7 @@ class Figure:
             and (self.year is None or other.year is None or self.year == other.year)
         )
 
-    def agrees(self, other: "Figure") -> bool:
+    def agrees(self, other: Figure) -> bool:
         return self.low <= other.high and other.low <= self.high
 
 
@@ -271,7 +271,7 @@ class Vocabulary:
     populations: dict[str, re.Pattern] = field(default_factory=dict)
 
     @classmethod
-    def from_registry(cls, data: dict) -> "Vocabulary":
+    def from_registry(cls, data: dict) -> Vocabulary:
         from checker.phrases import word_list_regex
 
         return cls(

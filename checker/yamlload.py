@@ -48,7 +48,7 @@ class _LocatingLoader(_BaseLoader):
             try:
                 hash(key)
             except TypeError:
-                raise YamlError("a mapping key must be a plain value", key_node.start_mark.line + 1)
+                raise YamlError("a mapping key must be a plain value", key_node.start_mark.line + 1) from None
             if key in mapping:
                 raise YamlError(f"duplicate key {key!r}", key_node.start_mark.line + 1)
             mapping[key] = self.construct_object(value_node, deep=deep)
@@ -64,7 +64,7 @@ _LocatingLoader.add_constructor(
 def load_yaml(text: str):
     """Parse one YAML document safely; raise YamlError with a line number on failure."""
     try:
-        return yaml.load(text, Loader=_LocatingLoader)  # noqa: S506 - the loader derives from SafeLoader
+        return yaml.load(text, Loader=_LocatingLoader)
     except YamlError:
         raise
     except yaml.MarkedYAMLError as exc:

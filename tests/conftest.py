@@ -37,15 +37,34 @@ def run_cli():
     return run
 
 
-def run_process(*args, cwd=None, env=None, timeout=120):
-    """Run `python -m checker ...` in a real subprocess (true exit codes, real stderr)."""
+def subprocess_env(env=None) -> dict:
+    """The environment for a child `python` that must import checker from THIS working tree.
+
+    os.environ (without FORCE_COLOR), updated with `env`, and the repository root put first on
+    PYTHONPATH (any PYTHONPATH from `env` or os.environ is kept after it). Without this a child
+    started from another directory (tmp_path) imports the INSTALLED copy of checker, which in CI
+    (`pip install '.[test]'`, not editable) is a snapshot, not the code under test.
+    """
     full_env = dict(os.environ)
     full_env.pop("FORCE_COLOR", None)
     full_env.update(env or {})
+    existing = full_env.get("PYTHONPATH")
+    full_env["PYTHONPATH"] = os.pathsep.join([str(ROOT), existing] if existing else [str(ROOT)])
+    return full_env
+
+
+def carecheck_command(*args) -> list[str]:
+    """`python -m checker ARGS` with this interpreter; run it with env=subprocess_env()."""
+    return [sys.executable, "-m", "checker", *map(str, args)]
+
+
+def run_process(*args, cwd=None, env=None, timeout=120):
+    """Run `python -m checker ...` from the working tree in a real subprocess (true exit codes,
+    real stderr), whatever `cwd` is: see subprocess_env."""
     return subprocess.run(
-        [sys.executable, "-m", "checker", *map(str, args)],
+        carecheck_command(*args),
         cwd=cwd or ROOT,
-        env=full_env,
+        env=subprocess_env(env),
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, subprocess_env
 
 
 def test_the_benchmark_script_reports_every_target(tmp_path):
@@ -15,7 +15,7 @@ def test_the_benchmark_script_reports_every_target(tmp_path):
     recorded = (ROOT / "BENCHMARKS.md").read_bytes()
     done = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "benchmarks" / "run.py"), "--sizes", "12", "--output", str(output), "--work", str(tmp_path / "work")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT, env=subprocess_env(), capture_output=True, text=True, timeout=300,  # run.py's children inherit PYTHONPATH
     )
     assert done.returncode == 0, done.stderr[-2000:]
     report = output.read_text(encoding="utf-8")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ARTICLES, FIXTURES, ROOT, run_process, write
 
 SCHEMA = json.loads((ROOT / "checker" / "formats" / "report.schema.json").read_text())

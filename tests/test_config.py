@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write
 
 from checker.config import glob_regex, load_config
 from checker.errors import UsageError
-from conftest import write
 
 
 def test_defaults_without_any_config(tmp_path):

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from checker.crisis_resources import load_resources
-from checker.kinds.crisis import resources_path
+from checker.errors import UsageError
+from checker.kinds.base import CheckContext
+from checker.kinds.crisis import CrisisKind
+from checker.parsing import parse_document
 from checker.rulefile import load_rules
-from conftest import FIXTURES, ROOT
+
+RESOURCES = ROOT / "rules" / "data" / "crisis-resources.yaml"
 
 CRISIS = FIXTURES / "crisis"
 
@@ -95,7 +101,7 @@ def test_the_example_corpus_has_no_crisis_findings():
 
 def test_resources_file_covers_the_researched_regions():
     rule = next(r for r in load_rules().rules if r.id == "crisis.missing-banner")
-    resources = load_resources(str(resources_path(rule)))
+    resources = load_resources(str(rule.data_path(rule.params["resources"])))
     assert {"US", "CA", "UK", "IE", "AU", "NZ", "FR", "ES", "DE", "IN"} <= set(resources.regions)
     for region in resources.regions.values():
         assert region.emergency and region.services and region.banner, region.code
@@ -121,3 +127,181 @@ def test_a_chat_link_counts_by_its_address_when_its_text_is_not_one(tmp_path, ru
     assert files["link.md"]["metrics"]["crisis_resources"] == ["988 Suicide & Crisis Lifeline"]
     assert files["none.md"]["metrics"]["crisis_resources"] == []
     assert "crisis.missing-banner" in [f["rule"] for f in files["none.md"]["findings"]]
+
+
+# ---- the contract: one analysis per document, messages from the pack, scope, the data file's schema
+
+
+def crisis_rules(*files):
+    return [r for r in load_rules(include_builtin=False, files=files or [ROOT / "rules" / "crisis.yaml"]).rules]
+
+
+def test_the_analysis_is_made_once_per_document_for_every_crisis_rule(monkeypatch):
+    from checker.kinds import crisis
+
+    calls = []
+    real = crisis.analyse
+    monkeypatch.setattr(crisis, "analyse", lambda *args: calls.append(1) or real(*args))
+    rules = crisis_rules()
+    wider = [dataclasses.replace(r, params={**r.params, "top_words": 20}, _checker=None) for r in rules]
+    words = "Warning signs can be subtle, and they are easy to miss in someone you see every day. " * 3
+    doc = parse_document("a.md", f"# Suicide\n\n{words}\n\nIf you are in crisis, call or text 988.\n")
+    context = CheckContext({"locale": "en-US"})
+    for rule in rules + wider:
+        kind = CrisisKind(rule)
+        kind.run(doc, context)
+        kind.metrics(doc, context)
+    assert len(calls) == 1
+    # top_words is the rule's own: the same analysis, judged with 200 words or with 20.
+    late = [r for r in rules + wider if r.params["check"] == "banner-position"]
+    assert [len(CrisisKind(r).run(doc, context)) for r in late] == [0, 1]
+
+
+def test_freshness_can_ask_whether_a_page_carries_crisis_resources():
+    from checker.crisis_analysis import carries_crisis_resources
+
+    settings = {"locale": "en-US"}
+    banner = parse_document("a.md", "# Suicide\n\n> If you are in crisis, call or text 988.\n")
+    referral = parse_document("b.md", "# Drugs\n\nCall the SAMHSA National Helpline on 1-800-662-4357.\n")
+    assert carries_crisis_resources(banner, str(RESOURCES), settings)
+    assert not carries_crisis_resources(referral, str(RESOURCES), settings)
+
+
+def test_every_case_a_crisis_rule_reports_is_worded_in_the_pack():
+    # A rule's `message` words its main case; `messages` words the others. A case the pack does
+    # not word falls back to `message`, so the shipped pack words every case the kind reports.
+    rules = {r.id: r for r in crisis_rules()}
+    assert set(rules["crisis.retired-number"].messages) == {"gone-undated", "still-connects", "still-connects-undated"}
+    worded = [variant for rule in rules.values() for variant in rule.messages]
+    assert set(worded) <= set(CrisisKind.MESSAGES) and len(worded) == len(set(worded))
+    assert len(worded) + len(rules) == len(CrisisKind.MESSAGES)  # the main cases are the messages
+    for rule in rules.values():
+        assert "{" in rule.message, rule.id  # what a finding says, with its fields
+        assert "{" not in rule.summary, rule.id  # the rule in one sentence, for SARIF
+
+
+def test_a_rule_without_a_wording_for_a_case_reports_its_message(tmp_path):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "pack: house\nrules:\n  - id: house.retired\n    kind: crisis\n    check: retired-number\n    severity: error\n"
+        "    message: \"Do not print {number}; print {replacement}.\"\n"
+        "    messages:\n      still-connects: \"{number} still rings, but print {replacement}.\"\n"
+        "    examples: {fail: [\"Call [[1-833-456-4566]].\"], pass: [\"Call 988.\"]}\n",
+        encoding="utf-8",
+    )
+    (rule,) = crisis_rules(pack)
+    doc = parse_document("a.md", "Call 1-833-456-4566 or 1-800-273-8255.\n")
+    messages = [f.message for f in CrisisKind(rule).run(doc, CheckContext({"locale": "en-US"}))]
+    assert messages == [
+        "Do not print 1-833-456-4566; print 9-8-8: Suicide Crisis Helpline: call or text 988.",
+        "1-800-273-8255 still rings, but print 988 Suicide & Crisis Lifeline: call or text 988, chat at 988lifeline.org.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "edit, text, rule_id, message",
+    [
+        (
+            ("    retired_on: 2022-07-16\n", ""),
+            "Or call 1-800-273-8255.",
+            "crisis.retired-number",
+            ("1-800-273-8255 (National Suicide Prevention Lifeline) still connects but is outdated: it was replaced. "
+             "Give 988 Suicide & Crisis Lifeline: call or text 988, chat at 988lifeline.org."),
+        ),
+        (
+            ("    ended_on: 2025-07-17\n", ""),
+            "LGBTQ+ youth can call 988 and press 3.",
+            "crisis.ended-service",
+            ("'press 3': 988 LGBTQ+ Youth Specialized Services (\"press 3\", text PRIDE) ended. Offer The Trevor Project: "
+             "call 1-866-488-7386, text START to 678678, chat at thetrevorproject.org/get-help."),
+        ),
+        (
+            ('    emergency: ["911"]\n    services:\n      - id: us-988', "    services:\n      - id: us-988"),
+            "If you are in immediate danger, get help now. Call or text 988.",
+            "crisis.emergency-missing",
+            ("The article speaks of immediate danger but gives no emergency number; tell readers in United States to call "
+             "the local emergency number."),
+        ),
+    ],
+)
+def test_special_cases_are_worded_by_the_packs_message_variants(tmp_path, edit, text, rule_id, message):
+    data = RESOURCES.read_text(encoding="utf-8")
+    assert edit[0] in data
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "crisis-resources.yaml").write_text(data.replace(edit[0], edit[1], 1), encoding="utf-8")
+    pack = (ROOT / "rules" / "crisis.yaml").read_text(encoding="utf-8").replace("id: crisis.", "id: mine.")
+    (tmp_path / "mine.yaml").write_text(pack.replace("pack: crisis", "pack: mine"), encoding="utf-8")
+    rule = next(r for r in crisis_rules(tmp_path / "mine.yaml") if r.id == rule_id.replace("crisis.", "mine."))
+    assert rule.data_path(rule.params["resources"]) == tmp_path / "data" / "crisis-resources.yaml"
+    (finding,) = CrisisKind(rule).run(parse_document("a.md", text), CheckContext({"locale": "en-US"}))
+    assert finding.message == message
+
+
+def test_a_user_pack_can_reuse_a_crisis_rule_with_a_scope_without_copying_the_data(tmp_path, run_cli):
+    pack = tmp_path / "packs" / "house.yaml"
+    pack.parent.mkdir()
+    pack.write_text(
+        "pack: house\n"
+        "rules:\n"
+        "  - id: house.wrong-number-in-headings\n"
+        "    kind: crisis\n"
+        "    check: wrong-number\n"
+        "    severity: warning\n"
+        "    scope: headings\n"
+        "    message: \"{number} is not a crisis line for readers in {region}.\"\n"
+        "    messages:\n"
+        "      other-region: \"{number} is a line for {regions}, not {region}.\"\n"
+        "    examples:\n"
+        "      fail: [\"# In a crisis, call [[998]]\\n\"]\n"
+        "      pass: [\"# Help\\n\\nIn a crisis, call 998.\\n\"]\n",
+        encoding="utf-8",
+    )
+    (rule,) = crisis_rules(pack)
+    assert not (tmp_path / "packs" / "data").exists()
+    assert rule.data_path(rule.params["resources"]) == RESOURCES
+    doc = parse_document("a.md", "# If you are in crisis, call 998\n\nIf you are in crisis, call 999 or 998.\n")
+    findings = CrisisKind(rule).run(doc, CheckContext({"locale": "en-US"}))
+    assert [(doc.source[f.start : f.end], f.message) for f in findings] == [("998", "998 is not a crisis line for readers in United States.")]
+    result = run_cli("rules", "test", "--rules", pack.parent)
+    assert result.exit_code == 0, result.output
+
+
+def broken_resources(tmp_path, old: str, new: str):
+    text = RESOURCES.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "crisis-resources.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path, text[: text.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    "old, new, problem",
+    [
+        ('{type: call, number: "988"}', "{type: call, number: 988}", "key 'regions.US.services[0].contacts[0].number': must be a string"),
+        ("{type: text, number: \"988\"}", "{type: txt, number: \"988\"}", "key 'regions.US.services[0].contacts[1].type': must be one of call, text, chat"),
+        ("  chat_words: [", "  chat_word: [chat]\n  chat_words: [", "key 'language.chat_word': unknown key"),
+        ("    name: United States\n", "", "regions.US: missing required key 'name'"),
+        ("    still_connects: true\n", "    still_connects: yes please\n", "key 'retired[0].still_connects': must be true or false"),
+    ],
+)
+def test_a_broken_resources_file_is_one_line_naming_file_line_and_key(tmp_path, old, new, problem):
+    path, line = broken_resources(tmp_path, old, new)
+    with pytest.raises(UsageError) as caught:
+        load_resources(str(path))
+    message = str(caught.value)
+    assert message.startswith(f"{path}:") and problem in message and "\n" not in message
+    if "missing" not in problem:
+        assert message.startswith(f"{path}:{line}: ")
+
+
+def test_a_rule_naming_a_broken_resources_file_fails_to_load(tmp_path):
+    path, line = broken_resources(tmp_path, "  topics: [", "  topic: [crisis]\n  topics: [")
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "pack: house\nrules:\n  - id: house.banner\n    kind: crisis\n    check: missing-banner\n    severity: error\n"
+        f"    resources: {path.name}\n"
+        "    message: \"No banner for {region}.\"\n    examples: {fail: [\"[[# Suicide]]\\n\"], pass: [\"# Sleep\\n\"]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UsageError, match=rf"crisis-resources.yaml:{line}: key 'language.topic': unknown key"):
+        crisis_rules(pack)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import write
 
 from checker.config import Config, Override
-from checker.engine import Engine, Report, is_enabled, severity_for
+from checker.engine import Engine, is_enabled, severity_for
 from checker.findings import Finding
 from checker.formats import RenderOptions, render
+from checker.kinds import CorpusKind
+from checker.results import Report
 from checker.rulefile import Rule, RuleSet, load_rules
-from conftest import write
 
 
 @pytest.mark.parametrize(
@@ -91,11 +93,8 @@ def test_parallel_output_is_identical_to_serial(tmp_path):
     assert json.loads(serial)["summary"]["files"] == 40
 
 
-class _CountingCheck:
+class _CountingCheck(CorpusKind):
     """A corpus rule: flags every file once the corpus holds more than one article saying 'duplicate'."""
-
-    def __init__(self, rule):
-        self.rule = rule
 
     def check(self, doc, context):
         return []

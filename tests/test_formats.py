@@ -8,9 +8,9 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
+from conftest import ARTICLES, write
 
 from checker.formats.github_format import escape_data, escape_property
-from conftest import ARTICLES, write
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 TODAY = "2026-11-25"

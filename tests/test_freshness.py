@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 
 import pytest
+from conftest import FIXTURES, ROOT, run_process
 
 from checker.dates import add_months, describe_interval, parse_date
-from conftest import FIXTURES, run_process
 
 FRESHNESS = FIXTURES / "freshness"
 TODAY = "2026-11-25"
@@ -131,8 +132,134 @@ def test_unreadable_dates(text):
 
 
 def test_add_months_and_describe():
-    import datetime
-
     assert add_months(datetime.date(2024, 2, 29), 12) == datetime.date(2025, 2, 28)
     assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
     assert describe_interval(611) == "1 year and 8 months" and describe_interval(3) == "3 days" and describe_interval(30) == "4 weeks"
+
+
+# ---- the kind: one analysis per document, settings, data schema, user packs
+
+BUILTIN_RULES = ROOT / "rules"
+
+
+def _freshness_rules():
+    from checker.rulefile import load_rules
+
+    return load_rules(include_builtin=False, files=[BUILTIN_RULES / "freshness.yaml"]).rules
+
+
+def test_one_analysis_per_document_for_every_rule_and_the_metrics(monkeypatch):
+    from checker import freshness_analysis
+    from checker.kinds import freshness
+    from checker.kinds.base import CheckContext
+    from checker.parsing import parse_document
+
+    calls = []
+    real = freshness_analysis.read_review
+    monkeypatch.setattr(freshness_analysis, "read_review", lambda *a: calls.append(1) or real(*a))
+    doc = parse_document("a.md", "Low mood passes.\n\nReviewed by: Ann Lee\n\nLast reviewed: 03/04/2023\n", "markdown")
+    context = CheckContext({"locale": "en-US", "today": datetime.date(2026, 11, 25)})
+    checks = [freshness.FreshnessKind(rule) for rule in _freshness_rules()]
+    found = sorted(f.rule for check in checks for f in check.run(doc, context))
+    metrics = checks[-1].metrics(doc, context)
+    assert found == ["freshness.ambiguous-date", "freshness.missing-reviewer", "freshness.overdue"]
+    assert metrics == {"last_reviewed": "2023-03-04", "review_due": "2026-03-04", "days_until_due": -266, "reviewed_by": "Ann Lee"}
+    assert len(calls) == 1
+
+
+def test_settings_are_declared_on_the_kind():
+    from checker.kinds import family_settings
+
+    settings = family_settings("freshness")
+    assert list(settings) == ["interval_months", "crisis_interval_months", "warn_days", "require_reviewer", "topics"]
+    assert settings["warn_days"].problem(-1) == "must be a whole number of 0 or more"
+    assert settings["require_reviewer"].problem("yes") == "must be true or false"
+    assert settings["topics"].problem({"suicide": 0}) == "must be a map from topics to a number of months"
+    assert settings["topics"].problem({"suicide": 12}) is None
+
+
+def _broken_data(tmp_path, old: str, new: str):
+    text = (BUILTIN_RULES / "data" / "freshness.yaml").read_text()
+    assert old in text
+    path = tmp_path / "data" / "freshness.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text.replace(old, new))
+    return path, text[: text.index(old)].count("\n") + 1  # the line of the change
+
+
+def test_data_file_mistyped_key_names_file_line_and_key(tmp_path):
+    from checker.errors import UsageError
+    from checker.freshness_analysis import load_freshness_data
+
+    path, line = _broken_data(tmp_path, "warn_days: 30", "warn_days: soon")
+    with pytest.raises(UsageError) as error:
+        load_freshness_data(str(path))
+    assert str(error.value) == f"{path}:{line}: key 'policy.warn_days': must be a whole number"
+
+
+def test_data_file_missing_key_names_file_line_and_key(tmp_path):
+    from checker.errors import UsageError
+    from checker.freshness_analysis import load_freshness_data
+
+    path, _ = _broken_data(tmp_path, "  reviewer: [reviewed_by,", "  reviewers: [reviewed_by,")
+    text = path.read_text()
+    keys_line = text[: text.index("\nkeys:")].count("\n") + 3  # the `keys:` mapping starts at its first key
+    with pytest.raises(UsageError) as error:
+        load_freshness_data(str(path))
+    assert str(error.value) == f"{path}:{keys_line}: keys: missing required key 'reviewer'"
+
+
+PACK = """\
+pack: house
+rules:
+  - id: house.{name}
+    kind: freshness
+    check: {check}
+    severity: warning
+    scope: {scope}
+    message: {message}
+    examples:
+      fail:
+        - "{fail}"
+      pass:
+        - "{passing}"
+"""
+
+
+def test_user_pack_uses_the_builtin_data_and_honours_scope(tmp_path):
+    """Copies of built-in rules in a pack of their own: no data files copied beside it."""
+    from checker.rulefile import load_rules
+    from checker.selftest import check_rule_examples
+
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        PACK.format(name="stale", check="overdue", scope="headings", message="Past its review date.",
+                    fail="Text.\\n\\nLast reviewed: [[March 24, 2023]]\\n", passing="Text.\\n\\nLast reviewed: March 24, 2026\\n")
+        + PACK.format(name="numeric-date", check="ambiguous-date", scope="body", message="Date {date_text} is ambiguous.",
+                      fail="Text.\\n\\nLast reviewed: [[03/04/2026]]\\n", passing="---\\nlast_reviewed: 03/04/2026\\n---\\nText.\\n")
+        .split("rules:\n", 1)[1]
+    )
+    rules = load_rules(include_builtin=False, files=[pack]).rules
+    assert [r.id for r in rules] == ["house.stale", "house.numeric-date"]
+    assert not (tmp_path / "data").exists()
+    for rule in rules:
+        # `overdue` is about the whole document: scope does not drop it. A date in front matter
+        # is outside the body, so the `scope: body` copy of ambiguous-date passes it.
+        assert not check_rule_examples(rule), rule.id
+    from checker.selftest import findings_for
+
+    found = findings_for(rules[1], rules[1].examples_fail[0])
+    assert [f.message for f in found] == ["Date 03/04/2026 is ambiguous."]  # its own message: no `messages` variants
+
+
+def test_user_pack_with_a_broken_data_file_fails_to_load(tmp_path):
+    from checker.errors import UsageError
+    from checker.rulefile import load_rules
+
+    path, line = _broken_data(tmp_path, "require_reviewer: true", "require_reviewer: often")
+    pack = tmp_path / "house.yaml"
+    pack.write_text(PACK.format(name="stale", check="overdue", scope="all", message="Stale.",
+                                fail="Text.\\n\\nLast reviewed: [[March 24, 2023]]\\n", passing="Text.\\n"))
+    with pytest.raises(UsageError) as error:
+        load_rules(include_builtin=False, files=[pack])
+    assert f"{path}:{line}: key 'policy.require_reviewer': must be true or false" in str(error.value)

@@ -7,7 +7,6 @@ import json
 import os
 
 import pytest
-
 from conftest import FIXTURES, run_process, write
 from fake_languagetool import FakeLanguageTool
 

@@ -20,12 +20,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import subprocess_env
 
 from checker.config import Config
-from checker.engine import Engine, FileResult, Report
+from checker.engine import Engine
 from checker.files import read_article
 from checker.findings import Finding
 from checker.formats import RenderOptions, html_format
+from checker.results import FileResult, Report
 from checker.rulefile import load_rules
 
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "report"
@@ -216,7 +218,7 @@ def test_self_contained(page, tree):
 
 def test_matplotlib_is_imported_lazily():
     code = "import sys, checker.formats.html_format; print('matplotlib' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], env=subprocess_env(), capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 

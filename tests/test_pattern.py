@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.kinds import CheckContext
+from checker.kinds import CheckContext, build_check
 from checker.parsing import parse_document
 from checker.rulefile import load_pack
 
@@ -17,7 +17,7 @@ def rule_from(body: str):
 
 def matches(rule, source: str, fmt: str = "markdown"):
     doc = parse_document("a." + {"markdown": "md", "html": "html", "text": "txt"}[fmt], source, fmt)
-    return [(source[f.start : f.end], f) for f in rule.checker().check(doc, CheckContext({}))]
+    return [(source[f.start : f.end], f) for f in build_check(rule).check(doc, CheckContext({}))]
 
 
 def test_terms_match_case_insensitively_on_word_boundaries():

@@ -509,9 +509,6 @@ def test_line_index_round_trip(source, data):
 
 # ---- fuzzing the judges and extractors: no exception, and spans inside the text
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 WORDS = st.sampled_from(["not", "myth", "a", "is", "attention-seeking", "988", "17%", "one in five", "March", "2026", "'", '"', "?", "—", ";", "call", "text", "never", "some say", "if", "1-800-273-8255", "(", ")", "half of", "per", "100,000", "g", "=", "-0.44"])
 
 

@@ -8,13 +8,12 @@ import subprocess
 import sys
 
 import pytest
-
+from conftest import FIXTURES, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.parsing import parse_document
 from checker.readability import article_measures, article_prose, fk_grade, measures
-from conftest import FIXTURES, ROOT
 
 READABILITY = FIXTURES / "readability"
 
@@ -212,3 +211,146 @@ def test_syllables_are_looked_up_not_loaded():
     assert [fresh.syllables(w) for w in words] == [3, 1, 2, 1, 3, 1, None, 1]
     assert len(fresh._cache) == len(set(words))  # only the words used, not 135,000 entries
     assert fresh.syllables("dialectical") == 5
+
+
+# ---- the kind's contract: data schema, user packs, scope, shared measures, settings
+
+
+def readability_check(rule_text: str, tmp_path, name="house.yaml"):
+    """The check of the first rule of a user pack written to tmp_path (with no data files there)."""
+    from checker.kinds import build_check
+    from checker.rulefile import load_rules
+
+    pack = tmp_path / name
+    pack.write_text("pack: house\nrules:\n" + rule_text, encoding="utf-8")
+    return build_check(load_rules(files=[pack], include_builtin=False).rules[0])
+
+
+def context(**readability):
+    from checker.kinds import CheckContext
+
+    return CheckContext(settings={"locale": "en-US", "today": None, "readability": readability, "grammar": {}})
+
+
+LONG_SENTENCE_COPY = """\
+  - id: house.long-sentence
+    kind: readability
+    check: long-sentence
+    severity: info
+    max_words: 30
+    scope: {scope}
+    message: A sentence over the word limit.
+    messages:
+      long-sentence: "Long sentence: {{words}} words (the limit is {{max_words}}). Split it in two."
+    examples:
+      fail: ["[[If you are worried about someone who has been feeling low for a long time and who has stopped doing the things they used to enjoy, you can talk to them gently and ask how they are.]]"]
+      pass: ["Talk to them."]
+"""
+LONG = "If you " + "do " * 30 + "it, ask."
+
+
+@pytest.mark.parametrize("scope, lines", [("all", [3, 5]), ("headings", []), ("list_item", [5])])
+def test_a_user_copy_of_a_rule_with_a_scope_uses_the_shipped_data(tmp_path, scope, lines):
+    check = readability_check(LONG_SENTENCE_COPY.format(scope=scope), tmp_path)
+    assert not (tmp_path / "data").exists()  # data/readability.yaml comes from the shipped packs
+    doc = parse_document("a.md", f"# {LONG}\n\n{LONG}\n\n- {LONG}\n")
+    found = check.run(doc, context())
+    assert [doc.position(f.start)[0] for f in found] == lines
+    assert all(f.message == "Long sentence: 34 words (the limit is 30). Split it in two." for f in found)
+
+
+def test_a_rules_messages_are_its_own(tmp_path):
+    rule = """\
+  - id: house.jargon
+    kind: readability
+    check: jargon
+    severity: info
+    message: Clinical word.
+    messages:
+      jargon: "Say '{suggestion}' rather than '{match}'."
+    examples:
+      fail: ["[[anhedonia]]"]
+      pass: ["joy"]
+"""
+    check = readability_check(rule, tmp_path)
+    doc = parse_document("a.md", "Many feel anhedonia.\n")
+    assert [f.message for f in check.run(doc, context())] == ["Say 'loss of interest or pleasure' rather than 'anhedonia'."]
+
+
+DATA = (ROOT / "rules" / "data" / "readability.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "old, new, error",
+    [
+        ("  ideation: [thoughts]\n", "  ideation: thoughts\n", ":29: key 'jargon.ideation': must be a list"),
+        ("  teen: 6\n", "  teen: six\n", ":15: key 'targets.teen': must be a number"),
+        ("default_audience: general\n", "", ":8: top level: missing required key 'default_audience'"),
+        ("default_audience: general\n", "default_audience: grown-ups\n", ":22: key 'default_audience': must be one of the targets"),
+        ("acronym_small_words:", "acronym_small_word:", ":103: key 'acronym_small_word': unknown key (allowed: acronym_small_words, "),
+    ],
+)
+def test_a_broken_data_file_is_one_line_naming_file_line_and_key(tmp_path, old, new, error):
+    from checker.errors import UsageError
+    from checker.readability import load_readability_data
+
+    broken = tmp_path / "data" / "readability.yaml"
+    broken.parent.mkdir()
+    assert old in DATA
+    broken.write_text(DATA.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        load_readability_data(str(broken))
+    assert caught.value.message.startswith(str(broken) + ":") and error in caught.value.message
+    assert "\n" not in caught.value.message
+    # A rule of a pack beside it reads it through the same loader.
+    check = readability_check(LONG_SENTENCE_COPY.format(scope="all"), tmp_path)
+    with pytest.raises(UsageError, match="readability.yaml:"):
+        check.run(parse_document("a.md", f"{LONG}\n"), context())
+
+
+def test_the_shipped_data_file_fits_its_schema():
+    from checker.readability import load_readability_data
+    from checker.rule import builtin_data
+
+    assert load_readability_data(str(builtin_data("readability.yaml")))["default_audience"] == "general"
+
+
+def test_the_engines_fk_grade_and_the_kinds_measures_are_counted_once(monkeypatch):
+    import checker.readability as analysis
+    from checker.kinds import build_check
+    from checker.rulefile import load_pack
+
+    rules = load_pack((ROOT / "rules" / "readability.yaml").read_text(), str(ROOT / "rules" / "readability.yaml"))
+    doc = parse_document("dense.md", (READABILITY / "dense.md").read_text())
+    fk = analysis.article_fk_grade(doc)  # what the engine puts in every file's metrics
+    monkeypatch.setattr(analysis, "count", lambda *a, **k: pytest.fail("counted twice"))
+    monkeypatch.setattr(analysis, "formulas", lambda *a, **k: pytest.fail("measured twice"))
+    checks = [build_check(rule) for rule in rules]
+    metrics = checks[-1].metrics(doc, context())  # whichever rule asks
+    assert metrics["fk_grade"] == fk and metrics["target_grade"] == 8.0
+    assert checks[0].metrics(doc, context()) == metrics
+    assert any(f.rule == "readability.grade" for f in checks[0].run(doc, context()))
+
+
+def test_no_prose_with_the_domain_discount_on_has_only_a_target():
+    from checker.kinds import build_check
+    from checker.rulefile import load_pack
+
+    rules = load_pack((ROOT / "rules" / "readability.yaml").read_text(), str(ROOT / "rules" / "readability.yaml"))
+    doc = parse_document("a.md", "# Title only\n\n```\ncode\n```\n")
+    on = context(discount_domain_terms=True)
+    assert build_check(rules[0]).metrics(doc, on) == {"target_grade": 8.0}
+    assert not any(build_check(rule).run(doc, on) for rule in rules)
+
+
+def test_settings_are_declared_with_the_configs_wording():
+    from checker.kinds import family_settings
+
+    settings = family_settings("readability")
+    assert set(settings) == {"audience", "target_grade", "discount_domain_terms"}
+    for value in (0, 30, 50, -1, "8", True):
+        assert settings["target_grade"].problem(value) == "must be a grade between 0 and 30", value
+    for value in (0.5, 8, 29.9):
+        assert settings["target_grade"].problem(value) is None, value
+    assert settings["audience"].problem(3) == "must be an audience name such as general or teen"
+    assert settings["discount_domain_terms"].problem("yes") == "must be true or false"

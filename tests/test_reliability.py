@@ -10,14 +10,13 @@ import sys
 import time
 
 import pytest
-
-from conftest import ROOT, run_process, write
+from conftest import ROOT, carecheck_command, run_process, subprocess_env, write
 
 GOOD = "---\nlast_reviewed: 2026-06-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nShe suffers from insomnia.\n"
 
 
 def one_line_error(proc) -> str:
-    lines = [l for l in proc.stderr.splitlines() if not l.startswith("carecheck: note:")]
+    lines = [text for text in proc.stderr.splitlines() if not text.startswith("carecheck: note:")]
     assert "Traceback" not in proc.stderr and len(lines) == 1, proc.stderr
     return lines[0]
 
@@ -110,8 +109,8 @@ def test_ctrl_c_during_a_parallel_run_stops_with_130(tmp_path):
 
     generate(tmp_path / "corpus", 300)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "checker", "check", "--jobs", "2", "--no-cache", str(tmp_path / "corpus")],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        carecheck_command("check", "--jobs", "2", "--no-cache", tmp_path / "corpus"),
+        cwd=ROOT, env=subprocess_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     time.sleep(2.0)
     proc.send_signal(signal.SIGINT)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fake_languagetool import FakeLanguageTool
 
+from checker.kinds import build_check
 from checker.rulefile import load_pack, load_rules
 from checker.selftest import check_all_examples, check_rule_examples
-from fake_languagetool import FakeLanguageTool
 
 RULES = load_rules().rules
 
@@ -65,12 +66,12 @@ def test_asserted_rules_show_negated_and_myth_framed_passes():
     for rule in RULES:
         if rule.kind != "wording" or rule.params["mode"] != "asserted":
             continue
-        context = load_context_rules(str(rule.checker().context_path))
+        context = load_context_rules(str(build_check(rule).context_path))
         labels = set()
         for example in rule.examples_pass:
             doc = parse_document("e.md", example.text)
             for block in doc.blocks:
-                for start, end in rule.checker().matches(block):
+                for start, end in build_check(rule).matches(block):
                     sentence = next(s for s in block.sentences if s.start <= start < s.end)
                     labels.add(judge(sentence.text, start - sentence.start, end - sentence.start, context).label)
         assert {NEGATED, MYTH} <= labels, f"{rule.id}: pass examples judged {sorted(labels)}"

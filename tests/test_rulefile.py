@@ -65,7 +65,9 @@ def test_not_a_mapping_and_missing_rules_are_reported():
     assert error_for("- just\n- a list\n").startswith("house.yaml:1:")
     assert "missing required key 'rules'" in error_for("pack: x\n")
     assert "missing required key 'pack'" in error_for("rules: []\n")
-    assert load_pack("claims: []\n", "claims.yaml") == []  # a data file beside the packs
+    # rules/ holds packs only: a data file there, or a pack with a misspelt 'rules', is an error.
+    assert "unknown key 'claims'" in error_for("claims: []\n")
+    assert error_for("pack: x\nrule:\n  - id: x.y\n").startswith("house.yaml:2: pack: unknown key 'rule'")
     assert "key 'rules': must be a list" in error_for("pack: x\nrules: {}\n")
 
 
@@ -108,3 +110,30 @@ def test_strip_marks():
     assert strip_marks("a [[b]] c [[d e]]") == ("a b c d e", [(2, 3), (6, 9)])
     assert strip_marks("no marks") == ("no marks", [])
     assert strip_marks("unclosed [[mark") == ("unclosed [[mark", [])
+
+
+def test_a_misspelt_rules_key_in_a_rule_directory_exits_2_naming_file_and_line(tmp_path):
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    (tmp_path / "house.yaml").write_text("pack: house\nrulez:\n  - id: house.x\n")
+    result = CliRunner().invoke(main, ["rules", "test", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'house.yaml'}:2: pack: unknown key 'rulez'" in result.output
+
+
+def test_fragments_are_shared_by_the_rules_of_a_pack():
+    text = (
+        "pack: x\nfragments:\n  tail: '(?![\\w-])'\nrules:\n"
+        "  - id: x.y\n    kind: pattern\n    severity: info\n    message: m\n"
+        "    regex: ['\\bnuts{{tail}}']\n    examples: {fail: ['[[nuts]]'], pass: ['nuts-and-bolts']}\n"
+    )
+    assert load_pack(text, "x.yaml")[0].params["regex"] == ["\\bnuts(?![\\w-])"]
+    assert "unknown fragment {{tale}}" in error_for(text.replace("{{tail}}", "{{tale}}"))
+
+
+def test_message_fields_and_variants_are_checked_against_the_kind():
+    rule = "pack: x\nrules:\n  - id: x.y\n    kind: pattern\n    severity: info\n    terms: [a]\n    examples: {fail: ['a']}\n"
+    assert "unknown field {region} for a 'pattern' rule" in error_for(rule + "    message: 'No {region}'\n")
+    assert "unknown variant 'odd' for a 'pattern' rule" in error_for(rule + "    message: m\n    messages: {odd: n}\n")

@@ -6,16 +6,18 @@ import json
 import re
 
 import pytest
+from conftest import FIXTURES
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from checker.rulefile import builtin_rules_dir
+from checker.claims import load_citations, load_registry
+from checker.errors import UsageError
+from checker.rule import builtin_data
 from checker.statistics import Vocabulary, find_figures
 from checker.yamlload import load_yaml
-from conftest import FIXTURES
 
 STATS = FIXTURES / "stats"
-VOCABULARY = Vocabulary.from_registry(load_yaml((builtin_rules_dir() / "claims.yaml").read_text()))
+VOCABULARY = Vocabulary.from_registry(load_yaml(builtin_data("claims.yaml").read_text()))
 
 
 def figures(text):
@@ -118,6 +120,103 @@ def test_figures_written_in_words_are_found_in_a_whole_article(run_cli, tmp_path
         ("stats.uncited", 5, "Twenty in every hundred"),
         ("stats.uncited", 7, "Half"),
     ]
+
+
+def test_registry_mismatch_and_outdated_figures_are_worded_by_the_rule_and_its_variant(run_cli, tmp_path):
+    """Every message comes from the pack: `message` for a mismatch, `messages.outdated` for a
+    superseded figure; a user pack's copy of the rule words them its own way, with the built-in
+    registry (no data files copied)."""
+    (tmp_path / "mine.yaml").write_text(
+        "pack: mine\nrules:\n"
+        "  - id: mine.registry\n    kind: stats\n    check: registry-mismatch\n    severity: warning\n"
+        "    message: \"{match} vs {value} ({claim})\"\n"
+        "    messages:\n      outdated: \"{match} is old: {current} is {value}\"\n"
+        "    examples:\n      fail: [\"According to the WHO, an estimated [[800,000]] people die by suicide each year.\"]\n"
+    )
+    (tmp_path / "a.md").write_text(
+        "# Suicide\n\nAccording to the WHO, an estimated 800,000 people die by suicide each year.\n\n"
+        "A 2014 review by Swannell and colleagues found that 22% of adolescents had self-harmed.\n"
+    )
+    result = run_cli("check", "--select", "mine", "--format", "json", "--rules", tmp_path, tmp_path / "a.md")
+    (found,) = (f["findings"] for f in json.loads(result.stdout)["files"])
+    assert [(f["rule"], f["line"], f["message"]) for f in found] == [
+        ("mine.registry", 3, "800,000 is old: Suicide deaths worldwide in 2021 is 727,000"),
+        ("mine.registry", 5, "22% vs 17.2% (Pooled prevalence of non-suicidal self-injury among adolescents in non-clinical samples)"),
+    ]
+
+
+def test_a_user_copy_of_a_rule_with_a_scope_loads_without_copying_data_files(run_cli, tmp_path):
+    """A pack in another directory resolves data/claims.yaml and data/citations.yaml to the
+    built-in ones; `scope` keeps only the figures in the blocks it names (headings: none, since
+    figures in headings are not judged; list items: the one in the list)."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for rule_id, scope in (("mine.headings", "headings"), ("mine.lists", "list_item")):
+        (rules / f"{rule_id}.yaml").write_text(
+            f"pack: {rule_id}\nrules:\n"
+            f"  - id: {rule_id}\n    kind: stats\n    check: uncited\n    severity: warning\n    scope: {scope}\n"
+            "    message: \"'{match}' has no source.\"\n"
+            "    examples:\n      fail: [\"Studies show that [[17%]] of teenagers self-harm.\"]\n"
+        )
+    (tmp_path / "a.md").write_text("# About 40% of us\n\nStudies show that 17% of teenagers self-harm.\n\n- About one in five adults has a mental illness.\n")
+    result = run_cli("check", "--select", "mine", "--format", "json", "--rules", rules, tmp_path / "a.md")
+    (found,) = (f["findings"] for f in json.loads(result.stdout)["files"])
+    assert [(f["rule"], f["line"], f["message"]) for f in found] == [("mine.lists", 5, "'one in five' has no source.")]
+    assert sorted(p.name for p in rules.iterdir()) == ["mine.headings.yaml", "mine.lists.yaml"]
+
+
+def broken_copy(tmp_path, name, old, new):
+    text = builtin_data(name).read_text()
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1))
+    return str(path), text[: text.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    "old, new, problem",
+    [
+        ("    value: 17.2\n", "    value: seventeen\n", "key 'claims[0].value': must be a number"),
+        ("    unit: percent\n", "", "claims[0]: missing required key 'unit'"),
+        ("    unit: percent\n", "    unit: percentage\n", "key 'claims[0].unit': must be one of percent, count, rate_per_100k, rank, effect_size"),
+        ("    measure: self_harm\n", "    measure: selfharm\n", "key 'claims[0].measure': must be a key of 'measures'"),
+        ("    population: adolescents\n", "    population: teens\n", "key 'claims[0].population': must be a key of 'populations'"),
+        ("      names: [Swannell]\n", "      names: Swannell\n", "key 'claims[0].source.names': must be a list"),
+        ("    as_of: 2014\n", "    as_off: 2014\n", "key 'claims[0].as_off': unknown key"),
+        ("    superseded_by: who_suicides_2021\n", "    superseded_by: who_suicides_2012\n", "key 'claims[6].superseded_by': must be the id of a claim"),
+    ],
+)
+def test_a_broken_registry_is_one_error_naming_file_line_and_key(tmp_path, old, new, problem):
+    path, line = broken_copy(tmp_path, "claims.yaml", old, new)
+    with pytest.raises(UsageError) as error:
+        load_registry(path)
+    message = str(error.value)
+    where = line if new else message.split(":")[1]  # a missing key is reported at its mapping
+    assert message.startswith(f"{path}:{where}: ") and problem in message
+    if not new:
+        assert int(where) < line
+
+
+@pytest.mark.parametrize(
+    "old, new, problem",
+    [
+        ("reporting_words: [", "reporting_word: [", "top level: missing required key 'reporting_words'"),
+        ("  - WHO\n", "  - {name: WHO}\n", "key 'organisations[1]': must be a string"),
+        ("source_domains: [doi.org", "source_domains: [[doi.org]", "key 'source_domains[0]': must be a string"),
+    ],
+)
+def test_a_broken_citations_file_is_one_error_naming_file_line_and_key(tmp_path, old, new, problem):
+    path, line = broken_copy(tmp_path, "citations.yaml", old, new)
+    with pytest.raises(UsageError) as error:
+        load_citations(path)
+    assert str(error.value).startswith(f"{path}:") and problem in str(error.value)
+    if "missing" not in problem:
+        assert str(error.value).startswith(f"{path}:{line}: ")
+
+
+def test_the_shipped_data_files_fit_their_schemas():
+    assert len(load_registry(str(builtin_data("claims.yaml")))["claims"]) == 17
+    assert "WHO" in load_citations(str(builtin_data("citations.yaml")))["organisations"]
 
 
 FIGURE_PIECES = ["17.2", "%", " percent", " per cent", "1 in 5", "one in five", "two thirds of", "half of", " per 100,000", "727,000",

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.kinds import CheckContext
+from checker.kinds import CheckContext, build_check
 from checker.parsing import parse_document
 from checker.rulefile import load_rules
 
@@ -30,7 +30,7 @@ def evaluate(name: str = "wording_eval"):
     results = []
     for item in sentences:
         doc = parse_document("eval.txt", item["text"], "text")
-        fired = sorted({f.rule for r in rules for f in r.checker().check(doc, CheckContext({}))})
+        fired = sorted({f.rule for r in rules for f in build_check(r).check(doc, CheckContext({}))})
         results.append((item, bool(fired), fired))
     return results
 

@@ -1,11 +1,37 @@
-"""Output formats: one module per format, each with render(report, options) -> str."""
+"""Output formats: one module per format, each with render(report, options) -> str.
+
+The module checker/formats/<name>_format.py is the format <name>: adding a format is adding a
+module, and format_names() lists it. Helper modules must not end in `_format` (html_charts.py,
+excerpts.py, fingerprint.py).
+"""
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
+SUFFIX = "_format"
+# The built-in formats keep this order (the order of the `--format` choices); others follow by name.
+FIRST = ("text", "json", "sarif", "junit", "github", "markdown", "html")
+
+
+def format_names() -> list[str]:
+    """The names of the output formats: FIRST's, then any others sorted.
+
+    Found by listing the package's modules without importing them, so that the CLI can offer the
+    choices at start-up without paying for the formats' imports.
+    """
+    found = {
+        module.name[: -len(SUFFIX)]
+        for module in pkgutil.iter_modules(__path__)
+        if module.name.endswith(SUFFIX) and module.name != SUFFIX and not module.ispkg
+    }
+    return [name for name in FIRST if name in found] + sorted(found - set(FIRST))
+
+
+# Kept for code that imported the old hard-coded tuple; format_names() sees formats added later.
+FORMATS = tuple(format_names())
 
 
 @dataclass
@@ -18,7 +44,7 @@ class RenderOptions:
 
 def render_pieces(report, fmt: str, options: RenderOptions):
     """The output as a string or, for formats that stream it (json), an iterable of strings."""
-    return importlib.import_module(f"checker.formats.{fmt}_format").render(report, options)
+    return importlib.import_module(f"checker.formats.{fmt}{SUFFIX}").render(report, options)
 
 
 def render(report, fmt: str, options: RenderOptions) -> str:

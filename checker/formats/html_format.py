@@ -9,11 +9,11 @@ resources and region, review dates and reviewer, reading grade against the targe
 hardest paragraphs, statistics with their sources and registry status) and every finding with its
 source lines, the span wrapped in <mark>, the message, the suggestions and the guideline.
 
-Self-contained: the CSS, the script and the charts are inline (matplotlib, rendered to SVG with
-text left as text, so no font is embedded or fetched), fonts are system stacks, and a
-Content-Security-Policy (default-src 'none'; the one script allowed by its hash) makes sure no
-request leaves the page and nothing injected could run. Everything taken from an article or a
-rule (text, paths, rule ids, messages, metrics) is escaped with html.escape(quote=True).
+Self-contained: the CSS, the script and the charts (drawn in html_charts.py) are inline, fonts
+are system stacks, and a Content-Security-Policy (default-src 'none'; the one script allowed by its
+hash) makes sure no request leaves the page and nothing injected could run. Everything taken from
+an article or a rule (text, paths, rule ids, messages, metrics) is escaped with
+html.escape(quote=True).
 
 Without a source for a file (options.sources lacks it) a finding shows its excerpt only. The
 output is deterministic: the same report gives byte-identical HTML (fixed SVG hash salt, no dates
@@ -24,10 +24,7 @@ options.today, else from the review metrics, which carry it).
 from __future__ import annotations
 
 import base64
-import datetime
 import hashlib
-import html
-import io
 import re
 from collections import Counter, defaultdict
 from importlib import resources
@@ -35,10 +32,9 @@ from string import Template
 
 from checker import __version__
 from checker.findings import SEVERITIES
-
-SEVERITY_LABEL = {"error": "Error", "warning": "Warning", "info": "Info"}
-COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#1f5fa8", "ok": "#1e6b24", "grey": "#6b6b6b"}
-HATCHES = {"error": "///", "warning": "...", "info": ""}
+from checker.formats import html_charts
+from checker.formats.excerpts import SourceLines, excerpt_rows, source_lines, window
+from checker.formats.html_common import SEVERITY_LABEL, esc, plural, reference_date
 
 CONTEXT_LINES = 1  # source lines shown before and after a finding's span
 MAX_SPAN_LINES = 8  # a longer span shows its first and last lines with the middle elided
@@ -46,7 +42,6 @@ LINE_LIMIT = 240  # a context line longer than this is cut
 SIDE_CONTEXT = 160  # characters kept either side of the span on a long line
 MARK_LIMIT = 400  # a longer highlighted run keeps its head and tail
 TOP_RULES = 10
-PER_ARTICLE_BARS = 40  # more articles than this: the grade chart becomes a histogram
 
 STAT_STATUS = {
     "ok": ("OK", "status-ok"),
@@ -58,20 +53,12 @@ STAT_STATUS = {
 }
 
 
-def esc(value) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 def family_of(rule_id: str) -> str:
     return rule_id.split(".", 1)[0]
 
 
 def _template(name: str) -> str:
     return resources.files("checker.formats").joinpath("templates", name).read_text(encoding="utf-8")
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
 def _fmt_num(value) -> str:
@@ -82,47 +69,9 @@ def _fmt_num(value) -> str:
     return str(value)
 
 
-def _parse_date(value):
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def reference_date(report, options) -> datetime.date:
-    """options.today if given; else what the review metrics imply (review_due - days_until_due)."""
-    today = _parse_date(getattr(options, "today", None))
-    if today:
-        return today
-    for result in report.files:
-        due = _parse_date(result.metrics.get("review_due"))
-        days = result.metrics.get("days_until_due")
-        if due and isinstance(days, int):
-            return due - datetime.timedelta(days=days)
-    return datetime.date.today()
-
-
 # ---------------------------------------------------------------- source context
-
-
-class _Lines:
-    """1-based lines of a source text, split where checker.document.LineIndex splits them."""
-
-    def __init__(self, source: str):
-        from checker.document import LineIndex
-
-        self.index = LineIndex(source)
-
-    @property
-    def count(self) -> int:
-        return self.index.line_count
-
-    def text(self, line: int) -> str:
-        return self.index.line_text(line)
+# Which lines and characters to show is decided in excerpts.py (shared with the text format);
+# here they are drawn as HTML.
 
 
 def _elided(text: str = "…") -> str:
@@ -146,189 +95,28 @@ def _line_html(text: str, start: int | None = None, end: int | None = None) -> s
         return esc(text)
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    before, span, after = text[:start], text[start:end], text[end:]
-    out = []
-    if len(before) > SIDE_CONTEXT:
-        out.append(_elided())
-        before = before[-SIDE_CONTEXT:]
-    out.append(esc(before))
-    out.append(_mark(span))
-    if len(after) > SIDE_CONTEXT:
-        out.append(esc(after[:SIDE_CONTEXT]) + _elided())
-    else:
-        out.append(esc(after))
+    lo, hi = window(len(text), start, end, SIDE_CONTEXT)
+    out = [_elided()] if lo else []
+    out.append(esc(text[lo:start]))
+    out.append(_mark(text[start:end]))
+    out.append(esc(text[end:hi]) + (_elided() if hi < len(text) else ""))
     return "".join(out)
 
 
-def context_html(lines: _Lines, finding) -> str | None:
+def context_html(lines: SourceLines, finding) -> str | None:
     """The finding's source lines (plus CONTEXT_LINES either side) with its span marked, or None."""
-    line = finding.line
-    if not (1 <= line <= lines.count):
+    found = excerpt_rows(lines, finding, CONTEXT_LINES, MAX_SPAN_LINES)
+    if found is None:
         return None
-    end_line = min(max(finding.end_line or line, line), lines.count)
-    first, last = max(1, line - CONTEXT_LINES), min(lines.count, end_line + CONTEXT_LINES)
-    span_lines = list(range(line, end_line + 1))
-    if len(span_lines) > MAX_SPAN_LINES:
-        keep = MAX_SPAN_LINES // 2
-        skipped = set(span_lines[keep:-keep])
-    else:
-        skipped = set()
-    rows, gap_written = [], False
-    for number in range(first, last + 1):
-        if number in skipped:
-            if not gap_written:
-                rows.append(f'<span class="line hit"><span class="ln">⋮</span><span class="src">{_elided(f"{len(skipped)} more lines of the span")}</span></span>')
-                gap_written = True
-            continue
-        text = lines.text(number)
-        if line <= number <= end_line:
-            start = finding.column - 1 if number == line else 0
-            end = finding.end_column - 1 if number == end_line else len(text)
-            rows.append(f'<span class="line hit"><span class="ln">{number}</span><span class="src">{_line_html(text, start, end)}</span></span>')
-        else:
-            rows.append(f'<span class="line"><span class="ln">{number}</span><span class="src">{_line_html(text)}</span></span>')
-    return f'<pre class="context"><code>{"".join(rows)}</code></pre>'
-
-
-# ---------------------------------------------------------------- charts
-
-
-def _svg_inline(svg: str, prefix: str, title: str) -> str:
-    """Matplotlib's SVG document made fit to sit inside HTML, with ids unique to this chart."""
-    svg = svg[svg.index("<svg"):]
-    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
-    svg = re.sub(r"<style[^>]*>.*?</style>\s*", "", svg, flags=re.S)  # moved to report.css
-    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', svg)
-    svg = re.sub(r"url\(#([^)\s]+)\)", lambda m: f"url(#{prefix}-{m.group(1)})", svg)
-    svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}-{m.group(1)}"', svg)
-    svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{prefix}-title" focusable="false" ', 1)
-    head_end = svg.index(">") + 1
-    return svg[:head_end] + f'\n <title id="{prefix}-title">{esc(title)}</title>' + svg[head_end:].rstrip() + "\n"
-
-
-class _Charts:
-    """Draws the overview charts with matplotlib (imported here: it is slow to import)."""
-
-    def __init__(self):
-        import matplotlib
-        from matplotlib.figure import Figure  # no pyplot: no GUI backend, no global figure state
-
-        self.matplotlib = matplotlib
-        self.Figure = Figure
-        self.rc = {
-            "svg.fonttype": "none",  # text stays <text>: no glyphs, no font files
-            "svg.hashsalt": "carecheck",  # stable ids: byte-identical output
-            "text.parse_math": False,  # a '$' in a path is just a dollar sign
-            "font.family": "sans-serif",
-            "font.size": 10,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "axes.titlesize": 11,
-            "hatch.linewidth": 0.8,
-            "hatch.color": "#ffffff",
-            "legend.frameon": False,
-        }
-
-    def svg(self, fig, prefix: str, title: str) -> str:
-        buffer = io.StringIO()
-        with self.matplotlib.rc_context(self.rc):
-            fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
-        return _svg_inline(buffer.getvalue(), prefix, title)
-
-    def figure(self, width: float, height: float):
-        with self.matplotlib.rc_context(self.rc):
-            fig = self.Figure(figsize=(width, height), layout="constrained")
-            return fig, fig.subplots()
-
-    def due_by_month(self, months: list[str], overdue: list[int], upcoming: list[int], today_index: float | None) -> str:
-        with self.matplotlib.rc_context(self.rc):
-            fig, ax = self.figure(7.2, 3.0)
-            xs = list(range(len(months)))
-            ax.bar(xs, overdue, color=COLOURS["error"], hatch=HATCHES["error"], label="Overdue", edgecolor=COLOURS["error"])
-            ax.bar(xs, upcoming, bottom=overdue, color=COLOURS["info"], label="Not yet due", edgecolor=COLOURS["info"])
-            step = max(1, -(-len(months) // 18))
-            ax.set_xticks(xs[::step], [_month_label(m) for m in months[::step]], rotation=45, ha="right")
-            ax.yaxis.get_major_locator().set_params(integer=True)
-            ax.set_ylabel("Articles")
-            if today_index is not None:
-                ax.axvline(today_index, color="#1a1a1a", linestyle="--", linewidth=1)
-                ax.annotate("today", (today_index, 1), xycoords=("data", "axes fraction"), xytext=(3, -2),
-                            textcoords="offset points", va="top", fontsize=9)
-            ax.set_xlim(-0.6, len(months) - 0.4)
-            ax.legend(loc="lower right", bbox_to_anchor=(1, 1), ncols=2)
-            return self.svg(fig, "chart-due", "Reviews falling due per month; overdue reviews hatched in red")
-
-    def grades_per_article(self, labels: list[str], grades: list[float], targets: list[float]) -> str:
-        with self.matplotlib.rc_context(self.rc):
-            fig, ax = self.figure(7.2, max(2.2, 0.32 * len(labels) + 1.0))
-            ys = list(range(len(labels)))
-            above = [g > t for g, t in zip(grades, targets)]
-            ax.barh(ys, grades, color=[COLOURS["error"] if a else COLOURS["ok"] for a in above],
-                    hatch=[HATCHES["error"] if a else "" for a in above], height=0.6)
-            ax.scatter(targets, ys, marker="|", s=260, color="#1a1a1a", linewidths=2, label="Target grade", zorder=3)
-            ax.set_yticks(ys, labels)
-            ax.invert_yaxis()
-            ax.set_xlabel("Flesch–Kincaid grade (red, hatched: above target)")
-            ax.set_xlim(0, max(grades + targets) * 1.1 + 0.5)
-            ax.legend(loc="lower right", bbox_to_anchor=(1, 1))
-            return self.svg(fig, "chart-grade", "Reading grade of each article against its target grade")
-
-    def grade_histogram(self, grades: list[float], targets: list[float]) -> str:
-        with self.matplotlib.rc_context(self.rc):
-            fig, ax = self.figure(7.2, 3.0)
-            target = Counter(targets).most_common(1)[0][0]
-            low, high = int(min(grades + [target])), int(max(grades + [target])) + 1
-            bins = list(range(low, high + 1))
-            _, edges, patches = ax.hist(grades, bins=bins, color=COLOURS["ok"], edgecolor="#ffffff")
-            for patch, left in zip(patches, edges[:-1]):
-                if left >= target:
-                    patch.set_facecolor(COLOURS["error"])
-                    patch.set_hatch(HATCHES["error"])
-            ax.axvline(target, color="#1a1a1a", linestyle="--", linewidth=1.5, label=f"Target grade {target:g}")
-            ax.yaxis.get_major_locator().set_params(integer=True)
-            ax.set_xlabel("Flesch–Kincaid grade (red, hatched: at or above target)")
-            ax.set_ylabel("Articles")
-            ax.legend(loc="lower right", bbox_to_anchor=(1, 1))
-            return self.svg(fig, "chart-grade", "Distribution of reading grades against the target grade")
-
-    def findings_by_family(self, families: list[str], counts: dict) -> str:
-        with self.matplotlib.rc_context(self.rc):
-            fig, ax = self.figure(7.2, max(1.8, 0.4 * len(families) + 1.0))
-            ys = list(range(len(families)))
-            left = [0] * len(families)
-            for severity in SEVERITIES:
-                values = [counts[f][severity] for f in families]
-                ax.barh(ys, values, left=left, height=0.6, color=COLOURS[severity], hatch=HATCHES[severity],
-                        edgecolor=COLOURS[severity], label=SEVERITY_LABEL[severity])
-                left = [a + b for a, b in zip(left, values)]
-            ax.set_yticks(ys, families)
-            ax.invert_yaxis()
-            ax.xaxis.get_major_locator().set_params(integer=True)
-            ax.set_xlabel("Findings")
-            ax.legend(loc="lower right", bbox_to_anchor=(1, 1), ncols=3)
-            return self.svg(fig, "chart-family", "Findings by rule family and severity")
-
-
-def _month_label(month: str) -> str:
-    year, number = month.split("-")
-    return datetime.date(int(year), int(number), 1).strftime("%b %Y")
-
-
-def _month_range(first: str, last: str) -> list[str]:
-    year, month = map(int, first.split("-"))
-    end = tuple(map(int, last.split("-")))
     out = []
-    while (year, month) <= end:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
-def _figure(svg: str, caption: str, data_table: str) -> str:
-    return (
-        f'<figure class="chart">\n{svg}<figcaption>{caption}</figcaption>\n'
-        f"<details><summary>The chart's data as a table</summary>\n{data_table}</details>\n</figure>"
-    )
+    for row in found:
+        if row.is_gap:
+            out.append(f'<span class="line hit"><span class="ln">⋮</span><span class="src">{_elided(f"{row.skipped} more lines of the span")}</span></span>')
+        elif row.span is not None:
+            out.append(f'<span class="line hit"><span class="ln">{row.number}</span><span class="src">{_line_html(row.text, *row.span)}</span></span>')
+        else:
+            out.append(f'<span class="line"><span class="ln">{row.number}</span><span class="src">{_line_html(row.text)}</span></span>')
+    return f'<pre class="context"><code>{"".join(out)}</code></pre>'
 
 
 # ---------------------------------------------------------------- the page
@@ -361,7 +149,7 @@ class _Page:
         c = self.counts
         parts = ", ".join(_severity_count(c[s], s) for s in SEVERITIES)
         return (
-            f'<p class="summary-line">{_plural(c["files"], "article")}, {_plural(c["findings"], "finding")}: {parts}.</p>\n'
+            f'<p class="summary-line">{plural(c["files"], "article")}, {plural(c["findings"], "finding")}: {parts}.</p>\n'
             f'<p class="meta">Review dates are measured from {esc(self.today.isoformat())}. '
             f"Generated by carecheck {esc(__version__)}.</p>"
         )
@@ -379,126 +167,15 @@ class _Page:
         if self.report.errors:
             items = "".join(f"<li>{esc(e)}</li>" for e in self.report.errors)
             out.append(f'<p class="status-bad">Some paths could not be checked:</p><ul>{items}</ul>')
-        charts = _Charts() if (self.by_family or self._due_entries() or self._grade_entries()) else None
-        out.append(self.family_section(charts))
-        out.append(self.due_section(charts))
-        out.append(self.grade_section(charts))
+        # Charts() imports matplotlib, which is slow: only when there is something to draw.
+        needed = self.by_family or html_charts.due_entries(self.report) or html_charts.grade_entries(self.report)
+        charts = html_charts.Charts() if needed else None
+        out.append(html_charts.family_section(self.families, self.by_family, self.counts, charts))
+        out.append(html_charts.due_section(self.report, self.today, charts))
+        out.append(html_charts.grade_section(self.report, charts))
         out.append(self.top_rules_section())
         out.append(self.articles_table())
         out.append("</section>")
-        return "\n".join(out)
-
-    def family_section(self, charts) -> str:
-        out = ['<h3 id="families-h">Findings by family and severity</h3>']
-        if not self.by_family:
-            out.append('<p class="no-findings">No findings in any article.</p>')
-            return "\n".join(out)
-        head = "".join(f'<th scope="col" class="num">{SEVERITY_LABEL[s]}</th>' for s in SEVERITIES)
-        rows = []
-        for family in self.families:
-            cells = "".join(f'<td class="num">{self.by_family[family][s]}</td>' for s in SEVERITIES)
-            total = sum(self.by_family[family].values())
-            rows.append(f'<tr><th scope="row"><code>{esc(family)}</code></th>{cells}<td class="num">{total}</td></tr>')
-        foot = "".join(f'<td class="num">{self.counts[s]}</td>' for s in SEVERITIES)
-        table = (
-            '<div class="table-wrap"><table class="family-counts" aria-labelledby="families-h">'
-            f'<thead><tr><th scope="col">Family</th>{head}<th scope="col" class="num">Total</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody>'
-            f'<tfoot><tr><th scope="row">All families</th>{foot}<td class="num">{self.counts["findings"]}</td></tr></tfoot>'
-            "</table></div>"
-        )
-        out.append(table)
-        if charts is not None:
-            svg = charts.findings_by_family(self.families, self.by_family)
-            out.append(
-                f'<figure class="chart">\n{svg}<figcaption>Findings by rule family, split by severity '
-                "(error: red, hatched with lines; warning: amber, dotted; info: blue, plain). "
-                "The table above holds the same numbers.</figcaption>\n</figure>"
-            )
-        return "\n".join(out)
-
-    def _due_entries(self):
-        entries = []
-        for result in self.report.files:
-            due = _parse_date(result.metrics.get("review_due"))
-            if due:
-                entries.append((result.path, due))
-        return entries
-
-    def due_section(self, charts) -> str:
-        out = ['<h3 id="due-h">Reviews falling due</h3>']
-        entries = self._due_entries()
-        missing = len(self.report.files) - len(entries)
-        if not entries:
-            out.append("<p>No article states a review date, so none can fall due.</p>")
-            return "\n".join(out)
-        dates = [d for _, d in entries] + [self.today]
-        months = _month_range(min(dates).strftime("%Y-%m"), max(dates).strftime("%Y-%m"))
-        overdue = {m: 0 for m in months}
-        upcoming = {m: 0 for m in months}
-        for _, due in entries:
-            (overdue if due < self.today else upcoming)[due.strftime("%Y-%m")] += 1
-        today_month = self.today.strftime("%Y-%m")
-        today_index = months.index(today_month) - 0.5 + (self.today.day - 0.5) / 31
-        n_overdue = sum(overdue.values())
-        caption = (
-            f"Reviews falling due per month, {esc(_month_label(months[0]))} to {esc(_month_label(months[-1]))}: "
-            f"{_plural(n_overdue, 'review')} overdue (red, hatched), {_plural(sum(upcoming.values()), 'review')} not yet due (blue). "
-            f"The dashed line marks {esc(self.today.isoformat())}."
-        )
-        if missing:
-            caption += f" {_plural(missing, 'article')} without a review date {'is' if missing == 1 else 'are'} not shown."
-        rows = "".join(
-            f'<tr><th scope="row">{esc(_month_label(m))}</th><td class="num">{overdue[m]}</td><td class="num">{upcoming[m]}</td></tr>'
-            for m in months
-            if overdue[m] or upcoming[m]
-        )
-        table = (
-            '<table><thead><tr><th scope="col">Month</th><th scope="col" class="num">Overdue</th>'
-            f'<th scope="col" class="num">Not yet due</th></tr></thead><tbody>{rows}</tbody></table>'
-        )
-        svg = charts.due_by_month(months, [overdue[m] for m in months], [upcoming[m] for m in months], today_index)
-        out.append(_figure(svg, caption, table))
-        return "\n".join(out)
-
-    def _grade_entries(self):
-        entries = []
-        for result in self.report.files:
-            grade = result.metrics.get("fk_grade")
-            if isinstance(grade, (int, float)):
-                target = result.metrics.get("target_grade")
-                entries.append((result.path, float(grade), float(target) if isinstance(target, (int, float)) else 8.0))
-        return entries
-
-    def grade_section(self, charts) -> str:
-        out = ['<h3 id="grade-h">Reading grade against the target</h3>']
-        entries = self._grade_entries()
-        if not entries:
-            out.append("<p>No article has enough prose to measure a reading grade.</p>")
-            return "\n".join(out)
-        grades = [g for _, g, _ in entries]
-        targets = [t for _, _, t in entries]
-        above = sum(g > t for _, g, t in entries)
-        if len(entries) <= PER_ARTICLE_BARS:
-            svg = charts.grades_per_article([_short_path(p) for p, _, _ in entries], grades, targets)
-            kind = "Flesch–Kincaid grade of each article (bars) against its target grade (black tick)"
-        else:
-            svg = charts.grade_histogram(grades, targets)
-            kind = "How many articles fall at each Flesch–Kincaid grade, against the target grade (dashed line)"
-        caption = f"{kind}: {_plural(above, 'article')} of {len(entries)} above target (red, hatched)."
-        missing = len(self.report.files) - len(entries)
-        if missing:
-            caption += f" {_plural(missing, 'article')} without a measurable grade {'is' if missing == 1 else 'are'} not shown."
-        rows = "".join(
-            f'<tr><th scope="row">{esc(p)}</th><td class="num">{g:.1f}</td><td class="num">{t:g}</td>'
-            f'<td>{"above target" if g > t else "at or below target"}</td></tr>'
-            for p, g, t in entries
-        )
-        table = (
-            '<div class="table-wrap"><table><thead><tr><th scope="col">Article</th><th scope="col" class="num">Grade</th>'
-            f'<th scope="col" class="num">Target</th><th scope="col">Status</th></tr></thead><tbody>{rows}</tbody></table></div>'
-        )
-        out.append(_figure(svg, caption, table))
         return "\n".join(out)
 
     def top_rules_section(self) -> str:
@@ -571,7 +248,7 @@ class _Page:
             f'<fieldset><legend>Family</legend>{"".join(family_boxes)}</fieldset>\n'
             f'<fieldset><legend>Severity</legend>{"".join(severity_boxes)}</fieldset>\n'
             f'<p id="filter-status" role="status" aria-live="polite">Showing {self.counts["findings"]} of '
-            f'{_plural(self.counts["findings"], "finding")}.</p>\n'
+            f'{plural(self.counts["findings"], "finding")}.</p>\n'
             "</form>"
         )
 
@@ -599,10 +276,10 @@ class _Page:
         else:
             out.append(
                 f'<p class="article-count"><span class="count-shown"><span data-shown-count>{total}</span> of </span>'
-                f"{_plural(total, 'finding')}<span class=\"count-shown\"> shown</span> ({badges}).</p>"
+                f"{plural(total, 'finding')}<span class=\"count-shown\"> shown</span> ({badges}).</p>"
             )
             out.append('<p class="filtered-out-note" hidden>All of this article\'s findings are hidden by the filter.</p>')
-            lines = _Lines(self.sources[result.path]) if isinstance(self.sources.get(result.path), str) else None
+            lines = source_lines(self.sources, result.path)
             items = [self.finding(result, finding, f"{aid}-finding-{j}", lines) for j, finding in enumerate(result.findings, 1)]
             out.append(f'<ol class="findings" aria-labelledby="{aid}-findings">\n' + "\n".join(items) + "\n</ol>")
         out.append("</section>")
@@ -617,7 +294,7 @@ class _Page:
             resources_ = m.get("crisis_resources") or []
             if resources_:
                 items = "".join(f"<li>{esc(r)}</li>" for r in resources_)
-                crisis = f'<span class="status-ok">{_plural(len(resources_), "resource")} found</span>{region}:<ul>{items}</ul>'
+                crisis = f'<span class="status-ok">{plural(len(resources_), "resource")} found</span>{region}:<ul>{items}</ul>'
             else:
                 crisis = f'<span class="status-bad">None found</span>{region}.'
         else:
@@ -722,7 +399,7 @@ class _Page:
 
 
 def _severity_count(n: int, severity: str) -> str:
-    return f"{n} info" if severity == "info" else _plural(n, severity)
+    return f"{n} info" if severity == "info" else plural(n, severity)
 
 
 def _severity_badge(severity: str) -> str:
@@ -737,15 +414,11 @@ def _review_status(m: dict) -> tuple[str, str]:
             return '<span class="muted">due date unknown</span>', "muted"
         return '<span class="status-bad">no review date</span>', "status-bad"
     if days < 0:
-        return f'<span class="status-bad">overdue by {_plural(-days, "day")}</span>', "status-bad"
+        return f'<span class="status-bad">overdue by {plural(-days, "day")}</span>', "status-bad"
     if days == 0:
         return '<span class="status-warn">due today</span>', "status-warn"
     cls = "status-warn" if days <= 30 else "status-ok"
-    return f'<span class="{cls}">due in {_plural(days, "day")}</span>', cls
-
-
-def _short_path(path: str, limit: int = 42) -> str:
-    return path if len(path) <= limit else "…" + path[-(limit - 1):]
+    return f'<span class="{cls}">due in {plural(days, "day")}</span>', cls
 
 
 def content_security_policy(script: str) -> str:

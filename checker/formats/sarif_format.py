@@ -30,7 +30,7 @@ def _rule_descriptor(rule_id: str, rule) -> dict:
     descriptor = {
         "id": rule.id,
         "name": rule.id,
-        "shortDescription": {"text": rule.message},
+        "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.description or rule.message},
         "help": {"text": " ".join(p for p in (rule.description or rule.message, f"Reference: {rule.reference}" if rule.reference else "", f"Write instead: {'; '.join(rule.suggest)}" if rule.suggest else "") if p)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},

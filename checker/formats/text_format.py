@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from checker.formats.excerpts import source_lines, window
+
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 TAB = 4
 MAX_LINE = 160
@@ -55,13 +57,9 @@ def render_finding(result, finding, options) -> list[str]:
     severity = _style(finding.severity, options, fg=COLOURS[finding.severity], bold=True)
     location = _style(f"{result.path}:{finding.line}:{finding.column}:", options, bold=True)
     lines = [f"{location} {severity} {_style(finding.rule, options, dim=True)} {finding.message}"]
-    source = (options.sources or {}).get(result.path)
-    if source is not None:
-        from checker.document import LineIndex
-
-        index = LineIndex(source)
-        if 1 <= finding.line <= index.line_count:
-            lines.extend(_source_lines(index.line_text(finding.line), finding, options))
+    source = source_lines(options.sources, result.path)
+    if source is not None and source.has(finding.line):
+        lines.extend(_source_lines(source.text(finding.line), finding, options))
     for suggestion in finding.suggestions[:3]:
         lines.append(f"    = suggestion: {suggestion}")
     return lines
@@ -74,8 +72,7 @@ def _source_lines(text: str, finding, options) -> list[str]:
     first, last = min(first, len(text)), max(min(last, len(text)), min(first + 1, len(text)))
     prefix = suffix = ""
     if len(text) > MAX_LINE:
-        lo = max(0, first - CONTEXT)
-        hi = min(len(text), max(last, first + 1) + CONTEXT)
+        lo, hi = window(len(text), first, last, CONTEXT)
         prefix, suffix = ("…" if lo else ""), ("…" if hi < len(text) else "")
         text, first, last = text[lo:hi], first - lo, last - lo
     shown, columns = _display(text)

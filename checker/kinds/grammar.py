@@ -20,30 +20,29 @@ import bisect
 import functools
 import hashlib
 import re
-from pathlib import Path
 
 from checker.document import PLACEHOLDER, PROSE_KINDS
 from checker.findings import Finding
-from checker.kinds import Param
+from checker.kinds.base import Kind, Param
+from checker.schema import validate as validate_schema
 from checker.yamlload import load_data_file
 
-PARAMETERS = {"data": Param("str", default="data/grammar.yaml")}
-# Findings carry ids this rule makes up (grammar.<LanguageTool id>), and it needs a server.
-DYNAMIC_IDS = True
-NEEDS_SERVER = True
 SEPARATOR = "\n\n"
 _cache: dict[str, list] = {}
+DATA_SCHEMA = {
+    "languages?": {"*": "str"},
+    "disabled_rules?": ["str"],
+    "disabled_categories?": ["str"],
+    "spelling_rules?": ["str"],
+    "spelling_allow?": ["str"],
+}
 
 
-def validate(rule):
-    path = Path(rule.file).parent / rule.params["data"]
-    if not path.is_file():
-        return "data", f"file not found: {path}"
-    return None
-
-
+@functools.lru_cache(maxsize=8)
 def load_grammar_data(path: str) -> dict:
-    return load_data_file(path)
+    data = load_data_file(path)
+    validate_schema(data, DATA_SCHEMA, path)
+    return data
 
 
 @functools.lru_cache(maxsize=8)
@@ -73,10 +72,31 @@ def prose_text(doc) -> tuple[str, list[tuple[int, object]]]:
     return "".join(parts), starts
 
 
-class Check:
+class GrammarKind(Kind):
+    PARAMETERS = {"data": Param("str", default="data/grammar.yaml")}
+    SETTINGS = {
+        "remote_server": Param("text", doc="a URL"),
+        "required": Param("bool", doc="true or false"),
+        "language": Param("text", doc="a language code such as en-US"),
+        "disabled_rules": Param("str_list", doc="a list of non-empty strings"),
+        "disabled_categories": Param("str_list", doc="a list of non-empty strings"),
+    }
+    SETTINGS_PER_PATH = False  # one LanguageTool server for the run
+    FIELDS = ("languagetool", "match", "suggestion")  # languagetool: LanguageTool's own message
+    # Findings carry ids this rule makes up (grammar.<LanguageTool id>), and it needs a server.
+    DYNAMIC_IDS = True
+    NEEDS_SERVER = True
+
+    @classmethod
+    def validate(cls, rule):
+        path = rule.data_path(rule.params["data"])
+        if not path.is_file():
+            return "data", f"file not found: {path}"
+        return None
+
     def __init__(self, rule):
-        self.rule = rule
-        self.data_path = str(Path(rule.file).parent / rule.params["data"])
+        super().__init__(rule)
+        self.data_path = str(rule.data_path(rule.params["data"]))
 
     def language(self, doc, options: dict) -> str:
         data = load_grammar_data(self.data_path)
@@ -122,17 +142,10 @@ class Check:
             if rule_id.upper().startswith(spelling) and _allowed(word, allowed):
                 continue
             span = block.source_span(a, b)
-            findings.append(
-                Finding(
-                    rule="grammar." + re.sub(r"[^a-z0-9_-]+", "_", rule_id.lower()),
-                    severity=self.rule.severity,
-                    message=message,
-                    start=span.start,
-                    end=span.end,
-                    suggestions=replacements,
-                    reference=f"LanguageTool rule {rule_id}" + (f" ({category})" if category else ""),
-                )
-            )
+            finding = self.finding(span.start, span.end, replacements, languagetool=message, match=word)
+            finding.rule = "grammar." + re.sub(r"[^a-z0-9_-]+", "_", rule_id.lower())
+            finding.reference = f"LanguageTool rule {rule_id}" + (f" ({category})" if category else "")
+            findings.append(finding)
         return findings
 
 

@@ -22,79 +22,55 @@ from __future__ import annotations
 import re
 
 from checker import saferegex
-
-from checker.document import BODY_KINDS, HEADING, PROSE_KINDS
 from checker.findings import Finding
-from checker.kinds import Param
+from checker.kinds.base import Kind, Param
 from checker.phrases import phrases_regex
 from checker.prefilter import may_match, required_literals
-from checker.rulefile import is_builtin
-
-PARAMETERS = {
-    "terms": Param("str_list", default=[]),
-    "regex": Param("str_list", default=[]),
-    "swap": Param("str_map", default={}),
-    "exceptions": Param("str_list", default=[]),
-    "case_sensitive": Param("bool", default=False),
-}
-
-SCOPE_KINDS = {
-    "all": PROSE_KINDS,
-    "body": BODY_KINDS,
-    "headings": (HEADING,),
-    "heading": (HEADING,),
-}
-
-
-def validate(rule):
-    params = rule.params
-    if not (params["terms"] or params["regex"] or params["swap"]):
-        return "kind", "a 'pattern' rule needs at least one of 'terms', 'regex' or 'swap'"
-    flags = 0 if params["case_sensitive"] else re.IGNORECASE
-    problem = saferegex.check_expressions(params["regex"], flags)
-    if problem:
-        return problem
-    return None
 
 
 def normalise(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def scope_kinds(scope) -> frozenset:
-    kinds = set()
-    for name in scope:
-        kinds.update(SCOPE_KINDS.get(name, (name,)))
-    return frozenset(kinds)
+class PatternKind(Kind):
+    PARAMETERS = {
+        "terms": Param("str_list", default=[]),
+        "regex": Param("str_list", default=[]),
+        "swap": Param("str_map", default={}),
+        "exceptions": Param("str_list", default=[]),
+        "case_sensitive": Param("bool", default=False),
+    }
 
+    @classmethod
+    def validate(cls, rule):
+        params = rule.params
+        if not (params["terms"] or params["regex"] or params["swap"]):
+            return "kind", "a 'pattern' rule needs at least one of 'terms', 'regex' or 'swap'"
+        flags = 0 if params["case_sensitive"] else re.IGNORECASE
+        return saferegex.check_expressions(params["regex"], flags)
 
-class Check:
     def __init__(self, rule):
-        self.rule = rule
+        super().__init__(rule)
         params = rule.params
         flags = 0 if params["case_sensitive"] else re.IGNORECASE
         self.case_sensitive = params["case_sensitive"]
         # Longest first (phrases_regex sorts), so "committed suicide" wins over "suicide".
         combined = phrases_regex(list(params["terms"]) + list(params["swap"]), flags)
         self.patterns = [combined] if combined else []
-        trusted = is_builtin(rule.file)
-        self.patterns.extend(saferegex.compile(expression, flags, trusted) for expression in params["regex"])
+        self.patterns.extend(saferegex.compile(expression, flags, rule.trusted) for expression in params["regex"])
         self.literals = [required_literals(p) for p in self.patterns]
         self.swaps = {self.key(k): v for k, v in params["swap"].items()}
         self.exceptions = phrases_regex(params["exceptions"], flags)
-        self.kinds = scope_kinds(rule.scope)
 
     def key(self, text: str) -> str:
         return " ".join(text.split()) if self.case_sensitive else normalise(text)
 
     def check(self, doc, context=None) -> list[Finding]:
-        from checker.kinds.wording import document_lower
-
-        if not any(may_match(literals, document_lower(doc)) for literals in self.literals):
+        if not any(may_match(literals, doc.prose_lower()) for literals in self.literals):
             return []  # none of the rule's words is anywhere in the article
         findings = []
         for block in doc.blocks:
-            if block.kind not in self.kinds:
+            if block.kind not in self.scope:
                 continue
             runnable = [p for p, literals in zip(self.patterns, self.literals) if may_match(literals, block.lower)]
             if not runnable:
@@ -109,20 +85,10 @@ class Check:
                     start, end = match.span()
                     if start == end or any(a <= start and end <= b for a, b in allowed):
                         continue
-                    findings.append(self.finding(block, match.group(), start, end))
+                    findings.append(self.span_finding(block, match.group(), start, end))
         return findings
 
-    def finding(self, block, matched: str, start: int, end: int) -> Finding:
+    def span_finding(self, block, matched: str, start: int, end: int) -> Finding:
         suggestions = self.swaps.get(self.key(matched)) or list(self.rule.suggest)
-        message = self.rule.message.replace("{match}", " ".join(matched.split()))
-        message = message.replace("{suggestion}", suggestions[0] if suggestions else "")
         span = block.source_span(start, end)
-        return Finding(
-            rule=self.rule.id,
-            severity=self.rule.severity,
-            message=message,
-            start=span.start,
-            end=span.end,
-            suggestions=list(suggestions),
-            reference=self.rule.reference,
-        )
+        return self.finding(span.start, span.end, suggestions, match=" ".join(matched.split()))

@@ -16,29 +16,24 @@ config `readability.target_grade`. Each rule picks one `check`:
 With config `readability.discount_domain_terms: true`, unavoidable domain words (suicide,
 depression, psychological ...) count as two syllables at most; the metrics then also carry
 `fk_grade_domain_adjusted` and the words discounted, so the adjustment is never hidden.
+
+Every wording is the rule's: a rule's `message` says what it flags (`carecheck explain`, SARIF),
+and the messages it reports are its `messages` variants (see MESSAGES), some of them pieces of
+the others (the formula's name, the target, one of the hardest paragraphs).
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from pathlib import Path
 
 from checker.document import LIST_ITEM, PARAGRAPH, PROSE_KINDS, QUOTE, TABLE_CELL
 from checker.findings import Finding
-from checker.kinds import Param
+from checker.kinds.base import CheckContext, Kind, Param
 from checker.phrases import phrase_list
-from checker.readability import article_measures, article_prose, fk_from, has_prose, prose_blocks
-from checker.yamlload import load_data_file
+from checker.readability import article_measures, article_prose, fk_from, has_prose, load_readability_data, prose_blocks, syllables
+from checker.rule import builtin_data
 
-CHECKS = ("grade", "hard-paragraph", "long-sentence", "jargon", "undefined-acronym")
-PARAMETERS = {
-    "check": Param("str", required=True, choices=CHECKS),
-    "data": Param("str", default="data/readability.yaml"),
-    "margin": Param("float", default=3.0),
-    "max_findings": Param("int", default=5),
-    "min_words": Param("int", default=25),
-    "max_words": Param("int", default=30),
-}
 TEXT_KINDS = (PARAGRAPH, LIST_ITEM, QUOTE)
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z0-9&]")
 _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7})(s?)(?![\w&-])")
@@ -49,32 +44,25 @@ _NUMBER_AROUND = re.compile(r"\d{3,}\s+[A-Z]{3,}\b|\b[A-Z]{3,}\s+(?:to\s+)?\d{3,
 _DEFINITION_BEFORE = re.compile(r"(?:called|known as|termed|the term)\s*[\"“']?$", re.IGNORECASE)
 
 
-def validate(rule):
-    path = Path(rule.file).parent / rule.params["data"]
-    if not path.is_file():
-        return "data", f"file not found: {path}"
-    return None
+@functools.lru_cache(maxsize=1)
+def _builtin_data_path() -> str:
+    return str(builtin_data("readability.yaml").resolve())
 
 
-def load_readability_data(path: str) -> dict:
-    return load_data_file(path, ("targets", "jargon", "common_acronyms", "domain_terms", "default_audience"))
-
-
-def target_grade(doc, data: dict, settings: dict) -> tuple[float, str]:
+def target_grade(doc, data: dict, settings: dict) -> tuple[float, str | None]:
+    """The article's target grade, and the audience it is for (None: the configured target)."""
     options = settings.get("readability") or {}
     if "target_grade" in options:
-        return float(options["target_grade"]), "configured target"
+        return float(options["target_grade"]), None
     audience = doc.metadata.get("audience")
     if not isinstance(audience, str) or audience.lower() not in data["targets"]:
         audience = options.get("audience") or data["default_audience"]
     audience = str(audience).lower()
-    return float(data["targets"].get(audience, data["targets"][data["default_audience"]])), f"target for {audience} readers"
+    return float(data["targets"].get(audience, data["targets"][data["default_audience"]])), audience
 
 
 def domain_discount(text: str, data: dict) -> tuple[int, dict]:
     """Syllables to take off when domain words count as two at most, and how often each was used."""
-    from checker.readability import syllables
-
     terms = {t.lower() for t in data["domain_terms"]}
     used: dict[str, int] = {}
     discount = 0
@@ -88,12 +76,72 @@ def domain_discount(text: str, data: dict) -> tuple[int, dict]:
     return discount, used
 
 
-class Check:
+def article_summary(doc, data_path: str, settings: dict) -> dict:
+    """Measures of the whole article and its target, for one data file and the file's settings:
+    built once per document and shared by every readability rule (and the metrics)."""
+    options = settings.get("readability") or {}
+    key = ("readability", data_path, repr(options))
+    if key not in doc.cache:
+        data = load_readability_data(data_path)
+        skip = data.get("skip_sections", ())
+        result = article_measures(doc, skip)  # shares the engine's fk_grade: counted once
+        target, audience = target_grade(doc, data, settings)
+        result["target_grade"] = target
+        result["_audience"] = audience
+        if options.get("discount_domain_terms") and "words" in result:
+            prose = article_prose(doc, skip)
+            discount, used = domain_discount(prose.text, data)
+            words, sentences = result["words"], max(result["sentences"], 1)
+            adjusted = 0.39 * (words / sentences) + 11.8 * ((prose.total.syllables - discount) / max(words, 1)) - 15.59
+            result["fk_grade_domain_adjusted"] = round(adjusted, 1)
+            result["domain_terms_discounted"] = dict(sorted(used.items()))
+        doc.cache[key] = result
+    return doc.cache[key]
+
+
+class ReadabilityKind(Kind):
+    PARAMETERS = {
+        "data": Param("str", default="data/readability.yaml"),
+        "margin": Param("float", default=3.0),
+        "max_findings": Param("int", default=5),
+        "min_words": Param("int", default=25),
+        "max_words": Param("int", default=30),
+    }  # and "check", from CHECKS below
+    SETTINGS = {
+        "audience": Param("text", doc="an audience name such as general or teen"),
+        # 0 < grade < 30: the minimum is the smallest number above 0 (the maximum is exclusive).
+        "target_grade": Param("float", above=0, maximum=30, doc="a grade between 0 and 30"),
+        "discount_domain_terms": Param("bool", doc="true or false"),
+    }
+    FIELDS = (
+        "match", "suggestion",  # the span, and the first plain alternative (jargon)
+        "grade", "formula", "target", "target_grade", "audience", "hardest", "line",  # grade, hard-paragraph
+        "above",  # hard-paragraph: grades above the target
+        "words", "max_words",  # long-sentence
+        "acronym",  # undefined-acronym
+    )
+    MESSAGES = (
+        # grade, and its pieces
+        "above-target", "above-target-no-hard-paragraphs", "formula", "formula-domain-adjusted",
+        "audience-target", "configured-target", "hardest-paragraph",
+        "hard-paragraph",
+        "long-sentence",
+        "jargon", "jargon-no-alternative",
+        "used-before-definition", "never-defined",
+    )
+
     def __init__(self, rule):
-        self.rule = rule
-        self.check_name = rule.params["check"]
-        self.data_path = str(Path(rule.file).parent / rule.params["data"])
+        super().__init__(rule)
         self.params = rule.params
+        self.check_name = rule.params["check"]
+        self.data_path = str(rule.data_path(rule.params["data"]).resolve())
+
+    @classmethod
+    def validate(cls, rule):
+        path = rule.data_path(rule.params["data"])
+        if not path.is_file():
+            return "data", f"file not found: {path}"
+        return None
 
     def data(self) -> dict:
         return load_readability_data(self.data_path)
@@ -106,36 +154,18 @@ class Check:
             blocks = sorted(blocks + tables, key=lambda b: b.span.start)
         return blocks
 
-    def article(self, doc, context) -> dict:
-        """Measures of the whole article, shared by the readability rules."""
-        settings = context.settings if context else {}
-        key = ("readability", self.data_path, repr(settings.get("readability")))
-        if key not in doc.cache:
-            data = self.data()
-            skip = data.get("skip_sections", ())
-            text = article_prose(doc, skip).text
-            result = article_measures(doc, skip)
-            target, why = target_grade(doc, data, settings)
-            result["target_grade"] = target
-            result["_target_reason"] = why
-            if (settings.get("readability") or {}).get("discount_domain_terms") and result:
-                discount, used = domain_discount(text, data)
-                words, sentences = result["words"], max(result["sentences"], 1)
-                syllables = article_prose(doc, skip).total.syllables
-                adjusted = 0.39 * (words / sentences) + 11.8 * ((syllables - discount) / max(words, 1)) - 15.59
-                result["fk_grade_domain_adjusted"] = round(adjusted, 1)
-                result["domain_terms_discounted"] = dict(sorted(used.items()))
-            doc.cache[key] = result
-        return doc.cache[key]
+    def article(self, doc, context: CheckContext) -> dict:
+        return article_summary(doc, self.data_path, context.settings if context else {})
 
-    def metrics(self, doc, context) -> dict:
-        return {k: v for k, v in self.article(doc, context).items() if not k.startswith("_")}
+    # ---- what the engine calls
 
-    def check(self, doc, context=None) -> list[Finding]:
-        return getattr(self, "check_" + self.check_name.replace("-", "_"))(doc, context)
+    def check(self, doc, context: CheckContext | None = None) -> list[Finding]:
+        return self.CHECKS[self.check_name](self, doc, context)
 
-    def finding(self, start, end, message, suggestions=()) -> Finding:
-        return Finding(self.rule.id, self.rule.severity, message, start, end, list(suggestions) or list(self.rule.suggest), self.rule.reference)
+    def metrics(self, doc, context: CheckContext) -> dict:
+        """The article's measures against the shipped data file's targets, whichever rule asks."""
+        summary = article_summary(doc, _builtin_data_path(), context.settings if context else {})
+        return {k: v for k, v in summary.items() if not k.startswith("_")}
 
     # ---- checks
 
@@ -152,24 +182,37 @@ class Check:
         if anchor is None:
             return []
         first_line = doc.first_line_span(anchor)
-        adjusted = " (domain words counted as two syllables at most)" if "fk_grade_domain_adjusted" in article else ""
-        hardest = self.hard_paragraphs(doc, context)[:3]
-        where = ""
-        if hardest:
-            where = " Hardest paragraphs: " + ", ".join(f"line {doc.position(b.span.start)[0]} (grade {g:.1f})" for g, b in hardest) + "."
+        formula = self.message("formula-domain-adjusted" if "fk_grade_domain_adjusted" in article else "formula")
+        audience = article["_audience"]
+        target_text = self.message("configured-target") if audience is None else self.message("audience-target", audience=audience)
+        hardest = [
+            self.message("hardest-paragraph", line=doc.position(block.span.start)[0], grade=f"{g:.1f}")
+            for g, block in self.hard_paragraphs(doc, context)[:3]
+        ]
         return [
             self.finding(
                 first_line.start,
                 first_line.end,
-                f"Reading grade {grade:.1f} (Flesch-Kincaid{adjusted}) is above the {article['_target_reason']}, grade {target:g}.{where}",
+                variant="above-target" if hardest else "above-target-no-hard-paragraphs",
+                document_level=True,
+                grade=f"{grade:.1f}",
+                formula=formula,
+                target=target_text,
+                target_grade=f"{target:g}",
+                audience=audience or "",
+                hardest=", ".join(hardest),
             )
         ]
 
-    def hard_paragraphs(self, doc, context) -> list[tuple[float, object]]:
+    def hard_paragraphs(self, doc, context, in_scope_only: bool = False) -> list[tuple[float, object]]:
+        """The paragraphs `margin` grades or more above the target, hardest first, at most
+        `max_findings` (of those in the rule's scope, with in_scope_only)."""
         target = self.article(doc, context).get("target_grade", 8.0)
         scored = []
         for block, prose, counts in article_prose(doc, self.data().get("skip_sections", ())).blocks:
             if counts.tokens < self.params["min_words"] or not has_prose(prose):
+                continue
+            if in_scope_only and self.scoped and not self.in_scope(block):
                 continue
             grade = round(fk_from(counts), 1)
             if grade >= target + self.params["margin"]:
@@ -183,21 +226,25 @@ class Check:
             self.finding(
                 block.span.start,
                 block.span.end,
-                f"Hard paragraph: grade {grade:.1f} (Flesch-Kincaid), {grade - target:.1f} above the target of {target:g}. "
-                f"Use shorter sentences and everyday words.",
+                variant="hard-paragraph",
+                grade=f"{grade:.1f}",
+                above=f"{grade - target:.1f}",
+                target_grade=f"{target:g}",
             )
-            for grade, block in self.hard_paragraphs(doc, context)
+            for grade, block in self.hard_paragraphs(doc, context, in_scope_only=True)
         ]
 
     def check_long_sentence(self, doc, context):
         limit = self.params["max_words"]
         out = []
         for block in self.blocks(doc):
+            if self.scoped and not self.in_scope(block):
+                continue
             for sentence in block.sentences:
                 count = len(_WORD.findall(sentence.text))
                 if count > limit:
                     span = sentence.span
-                    out.append(self.finding(span.start, span.end, f"Long sentence: {count} words (the limit is {limit}). Split it in two."))
+                    out.append(self.finding(span.start, span.end, variant="long-sentence", words=count, max_words=limit))
         return out
 
     def check_jargon(self, doc, context):
@@ -215,19 +262,13 @@ class Check:
                 term = " ".join(match.group().lower().split())
                 if term in seen:
                     continue
-                seen.add(term)  # judged once, at its first use
+                seen.add(term)  # judged once, at its first use (in or out of the rule's scope)
                 if _DEFINITION_AFTER.match(block.text, match.end()) or _DEFINITION_BEFORE.search(block.text, 0, match.start()):
                     continue
                 plain = jargon.get(term, [])
                 span = block.source_span(match.start(), match.end())
-                out.append(
-                    self.finding(
-                        span.start,
-                        span.end,
-                        f"'{match.group()}' is clinical jargon; write '{plain[0]}', or explain it where it is first used." if plain else f"'{match.group()}' is clinical jargon.",
-                        plain,
-                    )
-                )
+                variant = "jargon" if plain else "jargon-no-alternative"
+                out.append(self.finding(span.start, span.end, plain or None, variant=variant, match=match.group()))
         return out
 
     def check_undefined_acronym(self, doc, context):
@@ -258,13 +299,18 @@ class Check:
                 later = any(_defined_in(b.text, acronym, small) for b in blocks)
                 flagged.add(acronym)
                 span = block.source_span(match.start(1), match.end(1))
-                message = (
-                    f"'{acronym}' is used before it is spelled out; spell it out at its first use, e.g. 'full name ({acronym})'."
-                    if later
-                    else f"'{acronym}' is never spelled out; write the full name at its first use, e.g. 'full name ({acronym})'."
-                )
-                out.append(self.finding(span.start, span.end, message))
+                variant = "used-before-definition" if later else "never-defined"
+                out.append(self.finding(span.start, span.end, variant=variant, acronym=acronym))
         return out
+
+    CHECKS = {
+        "grade": check_grade,
+        "hard-paragraph": check_hard_paragraph,
+        "long-sentence": check_long_sentence,
+        "jargon": check_jargon,
+        "undefined-acronym": check_undefined_acronym,
+    }
+    PARAMETERS["check"] = Param("str", required=True, choices=tuple(CHECKS))
 
 
 def _initials_match(words_before: str, acronym: str, small_words=frozenset()) -> bool:

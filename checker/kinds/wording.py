@@ -33,52 +33,18 @@ from __future__ import annotations
 import re
 
 from checker import saferegex
-from pathlib import Path
-
 from checker.context import ASSERTED, QUOTED, judge, load_context_rules
 from checker.findings import Finding
-from checker.kinds import Param
+from checker.kinds.base import Kind, Param
 from checker.phrases import PhraseList, phrases_regex
 from checker.prefilter import literals_of, may_match
-from checker.rulefile import is_builtin
 
 MODES = ("always", "asserted", "figurative", "context")
-PARAMETERS = {
-    "mode": Param("str", default="always", choices=MODES),
-    "terms": Param("str_list", default=[]),
-    "regex": Param("str_list", default=[]),
-    "exceptions": Param("str_list", default=[]),
-    "near": Param("str_list", default=[]),
-    "case_sensitive": Param("bool", default=False),
-    "context": Param("str", default="data/context.yaml"),
-}
-
-
-def validate(rule):
-    params = rule.params
-    if not (params["terms"] or params["regex"]):
-        return "terms", "a 'wording' rule needs 'terms' or 'regex'"
-    if params["mode"] == "context" and not params["near"]:
-        return "near", "a 'context' rule needs 'near' (the topic words that make the term wrong)"
-    flags = 0 if params["case_sensitive"] else re.IGNORECASE
-    problem = saferegex.check_expressions(params["regex"], flags)
-    if problem:
-        return problem
-    if not (Path(rule.file).parent / params["context"]).is_file():
-        return "context", f"file not found: {Path(rule.file).parent / params['context']}"
-    # The pre-check words of each regex, worked out once and kept with the cached rule set.
-    rule.prepared["literals"] = [None if words is None else sorted(words) for words in regex_literals(rule)]
-    return None
 
 
 def regex_literals(rule) -> list:
     flags = 0 if rule.params["case_sensitive"] else re.IGNORECASE
     return [literals_of(source, flags) for source in rule.params["regex"]]
-
-
-def document_lower(doc) -> str:
-    """All prose of the document in lower case, computed once per document."""
-    return doc.prose_lower()
 
 
 def _occurs(string: str, doc, lower_text: str) -> bool:
@@ -91,19 +57,46 @@ def _occurs(string: str, doc, lower_text: str) -> bool:
     return answers[string]
 
 
-class Check:
+class WordingKind(Kind):
     """Two pre-checks keep most rules from running a regex at all: a term can only match where
     all its words are (checker.phrases.PhraseList), and a regex only where one of its required
     strings is (checker.prefilter). Patterns are compiled on first use."""
 
+    PARAMETERS = {
+        "mode": Param("str", default="always", choices=MODES),
+        "terms": Param("str_list", default=[]),
+        "regex": Param("str_list", default=[]),
+        "exceptions": Param("str_list", default=[]),
+        "near": Param("str_list", default=[]),
+        "case_sensitive": Param("bool", default=False),
+        "context": Param("str", default="data/context.yaml"),
+    }
+
+    @classmethod
+    def validate(cls, rule):
+        params = rule.params
+        if not (params["terms"] or params["regex"]):
+            return "terms", "a 'wording' rule needs 'terms' or 'regex'"
+        if params["mode"] == "context" and not params["near"]:
+            return "near", "a 'context' rule needs 'near' (the topic words that make the term wrong)"
+        flags = 0 if params["case_sensitive"] else re.IGNORECASE
+        problem = saferegex.check_expressions(params["regex"], flags)
+        if problem:
+            return problem
+        if not rule.data_path(params["context"]).is_file():
+            return "context", f"file not found: {rule.data_path(params['context'])}"
+        # The pre-check words of each regex, worked out once and kept with the cached rule set.
+        rule.prepared["literals"] = [None if words is None else sorted(words) for words in regex_literals(rule)]
+        return None
+
     def __init__(self, rule):
-        self.rule = rule
+        super().__init__(rule)
         params = rule.params
         self.flags = 0 if params["case_sensitive"] else re.IGNORECASE
         self.mode = params["mode"]
         self.terms = PhraseList(params["terms"], self.flags) if params["terms"] else None
         self.sources = params["regex"]
-        self.trusted = is_builtin(rule.file)
+        self.trusted = rule.trusted
         self._regexes: list = [None] * len(self.sources)
         self._exceptions = self._near = None
         prepared = rule.prepared.get("literals")
@@ -111,7 +104,7 @@ class Check:
             self.literals = regex_literals(rule)
         else:
             self.literals = [None if words is None else frozenset(words) for words in prepared]
-        self.context_path = str(Path(rule.file).parent / params["context"])
+        self.context_path = str(rule.data_path(params["context"]))
 
     @property
     def patterns(self) -> list:
@@ -184,7 +177,7 @@ class Check:
     def plan(self, doc) -> dict[int, list]:
         """The blocks worth searching, in order, each with the patterns that can match in it: a
         term where a block has all its words, a regex where it has one of its pre-check strings."""
-        lower = document_lower(doc)
+        lower = doc.prose_lower()
         where: dict[int, list] = {}
         if self.terms:
             for k in self.terms.blocks_in(doc):
@@ -208,11 +201,5 @@ class Check:
                 continue
             if not self.flagged(sentence.text, start - sentence.start, end - sentence.start, rules):
                 continue
-            findings.append(self.finding(block, start, end))
-
-    def finding(self, block, start: int, end: int) -> Finding:
-        matched = " ".join(block.text[start:end].split())
-        suggestions = list(self.rule.suggest)
-        message = self.rule.message.replace("{match}", matched).replace("{suggestion}", suggestions[0] if suggestions else "")
-        span = block.source_span(start, end)
-        return Finding(self.rule.id, self.rule.severity, message, span.start, span.end, suggestions, self.rule.reference)
+            span = block.source_span(start, end)
+            findings.append(self.finding(span.start, span.end, match=" ".join(block.text[start:end].split())))

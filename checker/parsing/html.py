@@ -9,8 +9,8 @@ that position is an absolute offset into the source.
 from __future__ import annotations
 
 import html as html_lib
-from dataclasses import dataclass, field
 from collections import Counter
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from checker.document import (

@@ -52,7 +52,7 @@ def alex_messages(sentences: list[str]) -> list[list[dict]]:
 
 def carecheck_flags(sentences: list[str]) -> list[bool]:
     sys.path.insert(0, str(HERE.parent.parent))
-    from checker.kinds import CheckContext
+    from checker.kinds import CheckContext, build_check
     from checker.parsing import parse_document
     from checker.rulefile import load_rules
 
@@ -60,7 +60,7 @@ def carecheck_flags(sentences: list[str]) -> list[bool]:
     flags = []
     for text in sentences:
         doc = parse_document("s.txt", text, "text")
-        flags.append(any(r.checker().check(doc, CheckContext({})) for r in rules))
+        flags.append(any(build_check(r).check(doc, CheckContext({})) for r in rules))
     return flags
 
 

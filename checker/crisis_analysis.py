@@ -1,0 +1,299 @@
+"""The crisis analysis of one document: every crisis number and chat link it offers, and what each means.
+
+Shared by every rule that asks (the crisis rules, and freshness, which asks whether a page carries
+crisis resources), so it is computed once per document: `document_analysis` and the crisis kind
+memoise it on doc.cache under `analysis_key`. It depends on the resources file and the configured
+locale only, never on a rule: `top_words` is applied by each rule (Mention.near_top).
+
+The analysis finds every number and chat link, and judges each by its sentence: is it offered as a
+contact ("call", "text", "dial" ...), in a crisis context, and which service of which region is it?
+The reader's region comes from front matter (`region`, `locale`), the HTML `lang`, per-path config
+(`locale`) or the default, en-US; a section whose heading names a country ("### United Kingdom")
+and a sentence that names one ("In the UK, call ...") are judged for that country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.crisis_resources import load_resources
+from checker.document import HEADING, PROSE_KINDS, TABLE_CELL
+from checker.phonenumbers import edit_distance_one, find_numbers
+from checker.phrases import phrase_list
+from checker.phrases import word_list_regex as words_regex
+
+DEFAULT_LOCALE = "en-US"
+CONTACT_WINDOW_WORDS = 6  # how far before a number a contact word may stand ("call Samaritans free on 116 123")
+CONTACT_WINDOW_CHARS = 80
+_DIGIT = re.compile(r"\d")
+
+
+def analysis_key(resources_file: str, settings: dict) -> tuple:
+    """The doc.cache key of a document's crisis analysis: the same for every rule that asks."""
+    return ("crisis", resources_file, settings.get("locale"))
+
+
+def document_analysis(doc, resources_file: str, settings: dict) -> Analysis:
+    """The document's crisis analysis, computed once and shared by every rule (of any kind) that asks."""
+    key = analysis_key(resources_file, settings)
+    if key not in doc.cache:
+        doc.cache[key] = analyse(doc, load_resources(resources_file), settings)
+    return doc.cache[key]
+
+
+def carries_crisis_resources(doc, resources_file: str, settings: dict) -> bool:
+    """Does the document offer a crisis line (a recognised service that is a crisis service)?"""
+    return any(m.service.crisis for m in document_analysis(doc, resources_file, settings).of("service"))
+
+
+@dataclass
+class Mention:
+    kind: str  # service, emergency, directory, retired, ended, wrong-region, unknown
+    start: int  # source offsets
+    end: int
+    raw: str
+    opening: bool  # before the first section heading
+    reach: int  # the smallest `top_words` for which it counts as near the top (when `opening`)
+    service: object = None
+    types: set = field(default_factory=set)  # contact types the sentence offers
+    detail: object = None
+
+    def near_top(self, top_words: int) -> bool:
+        """Is it where a banner belongs: before the first section, within the first `top_words` words?"""
+        return self.opening and self.reach <= top_words
+
+
+@dataclass
+class Analysis:
+    region: str
+    triggered: bool
+    mentions: list[Mention]
+    body_start: tuple[int, int]  # span of the first line of the body
+    danger: list[tuple[int, int]]
+
+    def of(self, *kinds) -> list[Mention]:
+        return [m for m in self.mentions if m.kind in kinds]
+
+
+def article_region(doc, resources, settings) -> str:
+    for key in ("region", "country", "locale", "lang", "language"):
+        code = resources.region_for(doc.metadata.get(key))
+        if code:
+            return code
+    return resources.region_for(settings.get("locale")) or resources.region_for(DEFAULT_LOCALE) or "US"
+
+
+def is_triggered(doc, resources) -> bool:
+    language = resources.language
+    topics = set()
+    for key in ("topics", "tags", "categories", "keywords"):
+        value = doc.metadata.get(key)
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        topics.update(str(v).strip().lower().replace(" ", "-") for v in values)
+    if topics & {t.lower() for t in language["topics"]}:
+        return True
+    trigger = words_regex(tuple(language["trigger_terms"]))
+    title = doc.metadata.get("title")
+    if isinstance(title, str) and trigger.search(title):
+        return True
+    return any(trigger.search(block.text) for block in doc.blocks if block.kind in PROSE_KINDS)
+
+
+def _plausible_phone(raw: str, digits: str) -> bool:
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw):  # a year
+        return False
+    if raw.count(".") == 1 or re.fullmatch(r"\d{1,3}[-–]\d{1,3}", raw):  # 14.2, ages 15-29
+        return False
+    return 3 <= len(digits) <= 15
+
+
+def analyse(doc, resources, settings: dict) -> Analysis:
+    language = resources.language
+    contact_re = words_regex(tuple(language["contact_words"]))
+    crisis_re = words_regex(tuple(language["crisis_words"]))
+    call_re = words_regex(tuple(language["call_words"]))
+    text_re = words_regex(tuple(language["text_words"]))
+    chat_re = words_regex(tuple(language["chat_words"]))
+    danger_re = words_regex(tuple(language["danger_phrases"]))
+    # The blocks with a danger phrase, and the chat and directory addresses the article has at all.
+    danger_blocks = phrase_list(tuple(language["danger_phrases"])).blocks_in(doc)
+    region = article_region(doc, resources, settings)
+    article_text = doc.prose_lower()
+    chat_urls = [(url, service) for url, service in resources.chat_urls() if url in article_text]
+    article_directories = [url for url in resources.directories if url.lower() in article_text]
+
+    mentions: list[Mention] = []
+    danger: list[tuple[int, int]] = []
+    headings: list[tuple[int, set, str]] = []  # (level, regions named, text) of the open sections
+    in_top = True
+    top_word_count = 0
+    first_block = True
+    for index, block in enumerate(doc.blocks):
+        if block.kind not in PROSE_KINDS:
+            continue
+        if block.kind == HEADING:
+            # The first block may be the title; any other heading below level 1 starts the sections.
+            if not first_block and block.level > 1:
+                in_top = False
+            headings = [h for h in headings if h[0] < block.level]
+            headings.append((block.level, resources.regions_named_in(block.text), block.text))
+        first_block = False
+        # Most blocks hold no number, chat address or danger phrase: then only their words count.
+        block_urls = [(url, service) for url, service in chat_urls if url in block.lower]
+        block_directories = [url for url in article_directories if url.lower() in block.lower]
+        has_digits = _DIGIT.search(block.text) is not None
+        has_contact = bool(block_urls or block_directories or block.links or has_digits)
+        has_danger = index in danger_blocks
+        if not (has_contact or has_danger):
+            if in_top:
+                top_word_count += sum(len(sentence.text.split()) for sentence in block.sentences)
+            continue
+        section_regions = next((h[1] for h in reversed(headings) if h[1]), set())
+        section_text = " ".join(h[2] for h in headings)
+        block_has_crisis_words = None  # searched for when a sentence offers a contact
+
+        for sentence in block.sentences:
+            text = sentence.text
+            offset = sentence.start
+            words_before = top_word_count
+            if in_top:
+                top_word_count += len(text.split())
+            if has_danger:
+                for m in danger_re.finditer(text):
+                    span = block.source_span(offset + m.start(), offset + m.end())
+                    danger.append((span.start, span.end))
+            top = (in_top, words_before + 1)  # near the top when it starts within the first top_words words
+            numbers = find_numbers(text) if has_digits and _DIGIT.search(text) else []
+            lowered = text.lower()
+            urls = [(url, service) for url, service in block_urls if url in lowered]
+            directories = [url for url in block_directories if url.lower() in lowered]
+            if not (numbers or urls or directories):
+                continue  # most sentences offer no contact: nothing more to judge
+            named = resources.regions_named_in(text)
+            allowed = (named | section_regions) or {region}
+            if not named and section_regions:
+                allowed = section_regions
+            offers = set()
+            if call_re.search(text):
+                offers.add("call")
+            if text_re.search(text):
+                offers.add("text")
+            if chat_re.search(text):
+                offers.add("chat")
+            table_contact = block.kind == TABLE_CELL and bool(contact_re.search(section_text))
+            if block_has_crisis_words is None:
+                block_has_crisis_words = bool(crisis_re.search(block.text))
+            crisis_context = bool(crisis_re.search(text)) or block_has_crisis_words or bool(crisis_re.search(section_text))
+
+            previous = None
+            for number in numbers:
+                span = block.source_span(offset + number.start, offset + number.end)
+                # A number is offered as a contact when a contact word comes shortly before it.
+                window = " ".join(text[max(0, number.start - CONTACT_WINDOW_CHARS) : number.start].split()[-CONTACT_WINDOW_WORDS:])
+                in_contact = table_contact or bool(contact_re.search(window))
+                # "1-800-662-HELP (4357)": a bracketed number right after another is the same contact.
+                alternative = previous is not None and re.fullmatch(r"\s*\(", text[previous.end : number.start]) is not None
+                previous = number
+                mention = _classify(resources, number, text, allowed, in_contact, crisis_context, offers, span, top)
+                if mention and alternative and mention.kind in ("unknown", "wrong-region"):
+                    continue
+                if mention:
+                    mentions.append(mention)
+                    mentions.extend(_ended_options(resources, mention, number, text, block, offset, allowed))
+
+            for url, service in urls:
+                if service.region in allowed:
+                    at = lowered.index(url)
+                    span = block.source_span(offset + at, offset + at + len(url))
+                    mentions.append(Mention("service", span.start, span.end, text[at : at + len(url)], *top, service, offers | {"chat"}))
+            for url in directories:
+                if url.lower() in lowered:
+                    at = lowered.index(url.lower())
+                    span = block.source_span(offset + at, offset + at + len(url))
+                    mentions.append(Mention("directory", span.start, span.end, url, *top))
+        # Chat links whose visible text is not the URL ("chat with us").
+        for start, end, href in block.links:
+            for service in resources.services.values():
+                for contact in service.contacts:
+                    if contact.url and contact.url.lower() in href.lower() and service.region in ({region} | section_regions):
+                        span = block.source_span(start, end)
+                        if not any(m.start == span.start and m.service is service for m in mentions):
+                            # Near the top when the whole block ends within the first top_words words.
+                            mentions.append(Mention("service", span.start, span.end, href, in_top, top_word_count, service, {"chat"}))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    start = doc.body_start()
+    return Analysis(region, is_triggered(doc, resources), mentions, (start.start, start.end), danger)
+
+
+def _classify(resources, number, text, allowed, in_contact, crisis_context, offers, span, top: tuple[bool, int]) -> Mention | None:
+    c = resources.canonical(number.raw)
+    retired = resources.retired_by_number.get(c)
+    if retired and (len(c) >= 7 or in_contact):
+        return Mention("retired", span.start, span.end, number.raw, *top, detail=retired)
+    entries = [(s, contact) for s, contact in resources.by_number.get(c, []) if s.region in allowed]
+    if entries and (in_contact or len(c) >= 7):
+        service, contact = _best_entry(entries, text, number)
+        return Mention("service", span.start, span.end, number.raw, *top, service, offers | {contact.type})
+    emergency_regions = resources.emergency_by_number.get(c, [])
+    if any(r in allowed for r in emergency_regions):
+        return Mention("emergency", span.start, span.end, number.raw, *top) if in_contact else None
+    if not in_contact:
+        return None
+    if c in resources.by_number or emergency_regions:
+        elsewhere = sorted({s.region for s, _ in resources.by_number.get(c, [])} | set(emergency_regions))
+        return Mention("wrong-region", span.start, span.end, number.raw, *top, detail=elsewhere)
+    if crisis_context and _plausible_phone(number.raw, number.digits):
+        return Mention("unknown", span.start, span.end, number.raw, *top, detail=_near_misses(resources, c, allowed))
+    return None
+
+
+def _best_entry(entries, text, number):
+    """Pick the service a number stands for: "988 then press 1" is the Veterans Crisis Line."""
+    after = text[number.end : number.end + 40]
+    press = re.search(r"press(?:ing)?\s+(\d)", after, re.IGNORECASE)
+    before = text[max(0, number.start - 30) : number.start]
+    keyword = re.search(r"text\s+[\"“']?([A-Za-z]{2,12})[\"”']?\s+to\s*$", before, re.IGNORECASE)
+    for service, contact in entries:
+        if contact.then_press and press and press.group(1) == contact.then_press:
+            return service, contact
+        if contact.keywords and keyword and keyword.group(1).upper() in contact.keywords:
+            return service, contact
+    plain = [(s, c) for s, c in entries if not c.then_press and s.crisis]
+    return (plain or entries)[0]
+
+
+def _ended_options(resources, mention, number, text, block, offset, allowed) -> list[Mention]:
+    """'988 ... press 3' or 'text PRIDE to 988': options of a service that ended."""
+    if mention.kind != "service":
+        return []
+    c = resources.canonical(number.raw)
+    found = []
+    for ended in resources.ended:
+        if resources.canonical(ended.number) != c or not (set(ended.regions) & allowed):
+            continue
+        if ended.then_press:
+            press = re.compile(rf"press(?:ing)?\s+{re.escape(ended.then_press)}\b", re.IGNORECASE).search(text, number.end, number.end + 60)
+            if press:
+                span = block.source_span(offset + press.start(), offset + press.end())
+                found.append(Mention("ended", span.start, span.end, press.group(), mention.opening, mention.reach, detail=ended))
+        if ended.text_keyword:
+            keyword = re.compile(rf"text\s+[\"“']?{re.escape(ended.text_keyword)}\b", re.IGNORECASE).search(text, max(0, number.start - 30), number.start)
+            if keyword:
+                span = block.source_span(offset + keyword.start(), offset + keyword.end())
+                found.append(Mention("ended", span.start, span.end, keyword.group(), mention.opening, mention.reach, detail=ended))
+    return found
+
+
+def _near_misses(resources, canonical_number: str, allowed) -> list[str]:
+    out = []
+    for region_code in sorted(allowed):
+        region = resources.regions.get(region_code)
+        if not region:
+            continue
+        for service in region.services:
+            for contact in service.contacts:
+                if contact.number and edit_distance_one(canonical_number, resources.canonical(contact.number)):
+                    out.append(resources.describe(service.id))
+                    break
+    return out
