@@ -21,7 +21,6 @@ from checker.document import HEADING
 from checker.errors import UsageError
 from checker.phrases import word_list_regex as words_regex
 from checker.readability import prose_blocks
-from checker.schema import validate
 from checker.statistics import (
     Figure,
     Vocabulary,
@@ -81,8 +80,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 def load_registry(path: str) -> dict:
     """The claims registry at `path`, checked: its schema, then what the schema cannot say (a
     claim's unit, measure and population are known names; superseded_by names a claim)."""
-    data = load_data_file(path)
-    validate(data, CLAIMS_SCHEMA, path)
+    data = load_data_file(path, CLAIMS_SCHEMA)
     measures, populations = data["measures"], data.get("populations") or {}
     ids = {claim["id"] for claim in data["claims"]}
     for k, claim in enumerate(data["claims"]):
@@ -100,8 +98,7 @@ def load_registry(path: str) -> dict:
 @functools.lru_cache(maxsize=8)
 def load_citations(path: str) -> dict:
     """What counts as a citation (organisations, reporting words, source domains, reference sections)."""
-    data = load_data_file(path)
-    validate(data, CITATIONS_SCHEMA, path)
+    data = load_data_file(path, CITATIONS_SCHEMA)
     return data
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from checker.errors import UsageError
 from checker.phonenumbers import canonical
-from checker.schema import validate
 from checker.yamlload import load_data_file
 
 CONTACT_TYPES = ("call", "text", "chat")
@@ -234,8 +233,7 @@ SCHEMA = {
 
 @functools.lru_cache(maxsize=8)
 def load_resources(path: str) -> Resources:
-    data = load_data_file(path)
-    validate(data, SCHEMA, path)
+    data = load_data_file(path, SCHEMA)
     _check_contact_types(data, path)
     try:
         return _build(data)

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from checker.dates import add_months, day_first, parse_date, to_date
 from checker.document import HEADING, Span
 from checker.phrases import phrase_list, word_list_regex
-from checker.schema import validate as validate_schema
 from checker.yamlload import load_data_file
 
 _STRINGS = ["str"]
@@ -40,8 +39,7 @@ DATA_SCHEMA = {
 @functools.lru_cache(maxsize=16)
 def load_freshness_data(path: str) -> dict:
     """The freshness data file, checked against DATA_SCHEMA (a UsageError names file, line and key)."""
-    data = load_data_file(path)
-    validate_schema(data, DATA_SCHEMA, path)
+    data = load_data_file(path, DATA_SCHEMA)
     return data
 
 

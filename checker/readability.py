@@ -186,11 +186,9 @@ SCHEMA = {
 def load_readability_data(path: str) -> dict:
     """The readability data file at `path`, read and checked once per process."""
     from checker.errors import UsageError
-    from checker.schema import validate
     from checker.yamlload import load_data_file
 
-    data = load_data_file(path)
-    validate(data, SCHEMA, path)
+    data = load_data_file(path, SCHEMA)
     if data["default_audience"] not in data["targets"]:
         line = data.line_of("default_audience") if hasattr(data, "line_of") else 1
         raise UsageError(f"{path}:{line}: key 'default_audience': must be one of the targets ({', '.join(map(str, data['targets']))})")

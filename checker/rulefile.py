@@ -19,7 +19,7 @@ from pathlib import Path
 from checker import __version__
 from checker.errors import UsageError
 from checker.findings import SEVERITIES
-from checker.kinds import KIND_NAMES, kind_class
+from checker.kinds import KINDS, kind_class
 from checker.kinds.base import SCOPES, template_fields
 from checker.rule import Example, Rule, builtin_rules_dir
 from checker.yamlload import LocatedDict, YamlError, load_yaml
@@ -204,8 +204,8 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int, fragments: di
     if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
         fail("id", "must look like 'family.name' (lower case letters, digits, '-' and '_')")
     kind = item["kind"]
-    if kind not in KIND_NAMES:
-        fail("kind", f"unknown kind {kind!r} (known: {', '.join(KIND_NAMES)})")
+    if kind not in KINDS:
+        fail("kind", f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
     kind_type = kind_class(kind)
     allowed = COMMON_KEYS | set(kind_type.PARAMETERS)
     for key in item:

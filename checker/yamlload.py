@@ -88,15 +88,35 @@ def cache_data_files_in(directory) -> None:
     _data_cache_dir = Path(directory) if directory else None
 
 
-@functools.lru_cache(maxsize=32)
-def load_data_file(path: str, required: tuple[str, ...] = ()) -> dict:
+def load_data_file(path: str, schema=None) -> dict:
     """A YAML data file that rules refer to (crisis lines, claims, trigger words), read once per
-    process. Problems are a UsageError naming the file and line, like a broken rule file."""
+    process and checked against its schema (checker.schema) when it is parsed: a JSON copy is kept
+    only of a file that passed, so reading the copy back needs no check. Problems are a UsageError
+    naming the file, line and key, like a broken rule file."""
+    return _load_data_file(path, schema and _Schema(schema))
+
+
+class _Schema:
+    """A schema as an lru_cache key (a schema is a dict, which is not hashable)."""
+
+    def __init__(self, schema):
+        self.schema = schema
+        self.text = repr(schema)
+
+    def __hash__(self):
+        return hash(self.text)
+
+    def __eq__(self, other):
+        return isinstance(other, _Schema) and other.text == self.text
+
+
+@functools.lru_cache(maxsize=32)
+def _load_data_file(path: str, schema: _Schema | None) -> dict:
     from checker.errors import UsageError
 
     try:
         raw = Path(path).read_bytes()
-        copy = _cached_copy(path, raw)
+        copy = _cached_copy(path, raw, schema)
         data = copy.get("data") if copy else load_yaml(raw.decode("utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
@@ -109,31 +129,35 @@ def load_data_file(path: str, required: tuple[str, ...] = ()) -> dict:
         data.line, data.key_lines = 1, {}
     if not isinstance(data, dict):
         raise UsageError(f"{path}:1: must be a mapping of keys to values")
-    for key in required:
-        if key not in data:
-            raise UsageError(f"{path}: missing key '{key}'")
-    if _data_cache_dir and copy is None:
-        _keep_copy(path, raw, data)
+    if copy is None:
+        if schema:
+            from checker.schema import validate
+
+            validate(data, schema.schema, path)
+        if _data_cache_dir:
+            _keep_copy(path, raw, data, schema)
     return data
 
 
-def _copy_file(path: str, raw: bytes) -> Path:
+def _copy_file(path: str, raw: bytes, schema) -> Path:
     import hashlib
 
     from checker import __version__
 
-    digest = hashlib.sha256(f"{__version__}\0{Path(path).resolve()}\0".encode() + raw).hexdigest()
+    # The schema is part of the key: a copy vouches for the file passing this very schema.
+    checked = schema.text if schema else ""
+    digest = hashlib.sha256(f"{__version__}\0{Path(path).resolve()}\0{checked}\0".encode() + raw).hexdigest()
     return _data_cache_dir / f"data-{digest[:40]}.json"
 
 
-def _cached_copy(path: str, raw: bytes) -> dict | None:
+def _cached_copy(path: str, raw: bytes, schema) -> dict | None:
     if not _data_cache_dir:
         return None
     import json
 
     from checker.cache import mark_used
 
-    copy_file = _copy_file(path, raw)
+    copy_file = _copy_file(path, raw, schema)
     try:
         copy = json.loads(copy_file.read_text(encoding="utf-8"), object_hook=_decode)
     except (OSError, ValueError, TypeError, KeyError):
@@ -142,13 +166,13 @@ def _cached_copy(path: str, raw: bytes) -> dict | None:
     return copy if isinstance(copy, dict) and "data" in copy else None
 
 
-def _keep_copy(path: str, raw: bytes, data) -> None:
+def _keep_copy(path: str, raw: bytes, data, schema) -> None:
     import json
 
     from checker.atomic import write_atomically
 
     try:
-        write_atomically(_copy_file(path, raw), [json.dumps({"data": _encode(data)}, ensure_ascii=False)])
+        write_atomically(_copy_file(path, raw, schema), [json.dumps({"data": _encode(data)}, ensure_ascii=False)])
     except (OSError, TypeError, ValueError):
         pass  # a value JSON cannot hold, or an unwritable tree: read the YAML next time
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import run_process, write
 
 ENV = {"CARECHECK_NO_CACHE": ""}
@@ -81,7 +82,7 @@ def test_data_files_are_read_back_from_json_exactly_as_from_yaml(tmp_path):
     assert len(files) >= 7
 
     def load_all():
-        yamlload.load_data_file.cache_clear()
+        yamlload._load_data_file.cache_clear()
         return [yamlload.load_data_file(f) for f in files]
 
     def lines(value):
@@ -102,7 +103,7 @@ def test_data_files_are_read_back_from_json_exactly_as_from_yaml(tmp_path):
         assert load_all() == from_yaml
     finally:
         yamlload.cache_data_files_in(None)
-        yamlload.load_data_file.cache_clear()
+        yamlload._load_data_file.cache_clear()
 
 
 def test_a_partly_warm_parallel_run_checks_only_the_changed_files_and_agrees(tmp_path):
@@ -194,3 +195,27 @@ def test_git_ignores_the_cache_directory(tmp_path):
     assert (tmp_path / ".carecheck_cache" / ".gitignore").read_text().splitlines()[-1] == "*"
     status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert status.stdout.split() == ["??", "content/a.md"]
+
+
+def test_a_data_file_that_fails_its_schema_fails_again_with_a_warm_cache(tmp_path):
+    # Only a file that passed its schema gets a JSON copy, and reading a copy skips the check:
+    # a broken file must not slip through on the second run.
+    from checker import yamlload
+    from checker.errors import UsageError
+
+    data = tmp_path / "context.yaml"
+    data.write_text("negation_window: six\n", encoding="utf-8")
+    try:
+        yamlload.cache_data_files_in(tmp_path / "cache")
+        for _ in range(2):
+            yamlload._load_data_file.cache_clear()
+            with pytest.raises(UsageError, match="negation_window"):
+                yamlload.load_data_file(str(data), {"negation_window": "int"})
+        assert not list((tmp_path / "cache").glob("data-*.json")) if (tmp_path / "cache").exists() else True
+        data.write_text("negation_window: 6\n", encoding="utf-8")
+        yamlload._load_data_file.cache_clear()
+        assert yamlload.load_data_file(str(data), {"negation_window": "int"}) == {"negation_window": 6}
+        assert len(list((tmp_path / "cache").glob("data-*.json"))) == 1
+    finally:
+        yamlload.cache_data_files_in(None)
+        yamlload._load_data_file.cache_clear()

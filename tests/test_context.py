@@ -82,7 +82,19 @@ def test_unquoted_no_in_the_data_is_refused(tmp_path):
 
     bad = tmp_path / "context.yaml"
     bad.write_text("negation_before:\n  - not\n  - no\n")
-    with pytest.raises(UsageError, match="every entry must be a string"):
+    with pytest.raises(UsageError, match=r"context.yaml:1: key 'negation_before\[1\]': must be a string"):
+        load_context_rules(str(bad))
+
+
+def test_a_misspelt_or_mistyped_key_in_the_data_names_file_line_and_key(tmp_path):
+    from checker.errors import UsageError
+
+    bad = tmp_path / "context.yaml"
+    bad.write_text("negation_before: [not]\nnegation_windw: 6\n")
+    with pytest.raises(UsageError, match=r"context.yaml:2: key 'negation_windw': unknown key"):
+        load_context_rules(str(bad))
+    bad.write_text("negation_window: six\n")
+    with pytest.raises(UsageError, match=r"context.yaml:1: key 'negation_window': must be a whole number"):
         load_context_rules(str(bad))
 
 

@@ -19,9 +19,8 @@ KINDS = {
     "stats": ("checker.kinds.stats", "StatsKind"),
     "grammar": ("checker.kinds.grammar", "GrammarKind"),
 }
-KIND_NAMES = tuple(KINDS)
 
-__all__ = ["KINDS", "KIND_NAMES", "CheckContext", "CorpusKind", "Kind", "Param", "kind_class", "build_check", "family_settings"]
+__all__ = ["KINDS", "CheckContext", "CorpusKind", "Kind", "Param", "kind_class", "build_check", "family_settings"]
 
 
 def kind_class(name: str) -> type[Kind]:

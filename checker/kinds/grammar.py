@@ -24,7 +24,6 @@ import re
 from checker.document import PLACEHOLDER, PROSE_KINDS
 from checker.findings import Finding
 from checker.kinds.base import Kind, Param
-from checker.schema import validate as validate_schema
 from checker.yamlload import load_data_file
 
 SEPARATOR = "\n\n"
@@ -40,8 +39,7 @@ DATA_SCHEMA = {
 
 @functools.lru_cache(maxsize=8)
 def load_grammar_data(path: str) -> dict:
-    data = load_data_file(path)
-    validate_schema(data, DATA_SCHEMA, path)
+    data = load_data_file(path, DATA_SCHEMA)
     return data
 
 
