@@ -270,6 +270,9 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int, fragments: di
         line=line,
         messages={k: v.strip() for k, v in messages.items()},
     )
+    for key in kind_type.DATA_FILES:
+        if not rule.data_path(params[key]).is_file():
+            fail(key, f"file not found: {rule.data_path(params[key])}")
     problem = kind_type.validate(rule)
     if problem:
         key, message = problem

@@ -137,3 +137,13 @@ def test_message_fields_and_variants_are_checked_against_the_kind():
     rule = "pack: x\nrules:\n  - id: x.y\n    kind: pattern\n    severity: info\n    terms: [a]\n    examples: {fail: ['a']}\n"
     assert "unknown field {region} for a 'pattern' rule" in error_for(rule + "    message: 'No {region}'\n")
     assert "unknown variant 'odd' for a 'pattern' rule" in error_for(rule + "    message: m\n    messages: {odd: n}\n")
+
+
+@pytest.mark.parametrize("kind, key", [("wording", "context"), ("crisis", "resources"), ("stats", "registry"), ("readability", "data"), ("grammar", "data")])
+def test_a_data_file_a_rule_names_must_exist(kind, key):
+    extra = {"wording": "    terms: [x]\n", "crisis": "    check: missing-banner\n", "stats": "    check: uncited\n",
+             "readability": "    check: grade\n", "grammar": ""}[kind]
+    text = (f"pack: x\nrules:\n  - id: x.y\n    kind: {kind}\n    severity: info\n    message: m\n{extra}"
+            f"    {key}: data/nowhere.yaml\n    examples: {{fail: ['x']}}\n")
+    message = error_for(text)
+    assert f"key '{key}': file not found:" in message and "nowhere.yaml" in message

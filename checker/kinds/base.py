@@ -2,7 +2,8 @@
 
 A kind is a class (a subclass of Kind) that declares what it takes and checks one rule:
 
-- PARAMETERS: the rule-file keys it takes besides the common ones, as Param specs;
+- PARAMETERS: the rule-file keys it takes besides the common ones, as Param specs, and DATA_FILES:
+  those that name a data file (found with Rule.data_path; a missing one is a rule-file error);
 - SETTINGS: the config keys of its family (`freshness: {interval_months: 24}` in carecheck.yaml
   and in per-path overrides), as Param specs; checks read them from context.settings[family];
 - FIELDS: the names a rule's `message` template may use ("{match}", "{region}" ...), and
@@ -139,6 +140,7 @@ class Kind:
     """The base of every rule kind; see the module docstring for what a kind declares."""
 
     PARAMETERS: ClassVar[dict[str, Param]] = {}
+    DATA_FILES: ClassVar[tuple[str, ...]] = ()  # parameters that name a data file (checked to exist)
     SETTINGS: ClassVar[dict[str, Param]] = {}
     SETTINGS_PER_PATH: ClassVar[bool] = True  # may per-path overrides change them?
     FIELDS: ClassVar[tuple[str, ...]] = ("match", "suggestion")

@@ -34,6 +34,7 @@ from checker.kinds.base import Kind, Param
 
 class CrisisKind(Kind):
     # PARAMETERS is defined after the checks, below: `check` names one of CHECKS.
+    DATA_FILES = ("resources",)
     FIELDS = (
         "match",  # the text found (a number, a link, "press 3")
         "suggestion",  # the first suggestion
@@ -76,10 +77,7 @@ class CrisisKind(Kind):
 
     @classmethod
     def validate(cls, rule):
-        path = rule.data_path(rule.params["resources"])
-        if not path.is_file():
-            return "resources", f"crisis resources file not found: {path}"
-        resources = load_resources(str(path))
+        resources = load_resources(str(rule.data_path(rule.params["resources"])))
         for service_id, types in rule.params["require"].items():
             if service_id not in resources.services:
                 return "require", f"unknown service id {service_id!r}"

@@ -79,12 +79,10 @@ class FreshnessKind(Kind):
         self.crisis_path = str(rule.data_path(rule.params["crisis_resources"]))
         self.check_name = rule.params["check"]
 
+    DATA_FILES = ("data", "crisis_resources")
+
     @classmethod
     def validate(cls, rule):
-        for key in ("data", "crisis_resources"):
-            path = rule.data_path(rule.params[key])
-            if not path.is_file():
-                return key, f"file not found: {path}"
         load_freshness_data(str(rule.data_path(rule.params["data"])))
         return None
 

@@ -85,12 +85,7 @@ class GrammarKind(Kind):
     DYNAMIC_IDS = True
     NEEDS_SERVER = True
 
-    @classmethod
-    def validate(cls, rule):
-        path = rule.data_path(rule.params["data"])
-        if not path.is_file():
-            return "data", f"file not found: {path}"
-        return None
+    DATA_FILES = ("data",)
 
     def __init__(self, rule):
         super().__init__(rule)

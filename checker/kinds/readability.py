@@ -136,12 +136,7 @@ class ReadabilityKind(Kind):
         self.check_name = rule.params["check"]
         self.data_path = str(rule.data_path(rule.params["data"]).resolve())
 
-    @classmethod
-    def validate(cls, rule):
-        path = rule.data_path(rule.params["data"])
-        if not path.is_file():
-            return "data", f"file not found: {path}"
-        return None
+    DATA_FILES = ("data",)
 
     def data(self) -> dict:
         return load_readability_data(self.data_path)

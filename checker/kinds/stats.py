@@ -62,13 +62,7 @@ class StatsKind(CorpusKind):
     )
     MESSAGES = ("outdated",)  # registry-mismatch: the figure is a superseded one
 
-    @classmethod
-    def validate(cls, rule):
-        for key in ("registry", "citations"):
-            path = rule.data_path(rule.params[key])
-            if not path.is_file():
-                return key, f"file not found: {path}"
-        return None
+    DATA_FILES = ("registry", "citations")
 
     def __init__(self, rule):
         super().__init__(rule)

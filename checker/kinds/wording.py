@@ -62,6 +62,7 @@ class WordingKind(Kind):
     all its words are (checker.phrases.PhraseList), and a regex only where one of its required
     strings is (checker.prefilter). Patterns are compiled on first use."""
 
+    DATA_FILES = ("context",)
     PARAMETERS = {
         "mode": Param("str", default="always", choices=MODES),
         "terms": Param("str_list", default=[]),
@@ -83,8 +84,6 @@ class WordingKind(Kind):
         problem = saferegex.check_expressions(params["regex"], flags)
         if problem:
             return problem
-        if not rule.data_path(params["context"]).is_file():
-            return "context", f"file not found: {rule.data_path(params['context'])}"
         # The pre-check words of each regex, worked out once and kept with the cached rule set.
         rule.prepared["literals"] = [None if words is None else sorted(words) for words in regex_literals(rule)]
         return None
