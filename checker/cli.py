@@ -313,7 +313,7 @@ def rules_test(path, config_path, rule_dirs):
     if any(needs_server(r) for r in ruleset.rules):
         from checker.languagetool import find_server
 
-        server = find_server({})
+        server = find_server(session.config.grammar)
         grammar = {"server": server.url} if server.url else {}
     count, examples, failures, skipped = check_all_examples(ruleset, grammar)
     for failure in failures:
@@ -345,6 +345,8 @@ def explain(rule_id, config_path, rule_dirs):
     click.echo(f"{rule.id} ({rule.kind} rule, {rule.severity}, pack '{rule.pack}')")
     click.echo()
     click.echo(rule.message)
+    for variant, template in rule.messages.items():
+        click.echo(f"  ({variant}) {template}")
     if rule.description:
         click.echo()
         click.echo(rule.description)

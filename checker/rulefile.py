@@ -204,7 +204,7 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int, fragments: di
     if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
         fail("id", "must look like 'family.name' (lower case letters, digits, '-' and '_')")
     kind = item["kind"]
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         fail("kind", f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
     kind_type = kind_class(kind)
     allowed = COMMON_KEYS | set(kind_type.PARAMETERS)

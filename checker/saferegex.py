@@ -76,10 +76,12 @@ def finditer(pattern, text: str):
 def timeout_finding(rule, start: int, end: int):
     from checker.findings import Finding
 
+    # About the rule on this file, not about a span: no `scope` may hide it.
     return Finding(
         "carecheck.rule-timeout",
         "warning",
         f"Rule {rule.id} gave up on this file: its regular expression ran for more than {TIMEOUT_SECONDS:g} s (it backtracks too much; see {rule.file}:{rule.line}).",
         start,
         end,
+        scoped=False,
     )

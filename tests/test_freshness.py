@@ -168,9 +168,9 @@ def test_one_analysis_per_document_for_every_rule_and_the_metrics(monkeypatch):
 
 
 def test_settings_are_declared_on_the_kind():
-    from checker.kinds import family_settings
+    from checker.kinds import kind_class
 
-    settings = family_settings("freshness")
+    settings = kind_class("freshness").SETTINGS
     assert list(settings) == ["interval_months", "crisis_interval_months", "warn_days", "require_reviewer", "topics"]
     assert settings["warn_days"].problem(-1) == "must be a whole number of 0 or more"
     assert settings["require_reviewer"].problem("yes") == "must be true or false"

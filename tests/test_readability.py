@@ -302,10 +302,9 @@ def test_a_broken_data_file_is_one_line_naming_file_line_and_key(tmp_path, old, 
         load_readability_data(str(broken))
     assert caught.value.message.startswith(str(broken) + ":") and error in caught.value.message
     assert "\n" not in caught.value.message
-    # A rule of a pack beside it reads it through the same loader.
-    check = readability_check(LONG_SENTENCE_COPY.format(scope="all"), tmp_path)
+    # A rule of a pack beside it reads it through the same loader, when the pack loads.
     with pytest.raises(UsageError, match="readability.yaml:"):
-        check.run(parse_document("a.md", f"{LONG}\n"), context())
+        readability_check(LONG_SENTENCE_COPY.format(scope="all"), tmp_path)
 
 
 def test_the_shipped_data_file_fits_its_schema():
@@ -344,9 +343,9 @@ def test_no_prose_with_the_domain_discount_on_has_only_a_target():
 
 
 def test_settings_are_declared_with_the_configs_wording():
-    from checker.kinds import family_settings
+    from checker.kinds import kind_class
 
-    settings = family_settings("readability")
+    settings = kind_class("readability").SETTINGS
     assert set(settings) == {"audience", "target_grade", "discount_domain_terms"}
     for value in (0, 30, 50, -1, "8", True):
         assert settings["target_grade"].problem(value) == "must be a grade between 0 and 30", value

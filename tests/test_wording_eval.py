@@ -21,18 +21,41 @@ from checker.parsing import parse_document
 from checker.rulefile import load_rules
 
 DATA = Path(__file__).parent / "data"
-SETS = ("wording_eval", "wording_holdout")
+SETS = ("wording_eval", "wording_holdout", "wording_real:dev", "wording_real:test")
 
 
 def evaluate(name: str = "wording_eval"):
+    """(item, flagged, rule ids) for each sentence of a set ("wording_real:test" is one split)."""
+    name, _, split = name.partition(":")
     rules = [r for r in load_rules().rules if r.family == "wording"]
     sentences = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))["sentences"]
     results = []
     for item in sentences:
-        doc = parse_document("eval.txt", item["text"], "text")
-        fired = sorted({f.rule for r in rules for f in build_check(r).check(doc, CheckContext({}))})
+        if split and item["split"] != split:
+            continue
+        if "label" in item:
+            item = {**item, "flag": item["label"] == "flag"}
+        source, start = in_page(item)
+        doc = parse_document("eval.md" if "block" in item else "eval.txt", source, "markdown" if "block" in item else "text")
+        found = [f for r in rules for f in build_check(r).run(doc, CheckContext({}))]
+        fired = sorted({f.rule for f in found if start <= f.start < start + len(item["text"])})
         results.append((item, bool(fired), fired))
     return results
+
+
+def in_page(item) -> tuple[str, int]:
+    """The sentence as it stood on its page: under its heading, in its kind of block (a real
+    sentence); a written one stands alone as plain text. Returns the source and where the
+    sentence starts in it."""
+    text = item["text"]
+    if "block" not in item:
+        return text, 0
+    heading = f"## {item['heading']}\n\n" if item.get("heading") and item["block"] != "heading" else ""
+    prefix = {"heading": "## ", "list_item": "- ", "quote": "> ", "table_cell": "| |\n|---|\n| "}.get(item["block"], "")
+    # Markdown would read these as markup at the start of a paragraph.
+    if not prefix and text[:1] in "#>-*+|" or text[:2].rstrip(".").isdigit():
+        prefix = "\\" if text[:1] in "#>-*+|" else ""
+    return heading + prefix + text + "\n", len(heading) + len(prefix)
 
 
 def scores(results):
@@ -59,12 +82,20 @@ def report(results) -> str:
     return "\n".join(lines)
 
 
+# The issue's bar is precision >= 0.95 and recall >= 0.90 on every set. The real sentences do not
+# reach it yet (README, "Wording in context"): their floors are the figures measured so far, so
+# that no change makes them worse unnoticed.
+BAR = {name: (0.95, 0.90) for name in SETS} | {"wording_real:dev": (0.65, 0.78), "wording_real:test": (0.65, 0.78)}
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_precision_and_recall_meet_the_bar(name):
     results = evaluate(name)
     precision, recall, tp, fp, fn = scores(results)
     assert len(results) >= 200
-    assert precision >= 0.95 and recall >= 0.90, f"precision {precision:.3f}, recall {recall:.3f}\n{report(results)}"
+    wanted_precision, wanted_recall = BAR[name]
+    details = "" if name.endswith(":test") else "\n" + report(results)  # the test split is never looked into
+    assert precision >= wanted_precision and recall >= wanted_recall, f"precision {precision:.3f}, recall {recall:.3f}{details}"
 
 
 def test_every_category_is_represented():
@@ -77,4 +108,5 @@ if __name__ == "__main__":  # python tests/test_wording_eval.py: print the figur
         results = evaluate(name)
         precision, recall, tp, fp, fn = scores(results)
         print(f"{name}: precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn}, n {len(results)})")
-        print(report(results))
+        if not name.endswith(":test"):  # the test split is never looked into: its errors would tune the rules
+            print(report(results))

@@ -35,10 +35,6 @@ def format_names() -> list[str]:
     return [name for name in FIRST if name in found] + sorted(found - set(FIRST))
 
 
-# Kept for code that imported the old hard-coded tuple; format_names() sees formats added later.
-FORMATS = tuple(format_names())
-
-
 @dataclass
 class RenderOptions:
     color: bool = False

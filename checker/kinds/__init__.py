@@ -20,7 +20,7 @@ KINDS = {
     "grammar": ("checker.kinds.grammar", "GrammarKind"),
 }
 
-__all__ = ["KINDS", "CheckContext", "CorpusKind", "Kind", "Param", "kind_class", "build_check", "family_settings"]
+__all__ = ["KINDS", "CheckContext", "CorpusKind", "Kind", "Param", "kind_class", "build_check"]
 
 
 def kind_class(name: str) -> type[Kind]:
@@ -34,7 +34,3 @@ def build_check(rule) -> Kind:
         rule._checker = kind_class(rule.kind)(rule)
     return rule._checker
 
-
-def family_settings(name: str) -> dict[str, Param]:
-    """The config settings a family takes (its kind's SETTINGS); {} for families without any."""
-    return kind_class(name).SETTINGS if name in KINDS else {}

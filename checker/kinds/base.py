@@ -63,6 +63,8 @@ class Param:
             return f"must be one of {', '.join(map(str, self.choices))}"
         numbers = [value] if self.type in ("int", "float") else list(value.values()) if self.type == "int_map" else []
         for number in numbers:
+            if number != number or number in (float("inf"), float("-inf")):  # NaN or infinite
+                return f"must be {self.doc}" if self.doc else "must be a finite number"
             too_low = (self.minimum is not None and number < self.minimum) or (self.above is not None and number <= self.above)
             if too_low or (self.maximum is not None and number >= self.maximum):
                 return f"must be {self.doc}" if self.doc else "is out of range"
@@ -152,6 +154,7 @@ class Kind:
         self.rule = rule
         self.scope = scope_kinds(rule.scope)
         self.scoped = tuple(rule.scope) != ("all",)
+        self._source = ""  # the document being checked, for the default {match}
 
     @classmethod
     def validate(cls, rule) -> tuple[str, str] | None:
@@ -168,7 +171,10 @@ class Kind:
     # ---- what the engine calls
 
     def run(self, doc, context: CheckContext) -> list[Finding]:
-        """The rule's findings, minus span findings outside its `scope`."""
+        """The rule's findings, minus those at a span outside its `scope`: in a block of another
+        kind, or in no block at all (front matter, an HTML <meta>). Findings made with
+        document_level=True are about the whole document and always stay."""
+        self._source = doc.source
         findings = self.check(doc, context)
         if not self.scoped:
             return findings
@@ -194,10 +200,13 @@ class Kind:
     def finding(self, start: int, end: int, suggestions=None, *, severity: str | None = None, variant: str | None = None,
                 document_level: bool = False, **fields) -> Finding:
         """A finding of this rule at source offsets [start, end), with the rule's message (or the
-        named variant) rendered with `fields`. `match` and `suggestion` are filled in when not given.
+        named variant) rendered with `fields`. `match` (the text at the span) and `suggestion` (the
+        first suggestion) are filled in when not given.
         A document-level finding (a missing banner, a missing date) is outside any scope filter."""
         suggestions = list(self.rule.suggest if suggestions is None else suggestions)
         fields.setdefault("suggestion", suggestions[0] if suggestions else "")
+        if "match" not in fields:
+            fields["match"] = " ".join(self._source[start:end].split())
         finding = Finding(self.rule.id, severity or self.rule.severity, self.message(variant, **fields), start, end,
                           suggestions, self.rule.reference)
         finding.scoped = not document_level

@@ -17,9 +17,9 @@ which region. Each rule picks one `check`:
 - emergency-missing: the article speaks of immediate danger but gives no emergency number.
 
 All facts (services, numbers, dates, trigger words) live in the resources file, and every wording
-in the rule pack: a rule's `message` says what the rule asks in one sentence (`carecheck explain`,
-the SARIF rule description), and its `messages` word each case it reports (MESSAGES) with the
-finding's facts (FIELDS). A case a rule does not word is reported with its `message`.
+in the rule pack: a rule's `message` words its main case and its `messages` the other cases it
+reports (MESSAGES), with the finding's facts (FIELDS). A case a rule does not word is reported
+with its `message`.
 """
 
 from __future__ import annotations

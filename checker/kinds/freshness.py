@@ -15,8 +15,8 @@ rule and the metrics. Each rule picks one `check`:
 - missing-review-date, overdue, due-soon, future-date, unparseable-date, next-review-mismatch,
   missing-reviewer (no named reviewer with a credential), ambiguous-date (03/04/2026).
 
-A rule's `message` is its one-line summary (`carecheck explain`, SARIF); what a finding says is
-the rule's `messages` variant for the case (MESSAGES), or `message` when the rule has none.
+What a finding says is the rule's `message` for its main case, or its `messages` variant for the
+other cases (MESSAGES); a case the rule does not word is reported with `message`.
 """
 
 from __future__ import annotations

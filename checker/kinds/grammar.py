@@ -87,6 +87,11 @@ class GrammarKind(Kind):
 
     DATA_FILES = ("data",)
 
+    @classmethod
+    def validate(cls, rule):
+        load_grammar_data(str(rule.data_path(rule.params["data"])))  # checked even without a server
+        return None
+
     def __init__(self, rule):
         super().__init__(rule)
         self.data_path = str(rule.data_path(rule.params["data"]))

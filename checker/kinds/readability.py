@@ -17,14 +17,13 @@ With config `readability.discount_domain_terms: true`, unavoidable domain words 
 depression, psychological ...) count as two syllables at most; the metrics then also carry
 `fk_grade_domain_adjusted` and the words discounted, so the adjustment is never hidden.
 
-Every wording is the rule's: a rule's `message` says what it flags (`carecheck explain`, SARIF),
-and the messages it reports are its `messages` variants (see MESSAGES), some of them pieces of
-the others (the formula's name, the target, one of the hardest paragraphs).
+Every wording is the rule's: its `message` words the main case, its `messages` variants (see
+MESSAGES) the other cases, some of them pieces of the others (the formula's name, the target,
+one of the hardest paragraphs).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
 from checker.document import LIST_ITEM, PARAGRAPH, PROSE_KINDS, QUOTE, TABLE_CELL
@@ -32,7 +31,6 @@ from checker.findings import Finding
 from checker.kinds.base import CheckContext, Kind, Param
 from checker.phrases import phrase_list
 from checker.readability import article_measures, article_prose, fk_from, has_prose, load_readability_data, prose_blocks, syllables
-from checker.rule import builtin_data
 
 TEXT_KINDS = (PARAGRAPH, LIST_ITEM, QUOTE)
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z0-9&]")
@@ -42,11 +40,6 @@ _DEFINITION_AFTER = re.compile(r"\s*(?:\(|,\s*(?:which|or|meaning|also called|kn
 _KEYWORD_BEFORE = re.compile(r"\b(?:text|texting|txt|keyword)\s+[\"“']?$", re.IGNORECASE)
 _NUMBER_AROUND = re.compile(r"\d{3,}\s+[A-Z]{3,}\b|\b[A-Z]{3,}\s+(?:to\s+)?\d{3,}")
 _DEFINITION_BEFORE = re.compile(r"(?:called|known as|termed|the term)\s*[\"“']?$", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1)
-def _builtin_data_path() -> str:
-    return str(builtin_data("readability.yaml").resolve())
 
 
 def target_grade(doc, data: dict, settings: dict) -> tuple[float, str | None]:
@@ -138,6 +131,11 @@ class ReadabilityKind(Kind):
 
     DATA_FILES = ("data",)
 
+    @classmethod
+    def validate(cls, rule):
+        load_readability_data(str(rule.data_path(rule.params["data"])))  # a broken file stops the load
+        return None
+
     def data(self) -> dict:
         return load_readability_data(self.data_path)
 
@@ -158,8 +156,9 @@ class ReadabilityKind(Kind):
         return self.CHECKS[self.check_name](self, doc, context)
 
     def metrics(self, doc, context: CheckContext) -> dict:
-        """The article's measures against the shipped data file's targets, whichever rule asks."""
-        summary = article_summary(doc, _builtin_data_path(), context.settings if context else {})
+        """The article's measures against the targets of this rule's data file (the engine asks the
+        first readability rule enabled, so the figures match that rule's findings)."""
+        summary = article_summary(doc, self.data_path, context.settings if context else {})
         return {k: v for k, v in summary.items() if not k.startswith("_")}
 
     # ---- checks

@@ -21,17 +21,11 @@ import functools
 import os
 from typing import ClassVar
 
-from checker.claims import Stat, analyse, describe_source, format_value
+from checker.claims import Stat, analyse, describe_source, format_value, load_citations, load_registry
 from checker.kinds.base import CorpusKind, Param
-from checker.rule import builtin_data
 
 DEFAULT_REGISTRY = "data/claims.yaml"
 DEFAULT_CITATIONS = "data/citations.yaml"
-
-
-@functools.lru_cache(maxsize=1)
-def _builtin_paths() -> tuple[str, str]:
-    return str(builtin_data("claims.yaml")), str(builtin_data("citations.yaml"))
 
 
 @functools.lru_cache(maxsize=16)
@@ -64,6 +58,13 @@ class StatsKind(CorpusKind):
 
     DATA_FILES = ("registry", "citations")
 
+    @classmethod
+    def validate(cls, rule):
+        # Read (and so check) the data now: a broken registry stops the run when the pack loads.
+        load_registry(str(rule.data_path(rule.params["registry"])))
+        load_citations(str(rule.data_path(rule.params["citations"])))
+        return None
+
     def __init__(self, rule):
         super().__init__(rule)
         self.check_name = rule.params["check"]
@@ -83,10 +84,10 @@ class StatsKind(CorpusKind):
     # ---- metrics and corpus facts
 
     def metrics(self, doc, context) -> dict:
-        """Every figure with its claim and status, judged against the built-in registry and
-        citation rules whichever stats rule is asked."""
+        """Every figure with its claim and status, judged against this rule's registry and
+        citation rules (the engine asks the first stats rule enabled)."""
         out = []
-        for stat in self.stats(doc, _builtin_paths()):
+        for stat in self.stats(doc):
             status = "ok"
             if stat.figure.impossible:
                 status = "impossible"

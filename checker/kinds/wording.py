@@ -84,6 +84,7 @@ class WordingKind(Kind):
         problem = saferegex.check_expressions(params["regex"], flags)
         if problem:
             return problem
+        load_context_rules(str(rule.data_path(params["context"])))  # a broken file stops the load
         # The pre-check words of each regex, worked out once and kept with the cached rule set.
         rule.prepared["literals"] = [None if words is None else sorted(words) for words in regex_literals(rule)]
         return None
