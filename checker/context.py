@@ -30,7 +30,8 @@ QUOTED = "quoted"
 ASKED = "asked"
 REPORTED = "reported"
 HYPOTHETICAL = "hypothetical"
-LABELS = (ASSERTED, NEGATED, MYTH, QUOTED, ASKED, REPORTED, HYPOTHETICAL)
+SELF = "self"  # a person describing themselves ("I suffer from depression")
+LABELS = (ASSERTED, NEGATED, MYTH, QUOTED, ASKED, REPORTED, HYPOTHETICAL, SELF)
 
 _GROUPS = (
     "negation_before",
@@ -44,12 +45,15 @@ _GROUPS = (
     "termination",
     "termination_before_only",
     "factive",
+    "self_before",
+    "historical",
 )
 _LABEL_OF = {"negation_before": NEGATED, "myth_before": MYTH, "reported_before": REPORTED, "hypothetical_before": HYPOTHETICAL}
 # When several triggers reach the term, the strongest names the context: a denial anywhere in
 # scope outranks myth framing, which outranks a supposition, which outranks reported speech.
 _PRIORITY = {NEGATED: 4, MYTH: 3, HYPOTHETICAL: 2, REPORTED: 1}
 _WORD = re.compile(r"[\w'’-]+")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|our|us)\b")
 _CLAUSE_END = re.compile(r"[.!?]+")
 # Quotation marks: curly pairs, guillemets, and straight quotes that open after a space or bracket.
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
@@ -117,7 +121,19 @@ class ContextRules:
         self.first_person = {p.lower() for p in data.get("first_person", [])}
         self.relative = {p.lower() for p in data.get("relative", [])}
         self.short_mentions = {p.lower() for p in data.get("short_mentions", [])}
+        self.self_between = {p.lower() for p in data.get("self_between", [])}
+        self.data = data
+        self._frames = None
         self.bare_negations = {"not", "n't", "never", "no", "nor", "neither", "none", "nothing", "nobody", "no one", "hardly"}
+
+    @property
+    def frames(self):
+        """The page-level frame cues (checker.discourse), compiled on first use."""
+        if self._frames is None:
+            from checker.discourse import FrameCues
+
+            self._frames = FrameCues(self.data)
+        return self._frames
 
     def find(self, group: str, text: str):
         triggers = self.triggers.get(group)
@@ -139,6 +155,11 @@ SCHEMA = {
     "first_person?": ["str"],
     "relative?": ["str"],
     "negation_window?": "int",
+    "frames?": {"*": {"headings?": ["str"], "columns?": ["str"], "lead_ins?": ["str"], "prefixes?": ["str"]}},
+    "frame_ends?": ["str"],
+    "self_before?": ["str"],
+    "self_between?": ["str"],
+    "historical?": ["str"],
 }
 
 
@@ -188,6 +209,13 @@ def judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
         if m.end() <= start and _words_between(text, m.end(), start) <= reach and not _terminated(text, m.end(), start, rules):
             return Judgement(QUOTED, m.group())
 
+    for m in rules.find("self_before", text):
+        if m.end() <= start and _self_description(text[m.end() : start], rules):
+            # "As a former addict, I ..." describes the writer; "as a former addict, he ..." does not.
+            if m.group().lower().startswith("as ") and not _FIRST_PERSON.search(text, end, end + 60):
+                continue
+            return Judgement(SELF, m.group())
+
     clause_end = _CLAUSE_END.search(text, end)
     if clause_end and "?" in clause_end.group():
         return Judgement(ASKED, "?")
@@ -227,6 +255,13 @@ def judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
             return Judgement(ASSERTED, "endorsed")
         return Judgement(label, trigger)
     return Judgement(ASSERTED)
+
+
+def _self_description(between: str, rules: ContextRules) -> bool:
+    """Does the first person govern the term ("I am a recovering [alcoholic]", "as a [bipolar]
+    person")? Only a few plain words (`self_between`) may stand between."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(between)]
+    return len(words) <= 3 and all(w in rules.self_between for w in words) and not re.search(r"[.;:!?]", between)
 
 
 def _terminated(text: str, a: int, b: int, rules: ContextRules, before: bool = False) -> bool:

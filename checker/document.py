@@ -180,6 +180,7 @@ class Block:
     span: Span
     level: int = 0  # heading level, 1-6
     links: list = field(default_factory=list)  # (text start, text end, href) of each link
+    cell: tuple | None = None  # a table cell's (table, row, column), counted from 0 in the document
     _sentences: list | None = field(default=None, repr=False)
     _lower: str | None = field(default=None, repr=False)
     _words: frozenset | None = field(default=None, repr=False)

@@ -25,6 +25,7 @@ class Finding:
     end_column: int = 0
     excerpt: str = ""
     scoped: bool = True  # False for a finding about the whole document, which no `scope` filters out
+    context: str = ""  # wording: the frame that made the term wrong (used, asserted, figurative ...)
 
     def sort_key(self):
         return (self.line, self.column, self.end_line, self.end_column, self.rule, self.message)
@@ -41,6 +42,7 @@ class Finding:
             "excerpt": self.excerpt,
             "suggestions": list(self.suggestions),
             "reference": self.reference,
+            **({"context": self.context} if self.context else {}),
         }
 
     @classmethod
@@ -58,6 +60,7 @@ class Finding:
             end_line=data["end_line"],
             end_column=data["end_column"],
             excerpt=data.get("excerpt", ""),
+            context=data.get("context", ""),
         )
 
 

@@ -33,7 +33,9 @@ from __future__ import annotations
 import re
 
 from checker import saferegex
-from checker.context import ASSERTED, QUOTED, judge, load_context_rules
+from checker.context import ASSERTED, QUOTED, SELF, judge, load_context_rules
+from checker.document import HEADING
+from checker.discourse import MENTIONED, STATEMENT, block_frames, block_quotes, proper_name, sentence_frames
 from checker.findings import Finding
 from checker.kinds.base import Kind, Param
 from checker.phrases import PhraseList, phrases_regex
@@ -71,6 +73,11 @@ class WordingKind(Kind):
         "near": Param("str_list", default=[]),
         "case_sensitive": Param("bool", default=False),
         "context": Param("str", default="data/context.yaml"),
+        # A name that was once standard ("lunatic asylum"): a historical account may use it.
+        "historical": Param("bool", default=False),
+        # Where a `context` rule looks for its `near` words: the sentence, or the whole paragraph
+        # and the heading above it ("epidemic" two sentences after "suicide").
+        "near_scope": Param("str", default="sentence", choices=("sentence", "paragraph")),
     }
 
     @classmethod
@@ -152,14 +159,25 @@ class WordingKind(Kind):
                 yield start, end
 
     def flagged(self, sentence_text: str, start: int, end: int, rules) -> bool:
+        """Is the term wrong in this sentence, judged by the sentence alone?"""
+        return self.context_of(sentence_text, start, end, rules) is not None
+
+    def context_of(self, sentence_text: str, start: int, end: int, rules, frame=None, near_text: str | None = None) -> str | None:
+        """What makes the term wrong here (the `context` of its finding), or None when it passes:
+        the page's frame first (a style guide mentions words, a myth list states myths), then the
+        sentence's (checker.context)."""
+        if frame is not None and (frame.label == MENTIONED or frame.reach == STATEMENT or self.mode == "asserted"):
+            return None
+        if self.rule.params["historical"] and rules.find("historical", sentence_text):
+            return None
         verdict = judge(sentence_text, start, end, rules)
         if self.mode == "asserted":
-            return verdict.label == ASSERTED
-        if verdict.label == QUOTED:
-            return False
+            return ASSERTED if verdict.label == ASSERTED else None
+        if verdict.label == QUOTED or (verdict.label == SELF and self.mode != "figurative"):
+            return None  # quoted or mentioned; a person's words for themselves (but "I'm so OCD" trivialises)
         if self.mode == "context":
-            return bool(self.near.search(sentence_text))
-        return True
+            return "near-topic" if self.near.search(near_text or sentence_text) else None
+        return "figurative" if self.mode == "figurative" else "used"
 
     def check(self, doc, context=None) -> list[Finding]:
         plan = self.plan(doc)
@@ -169,7 +187,7 @@ class WordingKind(Kind):
         findings = []
         try:
             for k, patterns in plan.items():
-                self.check_block(doc.blocks[k], patterns, rules, findings)
+                self.check_block(doc, k, patterns, rules, findings)
         except saferegex.RuleTimeout:
             findings.append(saferegex.timeout_finding(self.rule, 0, 0))
         return findings
@@ -191,15 +209,32 @@ class WordingKind(Kind):
                 where.setdefault(k, []).append(self.regex(i))
         return dict(sorted(where.items()))
 
-    def check_block(self, block, patterns, rules, findings: list) -> None:
-        sentences = None
+    @staticmethod
+    def paragraph_text(doc, k: int) -> str:
+        """The block's text and the heading above it: the window of a `near_scope: paragraph` rule."""
+        heading = next((b.text for b in reversed(doc.blocks[:k]) if b.kind == HEADING), "")
+        return heading + "\n" + doc.blocks[k].text
+
+    def check_block(self, doc, k: int, patterns, rules, findings: list) -> None:
+        block = doc.blocks[k]
+        sentences = prefixes = quotes = None
         for start, end in self.matches(block, patterns):
             if sentences is None:
                 sentences = block.sentences
-            sentence = next((s for s in sentences if s.start <= start < s.end), None)
-            if sentence is None:
+                prefixes = sentence_frames(block, rules.frames)
+                quotes = block_quotes(block.text)
+            index = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), None)
+            if index is None:
                 continue
-            if not self.flagged(sentence.text, start - sentence.start, end - sentence.start, rules):
+            if any(a <= start and end <= b for a, b in quotes) or proper_name(block, start, end):
+                continue  # inside a quotation that runs over sentences; part of a name ("Kew Lunatic Asylum")
+            sentence = sentences[index]
+            frame = prefixes[index] or block_frames(doc, rules.frames).get(k)
+            near_text = self.paragraph_text(doc, k) if self.rule.params["near_scope"] == "paragraph" else None
+            context = self.context_of(sentence.text, start - sentence.start, end - sentence.start, rules, frame, near_text)
+            if context is None:
                 continue
             span = block.source_span(start, end)
-            findings.append(self.finding(span.start, span.end, match=" ".join(block.text[start:end].split())))
+            finding = self.finding(span.start, span.end, match=" ".join(block.text[start:end].split()))
+            finding.context = context
+            findings.append(finding)

@@ -99,6 +99,8 @@ class _Extractor(HTMLParser):
         self.code_depth = 0
         self.in_title = False
         self.title_parts: list[str] = []
+        self.tables = 0  # tables seen so far
+        self.table_stack: list[list[int]] = []  # [table, row, column] of each open table
 
     # The parser calls updatepos(i, j) as it moves from one construct to the next, where j is
     # an index into its buffer: so self.pos always names where the current construct starts.
@@ -164,6 +166,8 @@ class _Extractor(HTMLParser):
         self.push(tag)
         if self.ignored_depth:
             return
+        if tag in ("table", "tr", "td", "th"):
+            self.table_position(tag)
         if tag in BLOCK_TAGS:
             self.flush()
             self.kind, self.level = self.block_kind()
@@ -173,6 +177,17 @@ class _Extractor(HTMLParser):
                 self.text_builder().atom(PLACEHOLDER, self.pos, self.pos)
         elif tag == "a":
             self.open_links.append((self.text_builder().length, attributes.get("href", "")))
+
+    def table_position(self, tag: str) -> None:
+        """Count tables, rows and cells, so that a cell knows its column (and so its header)."""
+        if tag == "table":
+            self.table_stack.append([self.tables, -1, -1])
+            self.tables += 1
+        elif self.table_stack and tag == "tr":
+            self.table_stack[-1][1] += 1
+            self.table_stack[-1][2] = -1
+        elif self.table_stack:
+            self.table_stack[-1][2] += 1
 
     def close_implied(self, tag: str) -> None:
         """HTML lets some end tags be left out: a new <li> closes the previous one, and so on."""
@@ -228,6 +243,8 @@ class _Extractor(HTMLParser):
         if tag in BLOCK_TAGS:
             self.flush()
             self.kind, self.level = self.block_kind()
+        if tag == "table" and self.table_stack:
+            self.table_stack.pop()
         return tag
 
     def block_kind(self) -> tuple[str, int]:
@@ -297,4 +314,5 @@ class _Extractor(HTMLParser):
             code_map = TextMap([(0, len(text), span.start, span.end - span.start)])
             self.content.blocks.append(Block(CODE, text, code_map, span))
             return
-        self.content.blocks.append(Block(self.kind, text, text_map, span, level=self.level, links=self.links))
+        cell = tuple(self.table_stack[-1]) if self.kind == TABLE_CELL and self.table_stack else None
+        self.content.blocks.append(Block(self.kind, text, text_map, span, level=self.level, links=self.links, cell=cell))

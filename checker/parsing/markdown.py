@@ -78,6 +78,7 @@ class _Walker:
         self.doc = doc
         self.source = doc.source
         self.lines = lines
+        self.cell = None  # the (table, row, column) of the table cell being read
 
     def region(self, token_map) -> tuple[int, int]:
         start = self.lines.offset(token_map[0] + 1)
@@ -88,16 +89,22 @@ class _Walker:
         containers: list[str] = []
         heading_level = 0
         row_cursor = None  # where the next table cell of the current row starts
+        table, row, column = -1, -1, -1  # where the current cell stands
         for token in tokens:
             kind = token.type
+            if kind == "table_open":
+                table, row = table + 1, -1
             if kind == "tr_open":
                 row_cursor = None
+                row, column = row + 1, -1
             if kind == "blockquote_open":
                 containers.append(QUOTE)
             elif kind == "list_item_open":
                 containers.append(LIST_ITEM)
             elif kind in ("th_open", "td_open"):
                 containers.append(TABLE_CELL)
+                column += 1
+                self.cell = (table, row, column)
             elif kind in ("blockquote_close", "list_item_close", "th_close", "td_close"):
                 if containers:
                     containers.pop()
@@ -203,7 +210,8 @@ class _Walker:
         if not text.strip():
             return cursor
         span = Span(start, _trim_end(self.source, start, end))
-        self.doc.blocks.append(Block(block_kind, text, text_map, span, level=level, links=links))
+        cell = self.cell if block_kind == TABLE_CELL else None
+        self.doc.blocks.append(Block(block_kind, text, text_map, span, level=level, links=links, cell=cell))
         return cursor
 
     def autolink_text(self, content: str, cursor: int, end: int, builder: TextBuilder) -> int:

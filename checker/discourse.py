@@ -1,0 +1,168 @@
+"""Where a block stands on its page, and the frame that puts its words in: a page about language
+("Words to avoid", a table column "Instead of", a list after "Avoid terms such as:") mentions the
+words it lists; a myth list ("Common myths", "Myth:", a "Myth" column) states what it then
+refutes. The sentence judge (checker.context) sees one sentence; this sees the page, as ConText
+does with section headers in clinical notes. Every cue is data (`frames` in rules/data/context.yaml).
+
+A frame has a reach: a `statement` frame covers the very words framed (a list item under "Myths",
+a cell of a "Myth" column, the sentence after "Myth:"); a `section` frame covers a whole section
+under a heading. Wording rules pass any term in a `mentioned` frame; a `myth` frame passes a
+statement of a myth, and, for its section, only the claims (`asserted` rules), so an article's own
+wording in a myths section is still judged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.document import HEADING, LIST_ITEM, TABLE_CELL
+
+MENTIONED = "mentioned"
+MYTH = "myth"
+STATEMENT = "statement"
+SECTION = "section"
+
+
+@dataclass(frozen=True)
+class Frame:
+    label: str  # MENTIONED or MYTH
+    reach: str  # STATEMENT or SECTION
+    cue: str  # the heading, header, lead-in or prefix that set it, for the finding's reader
+
+
+class FrameCues:
+    """The cue phrases of one context data file, compiled once."""
+
+    def __init__(self, data: dict):
+        frames = data.get("frames") or {}
+        self.by_label = {
+            label: {where: _cue_regex(cues.get(where, ()), anchored=where == "prefixes") for where in ("headings", "columns", "lead_ins", "prefixes")}
+            for label, cues in frames.items()
+            if label in (MENTIONED, MYTH)
+        }
+        self.ends = _cue_regex(data.get("frame_ends", ()), anchored=True)
+
+    def match(self, label_where: str, text: str) -> tuple[str, str] | None:
+        """(label, cue) of the first frame whose cues of this place match the text."""
+        for label, places in self.by_label.items():
+            regex = places[label_where]
+            found = regex.search(text) if regex else None
+            if found:
+                return label, found.group().strip(" :-–—")
+        return None
+
+
+def _cue_regex(phrases, anchored: bool = False):
+    phrases = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not phrases:
+        return None
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()).replace("'", "['’]") for p in phrases)
+    if anchored:  # "Myth: ...", "Don't say - ...": the cue opens the text and a colon or dash follows
+        return re.compile(rf"^\W*(?:{body})\s*[:\-–—]\s*", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+
+
+def block_frames(doc, cues: FrameCues) -> dict[int, Frame]:
+    """The frame of each framed block (by index), from its headings, list lead-in or table column.
+    Worked out once per document and data file."""
+    key = ("discourse", id(cues))
+    if key not in doc.cache:
+        doc.cache[key] = _frames(doc, cues)
+    return doc.cache[key]
+
+
+def _frames(doc, cues: FrameCues) -> dict[int, Frame]:
+    frames: dict[int, Frame] = {}
+    headings: list[tuple[int, Frame | None]] = []  # (level, frame its heading sets) of the open sections
+    headers: dict[tuple[int, int], str] = {}  # (table, column) -> the header cell's text
+    lead_in: Frame | None = None  # the frame of the paragraph that introduces the current list
+    for k, block in enumerate(doc.blocks):
+        if block.kind == HEADING:
+            while headings and headings[-1][0] >= block.level:
+                headings.pop()
+            found = cues.match("headings", block.text)
+            headings.append((block.level, Frame(found[0], SECTION, found[1]) if found else None))
+            lead_in = None
+            section = _section_frame(headings[:-1])
+            if section:
+                frames[k] = Frame(section.label, STATEMENT, section.cue)  # a heading in a myths section states one
+            continue
+        own = None
+        if block.kind == TABLE_CELL and block.cell:
+            table, row, column = block.cell
+            if row == 0:
+                headers[(table, column)] = block.text
+            else:
+                found = cues.match("columns", headers.get((table, column), ""))
+                own = Frame(found[0], STATEMENT, found[1]) if found else None
+        elif block.kind == LIST_ITEM:
+            own = lead_in
+        else:
+            found = cues.match("lead_ins", block.text) if block.text.rstrip().endswith(":") else None
+            lead_in = Frame(found[0], STATEMENT, found[1]) if found else None
+        section = _section_frame(headings)
+        if own is None and section is not None:
+            own = Frame(section.label, STATEMENT if block.kind in (LIST_ITEM, TABLE_CELL) else SECTION, section.cue)
+        if own is not None:
+            frames[k] = own
+    return frames
+
+
+def _section_frame(headings) -> Frame | None:
+    for _, frame in reversed(headings):
+        if frame is not None:
+            return frame
+    return None
+
+
+def sentence_frames(block, cues: FrameCues) -> list[Frame | None]:
+    """A frame for each sentence of the block set by a prefix ("Myth: ...", "Avoid: ..."), which
+    lasts until a sentence that opens with an end cue ("Fact: ...") or the block ends."""
+    out, current = [], None
+    for sentence in block.sentences:
+        text = sentence.text
+        if cues.ends and cues.ends.match(text):
+            current = None
+        else:
+            found = cues.match("prefixes", text)
+            if found:
+                current = Frame(found[0], STATEMENT, found[1])
+        out.append(current)
+    return out
+
+
+_CURLY_QUOTES = (("“", "”"), ("«", "»"))
+
+
+def block_quotes(text: str) -> list[tuple[int, int]]:
+    """Quotations that run over more than one sentence (“I was suffering. I felt lost,” she said):
+    curly or angle quotation marks, paired in order across the whole block."""
+    regions = []
+    for opening, closing in _CURLY_QUOTES:
+        start = 0
+        while (a := text.find(opening, start)) >= 0 and (b := text.find(closing, a + 1)) >= 0:
+            regions.append((a + 1, b))
+            start = b + 1
+    return regions
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+def proper_name(block, start: int, end: int) -> bool:
+    """Is the term part of a name ("Kew Lunatic Asylum", "Psycho Strings")? It is capitalised,
+    not at the start of its sentence, and next to another capitalised word, in a block that is not
+    written in title case (a headline capitalises every word)."""
+    text = block.text
+    if block.kind == HEADING or not text[start:start + 1].isupper():
+        return False
+    before = text[:start].rstrip()
+    if not before or before[-1] in ".!?:\"“‘'(":
+        return False  # the start of a sentence
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if words and sum(w[0].isupper() for w in words) > 0.6 * len(words):
+        return False  # title case
+    previous = re.search(r"([\w'’-]+)\W*$", before)
+    following = re.match(r"\W*([\w'’-]+)", text[end:])
+    return bool((previous and _NAME_WORD.fullmatch(previous.group(1))) or (following and _NAME_WORD.fullmatch(following.group(1))))
