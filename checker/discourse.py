@@ -116,20 +116,58 @@ def _section_frame(headings) -> Frame | None:
     return None
 
 
+# A transcript's speaker ("ZARENA ASLAMI: It is so crazy"): what follows is that person's words.
+_SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
+# A run of short items separated by commas, slashes or "or": a list of words ("crazy, psycho,
+# loony and nutter are offensive"), which talks about the words rather than using them.
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|/|;|…|\.\.\.|\bor\b|\band\b)\s*")
+LIST_ITEMS = 4  # at least this many short items in a row
+LIST_ITEM_WORDS = 3  # an item has at most this many words
+
+
 def sentence_frames(block, cues: FrameCues) -> list[Frame | None]:
-    """A frame for each sentence of the block set by a prefix ("Myth: ...", "Avoid: ..."), which
-    lasts until a sentence that opens with an end cue ("Fact: ...") or the block ends."""
+    """A frame for each sentence of the block set by a prefix ("Myth: ...", "Avoid: ...") or a
+    speaker's name, which lasts until a sentence that opens with an end cue ("Fact: ...")."""
     out, current = [], None
     for sentence in block.sentences:
         text = sentence.text
         if cues.ends and cues.ends.match(text):
             current = None
+        elif _SPEAKER.match(text):
+            current = Frame(MENTIONED, STATEMENT, "a speaker's words")
         else:
             found = cues.match("prefixes", text)
             if found:
                 current = Frame(found[0], STATEMENT, found[1])
         out.append(current)
     return out
+
+
+def in_word_list(text: str, start: int, end: int) -> bool:
+    """Does the term at text[start:end] stand in a list of words (LIST_ITEMS short items or more,
+    the term's among them)?"""
+    pieces, position = [], 0
+    for separator in _LIST_SEPARATOR.finditer(text):
+        pieces.append((position, separator.start()))
+        position = separator.end()
+    pieces.append((position, len(text)))
+    run, inside = 0, False
+    for a, b in pieces:
+        words = len(text[a:b].split())
+        if 1 <= words <= LIST_ITEM_WORDS:
+            run += 1
+            inside = inside or (a <= start and end <= b)
+            if inside and run >= LIST_ITEMS:
+                return True
+        else:
+            if a <= start < b:
+                # the item holding the term may be the end of the list ("... and schizo are offensive")
+                first = text[a:b].split()[: LIST_ITEM_WORDS]
+                inside = inside or (a <= start and start < a + len(" ".join(first)) + 1)
+                if inside and run + 1 >= LIST_ITEMS:
+                    return True
+            run, inside = 0, False
+    return False
 
 
 _CURLY_QUOTES = (("“", "”"), ("«", "»"))

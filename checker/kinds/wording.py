@@ -34,8 +34,8 @@ import re
 
 from checker import saferegex
 from checker.context import ASSERTED, QUOTED, SELF, judge, load_context_rules
+from checker.discourse import MENTIONED, STATEMENT, block_frames, block_quotes, in_word_list, proper_name, sentence_frames
 from checker.document import HEADING
-from checker.discourse import MENTIONED, STATEMENT, block_frames, block_quotes, proper_name, sentence_frames
 from checker.findings import Finding
 from checker.kinds.base import Kind, Param
 from checker.phrases import PhraseList, phrases_regex
@@ -228,6 +228,8 @@ class WordingKind(Kind):
                 continue
             if any(a <= start and end <= b for a, b in quotes) or proper_name(block, start, end):
                 continue  # inside a quotation that runs over sentences; part of a name ("Kew Lunatic Asylum")
+            if self.mode != "asserted" and in_word_list(sentences[index].text, start - sentences[index].start, end - sentences[index].start):
+                continue  # one of a list of words: the words are talked about
             sentence = sentences[index]
             frame = prefixes[index] or block_frames(doc, rules.frames).get(k)
             near_text = self.paragraph_text(doc, k) if self.rule.params["near_scope"] == "paragraph" else None
