@@ -333,6 +333,7 @@ def rules_test(path, config_path, rule_dirs):
 def explain(rule_id, config_path, rule_dirs):
     """Explain a rule: what it flags, why, the guideline behind it, and examples."""
     from checker.engine import META_RULES
+    from checker.kinds import kind_class
     from checker.session import Session
 
     rule = Session.open(config_path, rule_dirs, no_cache=True).rule(rule_id)
@@ -350,6 +351,10 @@ def explain(rule_id, config_path, rule_dirs):
     if rule.description:
         click.echo()
         click.echo(rule.description)
+    judged = kind_class(rule.kind).explain(rule)
+    if judged:
+        click.echo()
+        click.echo(judged)
     if rule.suggest:
         click.echo()
         click.echo("Write instead: " + "; ".join(rule.suggest))

@@ -160,6 +160,11 @@ class Kind:
     def validate(cls, rule) -> tuple[str, str] | None:
         return None
 
+    @classmethod
+    def explain(cls, rule) -> str:
+        """How the kind judges this rule, for `carecheck explain` ("" when the description says it all)."""
+        return ""
+
     # ---- what a kind implements
 
     def check(self, doc, context: CheckContext) -> list[Finding]:

@@ -81,6 +81,24 @@ class WordingKind(Kind):
     }
 
     @classmethod
+    def explain(cls, rule) -> str:
+        judged = {
+            "always": "Flagged wherever the article uses it, in its own voice.",
+            "asserted": "Flagged only when the article states it as fact (context 'asserted').",
+            "figurative": "Flagged when a diagnosis is used for an ordinary thing (context 'figurative').",
+            "context": "Flagged only near its topic words (context 'near-topic'): " + ", ".join(rule.params["near"]) + ".",
+        }[rule.params["mode"]]
+        passes = ("It passes when quoted or mentioned as a word, in a person's own words about themselves, in a list"
+                  " of words, under a page frame that mentions words (a heading such as 'Words to avoid', a table"
+                  " column 'Instead of', a list after 'Avoid terms such as:'), or in a myth statement ('Myth: ...',"
+                  " a list under 'Common myths')")
+        if rule.params["mode"] == "asserted":
+            passes += ", and when negated, myth-framed, asked, reported or hypothetical (checker/context.py)"
+        if rule.params["historical"]:
+            passes += ", and in a historical account or an institution's name"
+        return f"{judged} {passes}. Every trigger and cue is in {rule.params['context']}."
+
+    @classmethod
     def validate(cls, rule):
         params = rule.params
         if not (params["terms"] or params["regex"]):
@@ -219,10 +237,10 @@ class WordingKind(Kind):
         block = doc.blocks[k]
         sentences = prefixes = quotes = None
         for start, end in self.matches(block, patterns):
-            if sentences is None:
+            if sentences is None:  # worked out once per block, for every wording rule
                 sentences = block.sentences
-                prefixes = sentence_frames(block, rules.frames)
-                quotes = block_quotes(block.text)
+                prefixes, quotes = self.analysis(doc, ("wording-block", k, id(rules)),
+                                                 lambda: (sentence_frames(block, rules.frames), block_quotes(block.text)))
             index = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), None)
             if index is None:
                 continue
