@@ -185,7 +185,7 @@ def block_quotes(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
 def proper_name(block, start: int, end: int) -> bool:
@@ -193,8 +193,9 @@ def proper_name(block, start: int, end: int) -> bool:
     not at the start of its sentence, and next to another capitalised word, in a block that is not
     written in title case (a headline capitalises every word)."""
     text = block.text
-    if block.kind == HEADING or not text[start:start + 1].isupper():
-        return False
+    term = text[start:end]
+    if block.kind == HEADING or not term[:1].isupper() or term.isupper():
+        return False  # a name is written "Lunatic Asylum", not "lunatic" or "DRUG ADDICT"
     before = text[:start].rstrip()
     if not before or before[-1] in ".!?:\"“‘'(":
         return False  # the start of a sentence
