@@ -1,11 +1,14 @@
-"""Is a matched term asserted, negated, myth-framed, quoted, asked, reported or hypothetical?
+"""Is a matched term asserted, negated, myth-framed, quoted, asked, reported, hypothetical, or a
+person's words about themselves?
 
 The article we want says "self-harm is not attention-seeking"; a checker that flags it teaches
 editors to ignore it. This is a NegEx/ConText-style classifier (see rules/data/context.yaml for
 every phrase it knows):
 
 1. quoted: the term stands inside quotation marks, or right after a mention phrase ("the term",
-   "words like", "avoid") - the word is being talked about, or a person is quoted;
+   "words like", "avoid") - the word is being talked about, or a person is quoted; or the first
+   person governs it ("I suffer from", "as a recovering alcoholic I": self) - person-first
+   guidance lets people describe themselves as they choose;
 2. asked: the clause holding the term ends with a question mark;
 3. triggers before the term (negation, myth framing, reported speech, hypotheticals) and after it
    ("... is a myth") put it in that context, when no termination word ("but", "however", ";")
