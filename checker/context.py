@@ -66,6 +66,7 @@ _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
 class Judgement:
     label: str
     trigger: str = ""  # the phrase that decided it
+    end: int = 0  # where that phrase ends in the sentence (for triggers before the term)
 
 
 def _phrase_regex(phrases) -> re.Pattern:
@@ -125,6 +126,7 @@ class ContextRules:
         self.relative = {p.lower() for p in data.get("relative", [])}
         self.short_mentions = {p.lower() for p in data.get("short_mentions", [])}
         self.self_between = {p.lower() for p in data.get("self_between", [])}
+        self.naming_verbs = {p.lower() for p in data.get("naming_verbs", [])}
         self.data = data
         self._frames = None
         self.bare_negations = {"not", "n't", "never", "no", "nor", "neither", "none", "nothing", "nobody", "no one", "hardly"}
@@ -162,6 +164,7 @@ SCHEMA = {
     "frame_ends?": ["str"],
     "self_before?": ["str"],
     "self_between?": ["str"],
+    "naming_verbs?": ["str"],
     "historical?": ["str"],
 }
 
@@ -198,7 +201,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _words_between(text: str, a: int, b: int) -> int:
+def words_between(text: str, a: int, b: int) -> int:
     return len(_WORD.findall(text[a:b]))
 
 
@@ -209,7 +212,7 @@ def judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
             return Judgement(QUOTED, "quotation marks")
     for m in rules.find("mention_before", text):
         reach = 1 if m.group().lower() in rules.short_mentions else 4
-        if m.end() <= start and _words_between(text, m.end(), start) <= reach and not _terminated(text, m.end(), start, rules):
+        if m.end() <= start and words_between(text, m.end(), start) <= reach and not _terminated(text, m.end(), start, rules):
             return Judgement(QUOTED, m.group())
 
     for m in rules.find("self_before", text):
@@ -247,16 +250,16 @@ def judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
                     continue  # "not every parent realises that X": X is still asserted
                 if phrase in rules.comma_scoped and "," in text[m.end() : start]:
                     continue
-                if phrase in rules.bare_negations and _words_between(text, m.end(), start) > rules.window:
+                if phrase in rules.bare_negations and words_between(text, m.end(), start) > rules.window:
                     continue
             if group == "reported_before" and _reporter_is(text, m.start(), rules.first_person | rules.relative):
                 continue
             candidates.append((_PRIORITY[label], m.end(), label, m.group()))
     if candidates:
-        _, _, label, trigger = max(candidates)
+        _, trigger_end, label, trigger = max(candidates)
         if label == REPORTED and any(m.start() >= end for m in rules.find("endorsement", text)):
             return Judgement(ASSERTED, "endorsed")
-        return Judgement(label, trigger)
+        return Judgement(label, trigger, trigger_end)
     return Judgement(ASSERTED)
 
 

@@ -38,6 +38,9 @@ def fired(source: str, fmt: str = "markdown") -> list[tuple[str, str]]:
         ("Crazy, manic, lunatic, psycho and schizo are offensive words.", "The lunatic next door shouted at us."),
         # A quotation that runs over two sentences.
         ("“I was lost. I was suffering from depression,” she said.", "She was lost. She was suffering from depression."),
+        # Someone else's name for a person, reported; a label denied.
+        ("Her classmates called him a psycho for years.", "He is a psycho who scares everyone."),
+        ("Having a diagnosis does not make you crazy.", "Having a diagnosis makes you crazy."),
         # First person.
         ("I am a recovering alcoholic and I help others.", "He is a recovering alcoholic and he helps others."),
         # A historical account of an old institution, and its name.
@@ -79,3 +82,10 @@ def test_the_finding_says_what_made_the_term_wrong(run_cli, tmp_path):
     result = run_cli("check", "--format", "json", "--select", "wording", "a.md", cwd=tmp_path)
     contexts = {f["rule"]: f["context"] for f in json.loads(result.stdout)["files"][0]["findings"]}
     assert contexts == {"wording.attention-seeking": "asserted", "wording.committed-suicide": "used"}
+
+
+def test_naming_a_thing_or_reporting_a_claim_still_flags():
+    # "call it a fad" names a thing, and "said she was mental" reports a claim in the article's words.
+    assert fired("Teachers call it a self-harm fad.") != []
+    assert fired("Kids at school said she was mental.") != []
+    assert fired("There is no evidence that he committed suicide.") != []  # an act is not a label

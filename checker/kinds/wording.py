@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from checker import saferegex
-from checker.context import ASSERTED, QUOTED, SELF, judge, load_context_rules
+from checker.context import ASSERTED, NEGATED, QUOTED, REPORTED, SELF, judge, load_context_rules, words_between
 from checker.discourse import MENTIONED, STATEMENT, block_frames, block_quotes, in_word_list, proper_name, sentence_frames
 from checker.document import HEADING
 from checker.findings import Finding
@@ -42,6 +42,7 @@ from checker.phrases import PhraseList, phrases_regex
 from checker.prefilter import literals_of, may_match
 
 MODES = ("always", "asserted", "figurative", "context")
+REPORTED_REACH = 2  # "called him a psycho": a reported word passes when the reporting verb is this close
 
 
 def regex_literals(rule) -> list:
@@ -75,6 +76,9 @@ class WordingKind(Kind):
         "context": Param("str", default="data/context.yaml"),
         # A name that was once standard ("lunatic asylum"): a historical account may use it.
         "historical": Param("bool", default=False),
+        # A label for a person that a denial takes back ("you're not crazy"), unlike an act
+        # ("there is no evidence he committed suicide" still uses the wording).
+        "deniable": Param("bool", default=False),
         # Where a `context` rule looks for its `near` words: the sentence, or the whole paragraph
         # and the heading above it ("epidemic" two sentences after "suicide").
         "near_scope": Param("str", default="sentence", choices=("sentence", "paragraph")),
@@ -193,6 +197,10 @@ class WordingKind(Kind):
             return ASSERTED if verdict.label == ASSERTED else None
         if verdict.label == QUOTED or (verdict.label == SELF and self.mode != "figurative"):
             return None  # quoted or mentioned; a person's words for themselves (but "I'm so OCD" trivialises)
+        if verdict.label == REPORTED and self.mode != "figurative" and self.names_a_person(sentence_text, verdict, start, rules):
+            return None  # someone else's name for a person, reported: "classmates called him a psycho"
+        if verdict.label == NEGATED and self.rule.params["deniable"]:
+            return None  # a label denied: "a diagnosis does not make you crazy"
         if self.mode == "context":
             return "near-topic" if self.near.search(near_text or sentence_text) else None
         return "figurative" if self.mode == "figurative" else "used"
@@ -226,6 +234,14 @@ class WordingKind(Kind):
             for k in blocks:
                 where.setdefault(k, []).append(self.regex(i))
         return dict(sorted(where.items()))
+
+    @staticmethod
+    def names_a_person(text: str, verdict, start: int, rules) -> bool:
+        """Is the term someone's name for a person, right after a naming verb ("called him a
+        psycho", "was called retarded"), rather than for a thing ("call it a fad")?"""
+        between = text[verdict.end : start].lower().split()
+        return (verdict.trigger.lower() in rules.naming_verbs and words_between(text, verdict.end, start) <= REPORTED_REACH
+                and not {"it", "this", "that", "these", "those"} & set(between))
 
     @staticmethod
     def paragraph_text(doc, k: int) -> str:
