@@ -127,6 +127,7 @@ class ContextRules:
         self.short_mentions = {p.lower() for p in data.get("short_mentions", [])}
         self.self_between = {p.lower() for p in data.get("self_between", [])}
         self.naming_verbs = {p.lower() for p in data.get("naming_verbs", [])}
+        self._list_cues = None
         self.data = data
         self._frames = None
         self.bare_negations = {"not", "n't", "never", "no", "nor", "neither", "none", "nothing", "nobody", "no one", "hardly"}
@@ -139,6 +140,13 @@ class ContextRules:
 
             self._frames = FrameCues(self.data)
         return self._frames
+
+    @property
+    def word_list_cues(self):
+        """Words that say a sentence is about words (a list of them is then a mention)."""
+        if self._list_cues is None:
+            self._list_cues = _phrase_regex(self.data.get("word_list_cues") or ["terms"])
+        return self._list_cues
 
     def find(self, group: str, text: str):
         triggers = self.triggers.get(group)
@@ -165,6 +173,7 @@ SCHEMA = {
     "self_before?": ["str"],
     "self_between?": ["str"],
     "naming_verbs?": ["str"],
+    "word_list_cues?": ["str"],
     "historical?": ["str"],
 }
 

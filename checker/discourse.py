@@ -143,9 +143,13 @@ def sentence_frames(block, cues: FrameCues) -> list[Frame | None]:
     return out
 
 
-def in_word_list(text: str, start: int, end: int) -> bool:
+def in_word_list(text: str, start: int, end: int, cues=None) -> bool:
     """Does the term at text[start:end] stand in a list of words (LIST_ITEMS short items or more,
-    the term's among them)?"""
+    the term's among them) in a sentence that says it is about words (one of `cues`: "offensive",
+    "terms", "the list goes on")? "He was loud, erratic, crazy and violent" is a list, but of
+    descriptions, and the term is used."""
+    if cues is not None and not cues.search(text):
+        return False
     pieces, position = [], 0
     for separator in _LIST_SEPARATOR.finditer(text):
         pieces.append((position, separator.start()))

@@ -84,6 +84,10 @@ def test_the_finding_says_what_made_the_term_wrong(run_cli, tmp_path):
     assert contexts == {"wording.attention-seeking": "asserted", "wording.committed-suicide": "used"}
 
 
+def test_a_list_of_descriptions_is_not_a_list_of_words():
+    assert fired("He was loud, erratic, crazy and violent that night.") == [("wording.crazy", "used")]
+
+
 def test_naming_a_thing_or_reporting_a_claim_still_flags():
     # "call it a fad" names a thing, and "said she was mental" reports a claim in the article's words.
     assert fired("Teachers call it a self-harm fad.") != []

@@ -85,7 +85,7 @@ def report(results) -> str:
 # The bar is precision >= 0.95 and recall >= 0.90 on every set. The real sentences do not
 # reach it yet (README, "Wording in context"): their floors are the figures measured so far, so
 # that no change makes them worse unnoticed.
-BAR = {name: (0.95, 0.90) for name in SETS} | {"wording_real:dev": (0.83, 0.88), "wording_real:test": (0.73, 0.81)}
+BAR = {name: (0.95, 0.90) for name in SETS} | {"wording_real:dev": (0.83, 0.89), "wording_real:test": (0.73, 0.81)}
 
 
 @pytest.mark.parametrize("name", SETS)

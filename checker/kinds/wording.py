@@ -262,7 +262,7 @@ class WordingKind(Kind):
                 continue
             if any(a <= start and end <= b for a, b in quotes) or proper_name(block, start, end):
                 continue  # inside a quotation that runs over sentences; part of a name ("Kew Lunatic Asylum")
-            if self.mode != "asserted" and in_word_list(sentences[index].text, start - sentences[index].start, end - sentences[index].start):
+            if self.mode != "asserted" and in_word_list(sentences[index].text, start - sentences[index].start, end - sentences[index].start, rules.word_list_cues):
                 continue  # one of a list of words: the words are talked about
             sentence = sentences[index]
             frame = prefixes[index] or block_frames(doc, rules.frames).get(k)
