@@ -26,6 +26,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from checker.phrases import trigger_regex
+
 ASSERTED = "asserted"
 NEGATED = "negated"
 MYTH = "myth"
@@ -56,7 +58,6 @@ _LABEL_OF = {"negation_before": NEGATED, "myth_before": MYTH, "reported_before":
 # scope outranks myth framing, which outranks a supposition, which outranks reported speech.
 _PRIORITY = {NEGATED: 4, MYTH: 3, HYPOTHETICAL: 2, REPORTED: 1}
 _WORD = re.compile(r"[\w'’-]+")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|our|us)\b")
 _CLAUSE_END = re.compile(r"[.!?]+")
 # Quotation marks: curly pairs, guillemets, and straight quotes that open after a space or bracket.
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
@@ -67,30 +68,6 @@ class Judgement:
     label: str
     trigger: str = ""  # the phrase that decided it
     end: int = 0  # where that phrase ends in the sentence (for triggers before the term)
-
-
-def _phrase_regex(phrases) -> re.Pattern:
-    """One regex for a trigger list. Phrases that start and end with a letter share one pair of
-    word-boundary checks outside the alternation (much faster to compile and to run)."""
-    bounded, other = [], []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        if phrase.startswith("re:"):
-            other.append(f"(?:{phrase[3:]})")
-            continue
-        if phrase == "n't":
-            other.append(r"n['’]t\b")
-            continue
-        body = r"\s+".join(re.escape(part) for part in phrase.split()).replace("'", "['’]")
-        if phrase[:1].isalnum() and phrase[-1:].isalnum():
-            bounded.append(body)
-        else:
-            start = r"(?<![\w'’-])" if phrase[:1].isalnum() else ""
-            end = r"(?![\w'’-])" if phrase[-1:].isalnum() else ""
-            other.append(start + body + end)
-    # The special forms ("myth —", "? no", regexes) go first, so they win over a plain word that
-    # starts at the same place ("myth").
-    alternatives = other + ([rf"(?<![\w'’-])(?:{'|'.join(bounded)})(?![\w'’-])"] if bounded else [])
-    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 class _Triggers:
@@ -110,7 +87,7 @@ class _Triggers:
         if not self.always and not self.words.needs_met(words):
             return []
         if self._regex is None:
-            self._regex = _phrase_regex(self.phrases)
+            self._regex = trigger_regex(self.phrases)
         return list(self._regex.finditer(text))
 
 
@@ -127,6 +104,9 @@ class ContextRules:
         self.short_mentions = {p.lower() for p in data.get("short_mentions", [])}
         self.self_between = {p.lower() for p in data.get("self_between", [])}
         self.naming_verbs = {p.lower() for p in data.get("naming_verbs", [])}
+        self.naming_things = {p.lower() for p in data.get("naming_things", [])}
+        self.naming_reach = int(data.get("naming_reach", 2))
+        self.first_person_words = trigger_regex(data.get("first_person_words") or ["i"])
         self._list_cues = None
         self.data = data
         self._frames = None
@@ -142,10 +122,16 @@ class ContextRules:
         return self._frames
 
     @property
-    def word_list_cues(self):
-        """Words that say a sentence is about words (a list of them is then a mention)."""
+    def word_lists(self):
+        """How a list of words is told from a list of descriptions (checker.discourse.in_word_list):
+        its `cues` regex, and `items` and `item_words` from the data."""
         if self._list_cues is None:
-            self._list_cues = _phrase_regex(self.data.get("word_list_cues") or ["terms"])
+            shape = self.data.get("word_list") or {}
+            self._list_cues = {
+                "cues": trigger_regex(shape.get("cues") or ["terms"]),
+                "items": int(shape.get("items", 4)),
+                "item_words": int(shape.get("item_words", 3)),
+            }
         return self._list_cues
 
     def find(self, group: str, text: str):
@@ -173,7 +159,10 @@ SCHEMA = {
     "self_before?": ["str"],
     "self_between?": ["str"],
     "naming_verbs?": ["str"],
-    "word_list_cues?": ["str"],
+    "naming_things?": ["str"],
+    "naming_reach?": "int",
+    "first_person_words?": ["str"],
+    "word_list?": {"cues?": ["str"], "items?": "int", "item_words?": "int"},
     "historical?": ["str"],
 }
 
@@ -185,20 +174,22 @@ def load_context_rules(path: str) -> ContextRules:
     return ContextRules(load_data_file(path, SCHEMA))
 
 
-def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """[start, end) of the stretches of text inside quotation marks."""
+def paired_regions(text: str, pairs=_QUOTE_PAIRS) -> list[tuple[int, int]]:
+    """[start, end) inside each pair of distinct opening and closing marks, paired in order. On a
+    whole block, with curly marks, this finds quotations that run over sentences (“I was
+    suffering. I felt lost,” she said)."""
     regions = []
-    for opening, closing in _QUOTE_PAIRS:
+    for opening, closing in pairs:
         start = 0
-        while True:
-            a = text.find(opening, start)
-            if a < 0:
-                break
-            b = text.find(closing, a + 1)
-            if b < 0:
-                break
+        while (a := text.find(opening, start)) >= 0 and (b := text.find(closing, a + 1)) >= 0:
             regions.append((a + 1, b))
             start = b + 1
+    return regions
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the stretches of text inside quotation marks."""
+    regions = paired_regions(text)
     # Straight double quotes pair up in order.
     positions = [m.start() for m in re.finditer('"', text)]
     regions.extend((positions[k] + 1, positions[k + 1]) for k in range(0, len(positions) - 1, 2))
@@ -227,7 +218,7 @@ def judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
     for m in rules.find("self_before", text):
         if m.end() <= start and _self_description(text[m.end() : start], rules):
             # "As a former addict, I ..." describes the writer; "as a former addict, he ..." does not.
-            if m.group().lower().startswith("as ") and not _FIRST_PERSON.search(text, end, end + 60):
+            if m.group().lower().startswith("as ") and not rules.first_person_words.search(text, end, end + 60):
                 continue
             return Judgement(SELF, m.group())
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from checker.document import HEADING, LIST_ITEM, TABLE_CELL
+from checker.phrases import trigger_regex
 
 MENTIONED = "mentioned"
 MYTH = "myth"
@@ -54,13 +55,13 @@ class FrameCues:
 
 
 def _cue_regex(phrases, anchored: bool = False):
-    phrases = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    """The cues as one regex (checker.phrases.trigger_regex); anchored, a cue opens the text and a
+    colon or dash follows ("Myth: ...", "Don't say - ...")."""
+    phrases = [p.strip() for p in phrases if p.strip()]
     if not phrases:
         return None
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()).replace("'", "['’]") for p in phrases)
-    if anchored:  # "Myth: ...", "Don't say - ...": the cue opens the text and a colon or dash follows
-        return re.compile(rf"^\W*(?:{body})\s*[:\-–—]\s*", re.IGNORECASE)
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+    regex = trigger_regex(phrases)
+    return re.compile(rf"^\W*(?:{regex.pattern})\s*[:\-–—]\s*", re.IGNORECASE) if anchored else regex
 
 
 def block_frames(doc, cues: FrameCues) -> dict[int, Frame]:
@@ -121,8 +122,6 @@ _SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
 # A run of short items separated by commas, slashes or "or": a list of words ("crazy, psycho,
 # loony and nutter are offensive"), which talks about the words rather than using them.
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|/|;|…|\.\.\.|\bor\b|\band\b)\s*")
-LIST_ITEMS = 4  # at least this many short items in a row
-LIST_ITEM_WORDS = 3  # an item has at most this many words
 
 
 def sentence_frames(block, cues: FrameCues) -> list[Frame | None]:
@@ -143,13 +142,14 @@ def sentence_frames(block, cues: FrameCues) -> list[Frame | None]:
     return out
 
 
-def in_word_list(text: str, start: int, end: int, cues=None) -> bool:
-    """Does the term at text[start:end] stand in a list of words (LIST_ITEMS short items or more,
-    the term's among them) in a sentence that says it is about words (one of `cues`: "offensive",
-    "terms", "the list goes on")? "He was loud, erratic, crazy and violent" is a list, but of
-    descriptions, and the term is used."""
-    if cues is not None and not cues.search(text):
+def in_word_list(text: str, start: int, end: int, shape: dict) -> bool:
+    """Does the term at text[start:end] stand in a list of words (`shape["items"]` items or more
+    of at most `shape["item_words"]` words, the term's among them) in a sentence that says it is
+    about words (`shape["cues"]`: "offensive", "terms", "the list goes on")? "He was loud, erratic,
+    crazy and violent" is a list, but of descriptions, and the term is used."""
+    if not shape["cues"].search(text):
         return False
+    most_words, needed = shape["item_words"], shape["items"]
     pieces, position = [], 0
     for separator in _LIST_SEPARATOR.finditer(text):
         pieces.append((position, separator.start()))
@@ -158,35 +158,20 @@ def in_word_list(text: str, start: int, end: int, cues=None) -> bool:
     run, inside = 0, False
     for a, b in pieces:
         words = len(text[a:b].split())
-        if 1 <= words <= LIST_ITEM_WORDS:
+        if 1 <= words <= most_words:
             run += 1
             inside = inside or (a <= start and end <= b)
-            if inside and run >= LIST_ITEMS:
+            if inside and run >= needed:
                 return True
         else:
             if a <= start < b:
-                # the item holding the term may be the end of the list ("... and schizo are offensive")
-                first = text[a:b].split()[: LIST_ITEM_WORDS]
-                inside = inside or (a <= start and start < a + len(" ".join(first)) + 1)
-                if inside and run + 1 >= LIST_ITEMS:
+                # the item holding the term may end the list ("... and schizo are offensive")
+                first = text[a:b].split()[:most_words]
+                inside = inside or start < a + len(" ".join(first)) + 1
+                if inside and run + 1 >= needed:
                     return True
             run, inside = 0, False
     return False
-
-
-_CURLY_QUOTES = (("“", "”"), ("«", "»"))
-
-
-def block_quotes(text: str) -> list[tuple[int, int]]:
-    """Quotations that run over more than one sentence (“I was suffering. I felt lost,” she said):
-    curly or angle quotation marks, paired in order across the whole block."""
-    regions = []
-    for opening, closing in _CURLY_QUOTES:
-        start = 0
-        while (a := text.find(opening, start)) >= 0 and (b := text.find(closing, a + 1)) >= 0:
-            regions.append((a + 1, b))
-            start = b + 1
-    return regions
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")

@@ -121,6 +121,6 @@ def test_trigger_lists_searched_only_where_their_words_are_judge_the_same(words)
 
 
 def _phrase_regex_of(triggers):
-    from checker.context import _phrase_regex
+    from checker.phrases import trigger_regex
 
-    return _phrase_regex(triggers.phrases)
+    return trigger_regex(triggers.phrases)

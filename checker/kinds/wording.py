@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 
 from checker import saferegex
-from checker.context import ASSERTED, NEGATED, QUOTED, REPORTED, SELF, judge, load_context_rules, words_between
-from checker.discourse import MENTIONED, STATEMENT, block_frames, block_quotes, in_word_list, proper_name, sentence_frames
+from checker.context import ASSERTED, NEGATED, QUOTED, REPORTED, SELF, judge, load_context_rules, paired_regions, words_between
+from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames
 from checker.document import HEADING
 from checker.findings import Finding
 from checker.kinds.base import Kind, Param
@@ -42,7 +42,8 @@ from checker.phrases import PhraseList, phrases_regex
 from checker.prefilter import literals_of, may_match
 
 MODES = ("always", "asserted", "figurative", "context")
-REPORTED_REACH = 2  # "called him a psycho": a reported word passes when the reporting verb is this close
+# Quotation marks that pair reliably across a block (straight quotes are paired within a sentence).
+CURLY_QUOTES = (("“", "”"), ("«", "»"))
 
 
 def regex_literals(rule) -> list:
@@ -180,10 +181,6 @@ class WordingKind(Kind):
                 seen.add((start, end))
                 yield start, end
 
-    def flagged(self, sentence_text: str, start: int, end: int, rules) -> bool:
-        """Is the term wrong in this sentence, judged by the sentence alone?"""
-        return self.context_of(sentence_text, start, end, rules) is not None
-
     def context_of(self, sentence_text: str, start: int, end: int, rules, frame=None, near_text: str | None = None) -> str | None:
         """What makes the term wrong here (the `context` of its finding), or None when it passes:
         the page's frame first (a style guide mentions words, a myth list states myths), then the
@@ -239,9 +236,9 @@ class WordingKind(Kind):
     def names_a_person(text: str, verdict, start: int, rules) -> bool:
         """Is the term someone's name for a person, right after a naming verb ("called him a
         psycho", "was called retarded"), rather than for a thing ("call it a fad")?"""
-        between = text[verdict.end : start].lower().split()
-        return (verdict.trigger.lower() in rules.naming_verbs and words_between(text, verdict.end, start) <= REPORTED_REACH
-                and not {"it", "this", "that", "these", "those"} & set(between))
+        between = set(text[verdict.end : start].lower().split())
+        return (verdict.trigger.lower() in rules.naming_verbs and words_between(text, verdict.end, start) <= rules.naming_reach
+                and not between & rules.naming_things)
 
     @staticmethod
     def paragraph_text(doc, k: int) -> str:
@@ -256,13 +253,13 @@ class WordingKind(Kind):
             if sentences is None:  # worked out once per block, for every wording rule
                 sentences = block.sentences
                 prefixes, quotes = self.analysis(doc, ("wording-block", k, id(rules)),
-                                                 lambda: (sentence_frames(block, rules.frames), block_quotes(block.text)))
+                                                 lambda: (sentence_frames(block, rules.frames), paired_regions(block.text, CURLY_QUOTES)))
             index = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), None)
             if index is None:
                 continue
             if any(a <= start and end <= b for a, b in quotes) or proper_name(block, start, end):
                 continue  # inside a quotation that runs over sentences; part of a name ("Kew Lunatic Asylum")
-            if self.mode != "asserted" and in_word_list(sentences[index].text, start - sentences[index].start, end - sentences[index].start, rules.word_list_cues):
+            if self.mode != "asserted" and in_word_list(sentences[index].text, start - sentences[index].start, end - sentences[index].start, rules.word_lists):
                 continue  # one of a list of words: the words are talked about
             sentence = sentences[index]
             frame = prefixes[index] or block_frames(doc, rules.frames).get(k)
