@@ -9,7 +9,7 @@
     fail_on: error                   # error | warning | info | never
     jobs: 2
     max_file_size: 10000000          # bytes; larger files are skipped with a finding
-    locale: en-US                    # readers' locale unless an article's front matter says
+    locale: en-GB                    # readers' locale unless an article says (default: inferred per page, else en-US)
     freshness:                       # review policy (defaults in rules/data/freshness.yaml)
       interval_months: 36
       crisis_interval_months: 12
@@ -83,7 +83,9 @@ class Config:
     fail_on: str = "error"
     jobs: int | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    locale: str = "en-US"  # the readers' locale when an article does not say (front matter `locale`)
+    # The readers' locale when an article does not say (front matter `locale`). None: undeclared, so
+    # the readers' region is inferred from each page (checker/region.py), else en-US.
+    locale: str | None = None
     settings: dict = field(default_factory=dict)  # family -> its settings (Kind.SETTINGS), e.g. freshness policy
     overrides: list[Override] = field(default_factory=list)
 

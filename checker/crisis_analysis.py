@@ -22,10 +22,11 @@ from checker.document import HEADING, PROSE_KINDS, TABLE_CELL
 from checker.phonenumbers import edit_distance_one, find_numbers
 from checker.phrases import phrase_list
 from checker.phrases import word_list_regex as words_regex
+from checker.region import ReadersRegion, readers_region
 
-DEFAULT_LOCALE = "en-US"
 CONTACT_WINDOW_WORDS = 6  # how far before a number a contact word may stand ("call Samaritans free on 116 123")
 CONTACT_WINDOW_CHARS = 80
+SHORT_CODE_DIGITS = 6  # 988, 116 123, 85258, 13 11 14: numbers that only a national service has
 _DIGIT = re.compile(r"\d")
 
 
@@ -71,17 +72,10 @@ class Analysis:
     mentions: list[Mention]
     body_start: tuple[int, int]  # span of the first line of the body
     danger: list[tuple[int, int]]
+    readers: ReadersRegion | None = None  # how the region was decided
 
     def of(self, *kinds) -> list[Mention]:
         return [m for m in self.mentions if m.kind in kinds]
-
-
-def article_region(doc, resources, settings) -> str:
-    for key in ("region", "country", "locale", "lang", "language"):
-        code = resources.region_for(doc.metadata.get(key))
-        if code:
-            return code
-    return resources.region_for(settings.get("locale")) or resources.region_for(DEFAULT_LOCALE) or "US"
 
 
 def is_triggered(doc, resources) -> bool:
@@ -109,8 +103,11 @@ def _plausible_phone(raw: str, digits: str) -> bool:
 
 
 def analyse(doc, resources, settings: dict) -> Analysis:
+    """Find every contact the article offers, then decide the readers' region (declared, or
+    inferred from those contacts and the page), then judge each contact for it."""
     language = resources.language
-    contact_re = words_regex(tuple(language["contact_words"]))
+    contact_re = words_regex(tuple(language["contact_words"]) + resources.service_names())
+    label_re = words_regex(tuple(language["label_words"]) + resources.service_names())
     crisis_re = words_regex(tuple(language["crisis_words"]))
     call_re = words_regex(tuple(language["call_words"]))
     text_re = words_regex(tuple(language["text_words"]))
@@ -118,11 +115,11 @@ def analyse(doc, resources, settings: dict) -> Analysis:
     danger_re = words_regex(tuple(language["danger_phrases"]))
     # The blocks with a danger phrase, and the chat and directory addresses the article has at all.
     danger_blocks = phrase_list(tuple(language["danger_phrases"])).blocks_in(doc)
-    region = article_region(doc, resources, settings)
     article_text = doc.prose_lower()
     chat_urls = [(url, service) for url, service in resources.chat_urls() if url in article_text]
     article_directories = [url for url in resources.directories if url.lower() in article_text]
 
+    found: list[Found] = []  # judged once the region is known
     mentions: list[Mention] = []
     danger: list[tuple[int, int]] = []
     headings: list[tuple[int, set, str]] = []  # (level, regions named, text) of the open sections
@@ -171,9 +168,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
             if not (numbers or urls or directories):
                 continue  # most sentences offer no contact: nothing more to judge
             named = resources.regions_named_in(text)
-            allowed = (named | section_regions) or {region}
-            if not named and section_regions:
-                allowed = section_regions
+            scoped = named or section_regions  # the regions this sentence speaks to, if it says
             offers = set()
             if call_re.search(text):
                 offers.add("call")
@@ -189,24 +184,19 @@ def analyse(doc, resources, settings: dict) -> Analysis:
             previous = None
             for number in numbers:
                 span = block.source_span(offset + number.start, offset + number.end)
-                # A number is offered as a contact when a contact word comes shortly before it.
+                # A number is offered as a contact when a contact word or a service's name comes
+                # shortly before it ("call", "helpline", "Samaritans 116 123", "Emergency services: 999").
                 window = " ".join(text[max(0, number.start - CONTACT_WINDOW_CHARS) : number.start].split()[-CONTACT_WINDOW_WORDS:])
-                in_contact = table_contact or bool(contact_re.search(window))
+                in_contact = table_contact or bool(contact_re.search(window)) or _labelled(window, label_re)
                 # "1-800-662-HELP (4357)": a bracketed number right after another is the same contact.
                 alternative = previous is not None and re.fullmatch(r"\s*\(", text[previous.end : number.start]) is not None
                 previous = number
-                mention = _classify(resources, number, text, allowed, in_contact, crisis_context, offers, span, top)
-                if mention and alternative and mention.kind in ("unknown", "wrong-region"):
-                    continue
-                if mention:
-                    mentions.append(mention)
-                    mentions.extend(_ended_options(resources, mention, number, text, block, offset, allowed))
+                found.append(Found("number", scoped, top, span, text, number, in_contact, crisis_context, offers, alternative, block, offset))
 
             for url, service in urls:
-                if service.region in allowed:
-                    at = lowered.index(url)
-                    span = block.source_span(offset + at, offset + at + len(url))
-                    mentions.append(Mention("service", span.start, span.end, text[at : at + len(url)], *top, service, offers | {"chat"}))
+                at = lowered.index(url)
+                span = block.source_span(offset + at, offset + at + len(url))
+                found.append(Found("url", scoped, top, span, text[at : at + len(url)], service, offers=offers | {"chat"}))
             for url in directories:
                 if url.lower() in lowered:
                     at = lowered.index(url.lower())
@@ -216,14 +206,54 @@ def analyse(doc, resources, settings: dict) -> Analysis:
         for start, end, href in block.links:
             for service in resources.services.values():
                 for contact in service.contacts:
-                    if contact.url and contact.url.lower() in href.lower() and service.region in ({region} | section_regions):
+                    if contact.url and contact.url.lower() in href.lower():
                         span = block.source_span(start, end)
-                        if not any(m.start == span.start and m.service is service for m in mentions):
-                            # Near the top when the whole block ends within the first top_words words.
-                            mentions.append(Mention("service", span.start, span.end, href, in_top, top_word_count, service, {"chat"}))
+                        # Near the top when the whole block ends within the first top_words words.
+                        found.append(Found("link", section_regions, (in_top, top_word_count), span, href, service, offers={"chat"}))
+
+    unscoped = [(f.detail.raw, resources.canonical(f.detail.raw)) for f in found if f.kind == "number" and not f.scoped and f.in_contact]
+    readers = readers_region(doc, resources, settings, unscoped)
+    for f in found:
+        allowed = f.scoped or {readers.code}
+        if f.kind == "number":
+            mention = _classify(resources, f.detail, f.text, allowed, f.in_contact, f.crisis_context, f.offers, f.span, f.top)
+            if mention and f.alternative and mention.kind in ("unknown", "wrong-region"):
+                continue
+            if mention:
+                mentions.append(mention)
+                mentions.extend(_ended_options(resources, mention, f.detail, f.text, f.block, f.offset, allowed))
+        elif f.detail.region in (allowed if f.kind == "url" else allowed | {readers.code}):
+            if f.kind == "link" and any(m.start == f.span.start and m.service is f.detail for m in mentions):
+                continue
+            mentions.append(Mention("service", f.span.start, f.span.end, f.text, *f.top, f.detail, f.offers))
     mentions.sort(key=lambda m: (m.start, m.end))
     start = doc.body_start()
-    return Analysis(region, is_triggered(doc, resources), mentions, (start.start, start.end), danger)
+    return Analysis(readers.code, is_triggered(doc, resources), mentions, (start.start, start.end), danger, readers)
+
+
+@dataclass
+class Found:
+    """A contact found in the article, judged once the readers' region is known."""
+
+    kind: str  # number, url (a chat address in the text), link (a chat link's target)
+    scoped: set  # the regions its sentence or section names, if any
+    top: tuple[bool, int]
+    span: object
+    text: str  # number: the sentence; url, link: the address
+    detail: object = None  # number: the phone number found; url, link: the service
+    in_contact: bool = False
+    crisis_context: bool = False
+    offers: set = field(default_factory=set)
+    alternative: bool = False
+    block: object = None
+    offset: int = 0
+
+
+def _labelled(window: str, label_re) -> bool:
+    """'Emergency services: 999', 'Samaritans – 116 123': a label ending in a colon or dash names
+    what the number is for, with no verb."""
+    label = re.search(r"([\w&'’ ]{2,40})\s*[:–—-]\s*$", window)
+    return bool(label) and bool(label_re.search(label.group(1)))
 
 
 def _classify(resources, number, text, allowed, in_contact, crisis_context, offers, span, top: tuple[bool, int]) -> Mention | None:
@@ -244,7 +274,12 @@ def _classify(resources, number, text, allowed, in_contact, crisis_context, offe
         elsewhere = sorted({s.region for s, _ in resources.by_number.get(c, [])} | set(emergency_regions))
         return Mention("wrong-region", span.start, span.end, number.raw, *top, detail=elsewhere)
     if crisis_context and _plausible_phone(number.raw, number.digits):
-        return Mention("unknown", span.start, span.end, number.raw, *top, detail=_near_misses(resources, c, allowed))
+        # An unknown full-length number is most often a real local or regional service (a county's
+        # crisis line): only one a digit away from a known line, or an unknown short code (national
+        # short codes are few and known: "call or text 998"), is judged wrong.
+        near = _near_misses(resources, c, allowed)
+        if near or len(c) <= SHORT_CODE_DIGITS:
+            return Mention("unknown", span.start, span.end, number.raw, *top, detail=near)
     return None
 
 

@@ -37,6 +37,7 @@ class Service:
     contacts: list[Contact]
     crisis: bool = True
     valid_from: datetime.date | None = None
+    also_called: tuple[str, ...] = ()  # other names articles use ("Samaritans", "HOPELINEUK")
 
 
 @dataclass
@@ -49,6 +50,9 @@ class Region:
     country_code: str
     emergency: tuple[str, ...]
     services: list[Service]
+    domains: tuple[str, ...] = ()  # country domains of its publishers (uk, ie, com.au)
+    markers: tuple[str, ...] = ()  # national services and institutions its pages name (NHS, HSE, Medicare)
+    day_first: bool = False  # 03/04/2026 is 3 April
 
 
 @dataclass
@@ -104,6 +108,22 @@ class Resources:
         if "-" in wanted:  # an unlisted locale: go by its country part (fr-BE -> BE if listed)
             return self.region_for(wanted.rsplit("-", 1)[1])
         return None
+
+    def service_names(self) -> tuple[str, ...]:
+        """The names articles give services: "Samaritans – 116 123" offers the number."""
+        names = []
+        for service in self.services.values():
+            names.append(re.sub(r"\s*\(.*?\)", "", service.name).strip())
+            names.extend(service.also_called)
+        return tuple(dict.fromkeys(n for n in names if n))
+
+    def markers(self) -> dict[str, list[str]]:
+        """Each marker and the regions whose pages name it (GP: UK, Ireland, Australia, New Zealand)."""
+        found: dict[str, list[str]] = {}
+        for code, region in self.regions.items():
+            for marker in region.markers:
+                found.setdefault(marker, []).append(code)
+        return found
 
     def chat_urls(self) -> list[tuple[str, Service]]:
         """(lower-case chat URL, service) for every service that offers chat."""
@@ -179,6 +199,7 @@ _SERVICE = {
     "valid_from?": "date",
     "source_url?": "str",
     "verified_on?": "date",
+    "also_called?": _NAMES,
 }
 _REGION = {
     "name": "str",
@@ -188,6 +209,9 @@ _REGION = {
     "country_code?": "str",
     "emergency?": _NAMES,
     "services?": [_SERVICE],
+    "domains?": _NAMES,
+    "markers?": _NAMES,
+    "date_order?": "str",
 }
 SCHEMA = {
     "language": {
@@ -198,6 +222,7 @@ SCHEMA = {
         "call_words": _WORDS,
         "text_words": _WORDS,
         "chat_words": _WORDS,
+        "label_words": _WORDS,
         "danger_phrases": _WORDS,
     },
     "regions": {"*": _REGION},
@@ -243,6 +268,9 @@ def load_resources(path: str) -> Resources:
 
 def _check_contact_types(data, path: str) -> None:
     for code, region in data["regions"].items():
+        if region.get("date_order", "day-first") not in ("day-first", "month-first"):
+            line = region.line_of("date_order") if hasattr(region, "line_of") else 1
+            raise UsageError(f"{path}:{line}: key 'regions.{code}.date_order': must be day-first or month-first")
         for s, service in enumerate(region.get("services", [])):
             for c, contact in enumerate(service["contacts"]):
                 if contact["type"] not in CONTACT_TYPES:
@@ -262,7 +290,8 @@ def _build(data) -> Resources:
                 contacts.append(
                     Contact(c["type"], str(c.get("number", "")), str(c.get("url", "")), _list(c.get("keyword")), str(c.get("then_press", "")))
                 )
-            services.append(Service(item["id"], item["name"], code, contacts, bool(item.get("crisis", True)), _date(item.get("valid_from"))))
+            services.append(Service(item["id"], item["name"], code, contacts, bool(item.get("crisis", True)), _date(item.get("valid_from")),
+                                    _list(item.get("also_called"))))
         regions[code] = Region(
             code=code,
             name=entry["name"],
@@ -272,6 +301,9 @@ def _build(data) -> Resources:
             country_code=str(entry.get("country_code", "")),
             emergency=_list(entry.get("emergency")),
             services=services,
+            domains=tuple(d.lower().lstrip(".") for d in _list(entry.get("domains"))),
+            markers=_list(entry.get("markers")),
+            day_first=entry.get("date_order", "day-first") == "day-first",
         )
     resources = Resources(
         regions=regions,

@@ -39,7 +39,7 @@ def findings_for(rule, example, grammar: dict | None = None) -> list:
     suffix = {"markdown": "md", "html": "html", "text": "txt"}[example.format]
     doc = parse_document(f"example.{suffix}", example.text, example.format)
     # The family's settings at their defaults: an example shows what the rule does out of the box.
-    context = CheckContext(document_settings(example.locale or "en-US", example.today or EXAMPLES_TODAY, {}, grammar))
+    context = CheckContext(document_settings(example.locale, example.today or EXAMPLES_TODAY, {}, grammar))
     check = build_check(rule)
     found = list(check.run(doc, context))
     if example.corpus and isinstance(check, CorpusKind):

@@ -111,7 +111,7 @@ class CheckContext:
     settings: dict
 
 
-def document_settings(locale: str, today, families: dict, grammar: dict | None = None) -> dict:
+def document_settings(locale: str | None, today, families: dict, grammar: dict | None = None) -> dict:
     """The settings a check sees, built the same way by the engine and by `rules test`."""
     settings = {"locale": locale, "today": today}
     for family, values in families.items():

@@ -39,6 +39,7 @@ class CrisisKind(Kind):
         "match",  # the text found (a number, a link, "press 3")
         "suggestion",  # the first suggestion
         "region",  # the readers' region, by name ("United States")
+        "region_basis",  # how it was decided ("inferred from Samaritans 116 123 and NHS", "declared in the front matter (region: UK)")
         "resource",  # the crisis resource as written ("988", "988lifeline.org")
         "line",  # banner-position: the line where the first resource stands now
         "top_words",  # banner-position: the rule's `top_words`
@@ -94,7 +95,9 @@ class CrisisKind(Kind):
         analysis = self.document_analysis(doc, context)
         names = {m.service.name for m in analysis.of("service") if m.service.crisis}
         names |= {m.raw for m in analysis.of("directory")}
-        return {"crisis_resources": sorted(names), "region": analysis.region}
+        readers = analysis.readers
+        return {"crisis_resources": sorted(names), "region": analysis.region, "region_source": readers.source,
+                "region_evidence": list(readers.evidence)}
 
     def check(self, doc, context=None) -> list[Finding]:
         return self.check_method(self, doc, self.document_analysis(doc, context), load_resources(self.path))
@@ -113,7 +116,8 @@ class CrisisKind(Kind):
         region = resources.regions[analysis.region]
         start, end = analysis.body_start
         suggestions = [region.banner] if region.banner else None
-        return self.finding(start, end, suggestions, variant=variant, document_level=True, region=region.name, **fields)
+        return self.finding(start, end, suggestions, variant=variant, document_level=True, region=region.name,
+                            region_basis=analysis.readers.basis(), **fields)
 
     def check_missing_banner(self, doc, analysis, resources) -> list[Finding]:
         if not analysis.triggered or self.banner_resources(analysis):
@@ -163,7 +167,7 @@ class CrisisKind(Kind):
         region = resources.regions[analysis.region]
         banner = [region.banner] if region.banner else []
         for m in analysis.of("wrong-region", "unknown"):
-            fields = {"match": m.raw, "number": m.raw, "region": region.name}
+            fields = {"match": m.raw, "number": m.raw, "region": region.name, "region_basis": analysis.readers.basis()}
             if m.kind == "wrong-region":
                 names = ", ".join(resources.regions[r].name for r in m.detail if r in resources.regions)
                 out.append(self.finding(m.start, m.end, banner or None, variant="other-region", regions=names, **fields))

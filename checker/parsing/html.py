@@ -145,6 +145,9 @@ class _Extractor(HTMLParser):
                 self.content.metadata[name] = attributes["content"]
                 self.content.metadata_offsets[name] = self.pos
             return
+        if tag == "link" and "canonical" in attributes.get("rel", "").lower().split() and attributes.get("href"):
+            self.content.metadata["canonical"] = attributes["href"]
+            self.content.metadata_offsets["canonical"] = self.pos
         if tag == "html" and attributes.get("lang"):
             self.content.metadata["lang"] = attributes["lang"]
             self.content.metadata_offsets["lang"] = self.pos

@@ -1,0 +1,156 @@
+"""The readers' region of a document: declared, inferred from the page, or the default.
+
+A page that says nothing about its readers is still written for some country: a UK council's
+self-harm page lists Samaritans 116 123 and NHS 111, an Australian one Lifeline 13 11 14 and
+Medicare. Judging such a page for the default region (en-US) calls every line it gives wrong and
+suggests 988. So the region is, in order:
+
+- declared: front matter (`region`, `country`, `locale`, or a `lang` with a country part: en-GB),
+  the HTML `lang` with a country part, or the configured `locale` (config file or a per-path
+  override);
+- inferred: from the page's own evidence, each piece scored for the regions it belongs to: the
+  crisis and emergency numbers it offers (in sentences and sections that name no country), the
+  national services and institutions it names (each region's `markers` in the resources file: NHS,
+  A&E, HSE, Medicare ...), and the country domain of its canonical or source URL;
+- the default (en-US) when nothing declares or points to a region.
+
+Evidence shared by several regions is split between them (116 123 is Samaritans in the UK and in
+Ireland); a tie goes to the region listed first in the resources file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from checker.document import HEADING, PROSE_KINDS
+
+DEFAULT_LOCALE = "en-US"
+URL_KEYS = ("canonical", "canonical_url", "url", "source_url", "source", "permalink", "og:url")
+NUMBER_WEIGHT = 3.0  # a national crisis line or emergency number the page offers
+MARKER_WEIGHT = 1.0  # a national service or institution the page names
+DOMAIN_WEIGHT = 3.0  # the page's own address
+MINIMUM_SCORE = 1.0
+
+
+@dataclass(frozen=True)
+class ReadersRegion:
+    code: str
+    source: str  # declared | inferred | default
+    evidence: tuple[str, ...] = ()  # where it was declared, or what it was inferred from
+
+    def basis(self) -> str:
+        """How the region was decided, for a message: "inferred from Samaritans 116 123 and NHS"."""
+        if self.source == "declared":
+            return f"declared: {self.evidence[0]}" if self.evidence else "declared"
+        if self.source == "inferred":
+            shown = list(self.evidence[:3])
+            return "inferred from " + (", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0])
+        return "the default region: none declared in the front matter or config, and none inferred from the page"
+
+
+def declared_region(doc, resources, settings) -> ReadersRegion | None:
+    for key in ("region", "country", "locale", "lang", "language"):
+        value = doc.metadata.get(key)
+        if key in ("lang", "language") and (not isinstance(value, str) or not re.search(r"[-_][A-Za-z]{2}$", value.strip())):
+            continue  # lang="en" names a language, not the readers' country
+        code = resources.region_for(value)
+        if code:
+            where = "HTML lang" if key == "lang" and doc.format == "html" else f"front matter {key}"
+            return ReadersRegion(code, "declared", (f"{where} {value}",))
+    code = resources.region_for(settings.get("locale"))
+    if code:
+        return ReadersRegion(code, "declared", (f"config locale {settings['locale']}",))
+    return None
+
+
+def readers_region(doc, resources, settings, contact_numbers) -> ReadersRegion:
+    """The region to judge the page for. `contact_numbers` are (number as written, canonical form)
+    of the numbers the page offers as contacts where no country is named."""
+    declared = declared_region(doc, resources, settings)
+    if declared:
+        return declared
+    inferred = infer_region(doc, resources, contact_numbers)
+    if inferred:
+        return inferred
+    return ReadersRegion(resources.region_for(DEFAULT_LOCALE) or next(iter(resources.regions)), "default")
+
+
+def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
+    scores: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+
+    def credit(regions, weight, what):
+        regions = [r for r in dict.fromkeys(regions) if r in resources.regions]
+        for region in regions:
+            scores[region] = scores.get(region, 0.0) + weight / len(regions)
+            evidence.setdefault(region, []).append(what)
+
+    seen = set()
+    for raw, canonical in contact_numbers:
+        if canonical in seen:
+            continue
+        seen.add(canonical)
+        services = [s for s, _ in resources.by_number.get(canonical, []) if s.crisis]
+        if services:
+            credit([s.region for s in services], NUMBER_WEIGHT, f"{services[0].name} {raw}")
+        elif canonical in resources.emergency_by_number:
+            credit(resources.emergency_by_number[canonical], NUMBER_WEIGHT / 2, f"emergency number {raw}")
+    text = unscoped_text(doc, resources)
+    for marker, regions in resources.markers().items():
+        if marker_regex(marker).search(text):
+            credit(regions, MARKER_WEIGHT, marker)
+    host = page_host(doc)
+    if host:
+        for code, region in resources.regions.items():
+            if any(host == d or host.endswith("." + d) for d in region.domains):
+                credit([code], DOMAIN_WEIGHT, f"the page's address ({host})")
+    if not scores:
+        return None
+    order = list(resources.regions)
+    best = max(scores, key=lambda r: (scores[r], -order.index(r)))
+    if scores[best] < MINIMUM_SCORE:
+        return None
+    return ReadersRegion(best, "inferred", tuple(evidence[best]))
+
+
+def unscoped_text(doc, resources) -> str:
+    """The page's prose outside sections and sentences that name a country ("In Australia, call
+    Lifeline ..." speaks to Australian readers, not to the page's own)."""
+    parts = []
+    headings: list[tuple[int, bool]] = []  # (level, names a region) of the open sections
+    for block in doc.blocks:
+        if block.kind not in PROSE_KINDS:
+            continue
+        if block.kind == HEADING:
+            headings = [h for h in headings if h[0] < block.level]
+            headings.append((block.level, bool(resources.regions_named_in(block.text))))
+            continue
+        if any(named for _, named in headings):
+            continue
+        parts.extend(s.text for s in block.sentences if not resources.regions_named_in(s.text))
+    title = doc.metadata.get("title")
+    if isinstance(title, str):
+        parts.append(title)
+    return "\n".join(parts)
+
+
+def page_host(doc) -> str:
+    for key in URL_KEYS:
+        value = doc.metadata.get(key)
+        if isinstance(value, str) and "." in value:
+            host = urlsplit(value if "//" in value else "//" + value).hostname or ""
+            if host:
+                return host.lower()
+    return ""
+
+
+_MARKER_CACHE: dict[str, re.Pattern] = {}
+
+
+def marker_regex(marker: str) -> re.Pattern:
+    """A marker matches as written (NHS, not "nhs" inside a word), on word boundaries."""
+    if marker not in _MARKER_CACHE:
+        _MARKER_CACHE[marker] = re.compile(rf"(?<![\w&-]){re.escape(marker)}(?![\w&-])")
+    return _MARKER_CACHE[marker]
