@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.crisis_resources import load_resources
-from checker.document import HEADING, PROSE_KINDS, TABLE_CELL
+from checker.document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL
 from checker.phonenumbers import edit_distance_one, find_numbers
 from checker.phrases import phrase_list
 from checker.phrases import word_list_regex as words_regex
@@ -26,7 +26,6 @@ from checker.region import ReadersRegion, readers_region
 
 CONTACT_WINDOW_WORDS = 6  # how far before a number a contact word may stand ("call Samaritans free on 116 123")
 CONTACT_WINDOW_CHARS = 80
-SHORT_CODE_DIGITS = 6  # 988, 116 123, 85258, 13 11 14: numbers that only a national service has
 _DIGIT = re.compile(r"\d")
 
 
@@ -50,7 +49,7 @@ def carries_crisis_resources(doc, resources_file: str, settings: dict) -> bool:
 
 @dataclass
 class Mention:
-    kind: str  # service, emergency, directory, retired, ended, wrong-region, unknown
+    kind: str  # service, emergency, directory, local (a line the data does not know), retired, ended, wrong-region, unknown
     start: int  # source offsets
     end: int
     raw: str
@@ -126,9 +125,13 @@ def analyse(doc, resources, settings: dict) -> Analysis:
     in_top = True
     top_word_count = 0
     first_block = True
+    lead_in = ""  # the previous block, when it ends with a colon: "If you are struggling, call:"
     for index, block in enumerate(doc.blocks):
         if block.kind not in PROSE_KINDS:
             continue
+        introduced_by, lead_in = lead_in, (block.text if block.text.rstrip().endswith(":") else "")
+        if not lead_in and block.kind == LIST_ITEM:
+            lead_in = introduced_by  # a lead-in introduces the whole list after it
         if block.kind == HEADING:
             # The first block may be the title; any other heading below level 1 starts the sections.
             if not first_block and block.level > 1:
@@ -178,7 +181,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                 offers.add("chat")
             table_contact = block.kind == TABLE_CELL and bool(contact_re.search(section_text))
             if block_has_crisis_words is None:
-                block_has_crisis_words = bool(crisis_re.search(block.text))
+                block_has_crisis_words = bool(crisis_re.search(block.text)) or bool(introduced_by and crisis_re.search(introduced_by))
             crisis_context = bool(crisis_re.search(text)) or block_has_crisis_words or bool(crisis_re.search(section_text))
 
             previous = None
@@ -186,8 +189,9 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                 span = block.source_span(offset + number.start, offset + number.end)
                 # A number is offered as a contact when a contact word or a service's name comes
                 # shortly before it ("call", "helpline", "Samaritans 116 123", "Emergency services: 999").
-                window = " ".join(text[max(0, number.start - CONTACT_WINDOW_CHARS) : number.start].split()[-CONTACT_WINDOW_WORDS:])
-                in_contact = table_contact or bool(contact_re.search(window)) or _labelled(window, label_re)
+                before = text[max(0, number.start - CONTACT_WINDOW_CHARS) : number.start]
+                window = " ".join(before.split()[-CONTACT_WINDOW_WORDS:])
+                in_contact = table_contact or bool(contact_re.search(window)) or _labelled(before, label_re)
                 # "1-800-662-HELP (4357)": a bracketed number right after another is the same contact.
                 alternative = previous is not None and re.fullmatch(r"\s*\(", text[previous.end : number.start]) is not None
                 previous = number
@@ -211,12 +215,21 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                         # Near the top when the whole block ends within the first top_words words.
                         found.append(Found("link", section_regions, (in_top, top_word_count), span, href, service, offers={"chat"}))
 
-    unscoped = [(f.detail.raw, resources.canonical(f.detail.raw)) for f in found if f.kind == "number" and not f.scoped and f.in_contact]
+    unscoped = [
+        (f.detail.raw, resources.canonical(f.detail.raw))
+        for f in found
+        if f.kind == "number" and not f.scoped and f.in_contact and not f.alternative
+    ]
     readers = readers_region(doc, resources, settings, unscoped)
+
+    def near_regions(f):
+        # A near miss is looked for in the readers' region; when nothing says which that is, in any.
+        return f.scoped or (set(resources.regions) if readers.source == "default" else {readers.code})
+
     for f in found:
         allowed = f.scoped or {readers.code}
         if f.kind == "number":
-            mention = _classify(resources, f.detail, f.text, allowed, f.in_contact, f.crisis_context, f.offers, f.span, f.top)
+            mention = _classify(resources, f.detail, f.text, allowed, near_regions(f), f.in_contact, f.crisis_context, f.offers, f.span, f.top)
             if mention and f.alternative and mention.kind in ("unknown", "wrong-region"):
                 continue
             if mention:
@@ -252,13 +265,17 @@ class Found:
 def _labelled(window: str, label_re) -> bool:
     """'Emergency services: 999', 'Samaritans – 116 123': a label ending in a colon or dash names
     what the number is for, with no verb."""
-    label = re.search(r"([\w&'’ ]{2,40})\s*[:–—-]\s*$", window)
+    label = re.search(r"([\w&'’ ]{2,60})\s*[:–—-]\s*$", window)
     return bool(label) and bool(label_re.search(label.group(1)))
 
 
-def _classify(resources, number, text, allowed, in_contact, crisis_context, offers, span, top: tuple[bool, int]) -> Mention | None:
+def _classify(resources, number, text, allowed, near_regions, in_contact, crisis_context, offers, span, top: tuple[bool, int]) -> Mention | None:
     c = resources.canonical(number.raw)
     retired = resources.retired_by_number.get(c)
+    # A number retired in one region may be a current line in another (741741: Canada's ended
+    # Wellness Together text line, the US Crisis Text Line today).
+    if retired and c in resources.by_number and not set(retired.regions) & allowed:
+        retired = None
     if retired and (len(c) >= 7 or in_contact):
         return Mention("retired", span.start, span.end, number.raw, *top, detail=retired)
     entries = [(s, contact) for s, contact in resources.by_number.get(c, []) if s.region in allowed]
@@ -274,12 +291,13 @@ def _classify(resources, number, text, allowed, in_contact, crisis_context, offe
         elsewhere = sorted({s.region for s, _ in resources.by_number.get(c, [])} | set(emergency_regions))
         return Mention("wrong-region", span.start, span.end, number.raw, *top, detail=elsewhere)
     if crisis_context and _plausible_phone(number.raw, number.digits):
-        # An unknown full-length number is most often a real local or regional service (a county's
-        # crisis line): only one a digit away from a known line, or an unknown short code (national
-        # short codes are few and known: "call or text 998"), is judged wrong.
-        near = _near_misses(resources, c, allowed)
-        if near or len(c) <= SHORT_CODE_DIGITS:
+        # A number the data does not know is most often a real local or regional service (a county's
+        # crisis line, a charity's own line): only one a digit away from a known line ("call or
+        # text 998") is judged wrong.
+        near = _near_misses(resources, c, near_regions)
+        if near:
             return Mention("unknown", span.start, span.end, number.raw, *top, detail=near)
+        return Mention("local", span.start, span.end, number.raw, *top)
     return None
 
 

@@ -2,7 +2,8 @@
 
 A phrase matches case-insensitively, on word boundaries (a hyphen joined to it counts as part
 of the word, so "completed suicide" is not found in "completed suicide-prevention"), with any
-whitespace between its words, so it still matches when a line wraps inside it.
+whitespace between its words, so it still matches when a line wraps inside it, and with a straight
+or a curly apostrophe (can't, can’t).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def phrase_pattern(phrase: str) -> str:
     match inside "completed suicide-prevention training".
     """
     words = [re.escape(w) for w in phrase.split()]
-    body = r"\s+".join(words)
+    body = r"\s+".join(words).replace("'", "['’]")  # a straight or a curly apostrophe
     start = r"(?<![\w-])" if phrase[:1].isalnum() or phrase[:1] == "_" else ""
     end = r"(?![\w-])" if phrase[-1:].isalnum() or phrase[-1:] == "_" else ""
     return start + body + end
@@ -34,7 +35,7 @@ def phrases_regex(phrases, flags=re.IGNORECASE) -> re.Pattern | None:
     other = [p for p in phrases if p not in bounded]
     parts = []
     if bounded:
-        body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in bounded)
+        body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in bounded).replace("'", "['’]")
         parts.append(rf"(?<![\w-])(?:{body})(?![\w-])")
     parts.extend(phrase_pattern(p) for p in other)
     return re.compile("|".join(parts), flags)

@@ -92,7 +92,7 @@ def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
         if canonical in seen:
             continue
         seen.add(canonical)
-        services = [s for s, _ in resources.by_number.get(canonical, []) if s.crisis]
+        services = [s for s, _ in resources.by_number.get(canonical, [])]
         if services:
             credit([s.region for s in services], NUMBER_WEIGHT, f"{services[0].name} {raw}")
         elif canonical in resources.emergency_by_number:

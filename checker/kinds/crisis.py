@@ -105,10 +105,14 @@ class CrisisKind(Kind):
     # ---- the checks
 
     def banner_resources(self, analysis) -> list[Mention]:
+        """What a reader in crisis can use: a crisis line of the readers' region, a helpline
+        directory, an emergency number, a local line the data does not know, or a replaced number
+        that still connects."""
         return [
             m
-            for m in analysis.of("service", "directory")
-            if m.kind == "directory" or (m.service.crisis and m.service.region == analysis.region)
+            for m in analysis.of("service", "directory", "emergency", "local", "retired")
+            if (m.kind != "service" or (m.service.crisis and m.service.region == analysis.region))
+            and (m.kind != "retired" or m.detail.still_connects)
         ]
 
     def banner_finding(self, analysis, resources, variant: str, **fields) -> Finding:
@@ -180,7 +184,9 @@ class CrisisKind(Kind):
     def check_incomplete(self, doc, analysis, resources) -> list[Finding]:
         out = []
         for service_id, required in self.require.items():
-            banner = [m for m in analysis.of("service") if m.service.id == service_id and m.near_top(self.top_words)]
+            offered_here = [m for m in analysis.of("service") if m.service.id == service_id]
+            # The banner's mentions when there is one near the top; else wherever the article gives it.
+            banner = [m for m in offered_here if m.near_top(self.top_words)] or offered_here
             if not banner:
                 continue
             offered = set().union(*(m.types for m in banner))
