@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import urlparse
 
-from checker.document import HEADING
+from checker.citations import NONE, RANK, Citation, CitationReader
+from checker.document import HEADING, LIST_ITEM
 from checker.errors import UsageError
-from checker.phrases import word_list_regex as words_regex
 from checker.readability import prose_blocks
 from checker.statistics import (
     Figure,
@@ -37,6 +36,9 @@ UNIT_WORDS = {"percent": "%", "count": "", "rate_per_100k": " per 100,000", "ran
 CLAIMS_SCHEMA = {
     "measures": {"*": ["str"]},
     "populations?": {"*": ["str"]},
+    "frames?": {"periods?": {"*": ["str"]}, "places?": {"*": ["str"]}, "bands?": ["str"]},
+    "money?": {"before": ["str"], "after": ["str"]},
+    "common_words?": ["str"],
     "claims": [
         {
             "id": "str",
@@ -61,16 +63,12 @@ CITATIONS_SCHEMA = {
     "source_domains": ["str"],
     "reference_sections": ["str"],
     "vague?": ["str"],
+    "name_before?": ["str"],
+    "name_after?": ["str"],
+    "not_names?": ["str"],
+    "unnamed_sources?": ["str"],
 }
 
-_FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-_AUTHORS = re.compile(
-    r"\b[A-Z][a-zA-Z'’-]+(?:\s+(?:and|&)\s+(?:colleagues|co-workers|coworkers|others)|\s+et\s+al\b\.?)"
-    r"|\b[A-Z][a-zA-Z'’-]+,\s+[A-Z][a-zA-Z'’-]+,?\s+(?:and|&)\s+[A-Z][a-zA-Z'’-]+"
-    r"|\(\s*[A-Z][a-zA-Z'’-]+(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?\s*\)"
-)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 # ---- the data files
@@ -135,20 +133,25 @@ def describe_source(claim: dict) -> str:
 class Stat:
     """A figure in its article: where it is, what it is about, and how it stands."""
 
-    def __init__(self, figure: Figure, block, sentence, sources: list[str], cited: bool, why: str):
+    def __init__(self, figure: Figure, block, sentence, sources: list[str], citation: Citation):
         self.figure = figure
         self.block = block
         self.sentence = sentence
         span = block.source_span(sentence.start + figure.start, sentence.start + figure.end)
         self.start, self.end = span.start, span.end
         self.sources = sources  # organisations and authors named in the sentence
-        self.cited = cited
-        self.citation = why
         self.inherited_from: Stat | None = None
         self.first_statement: Stat | None = None  # for an inconsistent restatement
         self.claim: dict | None = None
         self.claim_status = ""  # ok, mismatch, outdated
         self.expected: dict | None = None  # the registry claim a mismatch is measured against
+        self.cite(citation)
+
+    def cite(self, citation: Citation) -> None:
+        self.citation_status = citation.status  # cited | incomplete | ""
+        self.cited = citation.status == "cited"
+        self.citation = citation.why
+        self.source_named = citation.source
 
 
 def footnote_numbers(doc, section_names) -> set[int]:
@@ -174,62 +177,89 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
     citations = load_citations(citations_path)
     vocab = vocabulary(registry_path)
     reference_sections = {s.lower() for s in citations["reference_sections"]}
-    notes = footnote_numbers(doc, reference_sections)
-    organisations = organisation_regex(citations_path)
-    reporting = words_regex(tuple(citations["reporting_words"]))
-    domains = tuple(d.lower() for d in citations["source_domains"])
+    reader = CitationReader(citations, footnote_numbers(doc, reference_sections), organisation_regex(citations_path))
     stats: list[Stat] = []
     headings = [(b.span.start, b.text) for b in doc.blocks if b.kind == HEADING]
+    carried = NONE  # the citation of the previous sentence, when it named a source
+    lead_in = NONE  # the citation of a lead-in ("Findings from the CDC's report:") for its list
+    section = None
     for block in prose_blocks(doc, reference_sections):
-        # Most blocks have no digit and no number word: their sentences need no search.
-        digits, words = block_has_digits(block), block_has_figure_words(block)
-        if not (digits or words):
+        heading = next(((start, text) for start, text in reversed(headings) if start < block.span.start), (None, ""))
+        if heading[0] != section:  # a new section: what the last one reported does not carry over
+            section, carried, lead_in = heading[0], NONE, NONE
+        if block.kind == HEADING:
             continue
-        heading = next((text for start, text in reversed(headings) if start < block.span.start), "")
+        digits, words = block_has_digits(block), block_has_figure_words(block)
+        judged = [reader.judge(s.text, s, block) for s in block.sentences]
+        if block.kind != LIST_ITEM:
+            lead_in = NONE
+        if not (digits or words):  # most blocks have no figure; they may still name a source
+            carried = judged[-1] if judged and judged[-1].source else NONE
+            lead_in = _lead_in(block, judged, lead_in)
+            continue
+        paragraph = functools.reduce(Citation.better, judged, NONE)
         previous = ""
-        for sentence in block.sentences:
+        for k, sentence in enumerate(block.sentences):
             text = sentence.text
             figures = find_figures(text, None if digits else False, None if words else False)
+            figures = [f for f in figures if not vocab.is_money(f, text)]
             if not figures:
+                carried = judged[k] if judged[k].source else NONE
                 previous = text
                 continue
-            sources = [m.group() for m in organisations.finditer(text)] + [m.group() for m in _AUTHORS.finditer(text)]
-            cited, why = _cites(text, sentence, block, sources, reporting, notes, domains)
+            following = block.sentences[k + 1].text if k + 1 < len(block.sentences) else ""
+            citation = judged[k]
+            # A sentence that points at research of its own ("research suggests") is not covered
+            # by a source named elsewhere.
+            covered = () if reader.vague(text) else ((paragraph, "in the same paragraph"), (lead_in, "in the lead-in"), (carried, "just before"))
+            for other, why in covered:
+                if RANK[other.status] > RANK[citation.status]:
+                    citation = Citation(other.status, f"{other.why}, {why}", other.source)
+            if reader.is_source_line(following):
+                citation = citation.better(Citation("cited", "the source line after it"))
+            sources = reader.sources_in(text)
             for figure in figures:
-                vocab.describe(figure, text, context=previous + " " + heading)
-                stats.append(Stat(figure, block, sentence, sources, cited, why))
+                vocab.describe(figure, text, context=previous + " " + heading[1])
+                stats.append(Stat(figure, block, sentence, sources, citation))
+            carried = judged[k] if judged[k].source else NONE  # only a source named here goes on
             previous = text
+        lead_in = _lead_in(block, judged, lead_in)
+    _source_lines(doc, stats, reader)
     _link_restatements(stats)
     _match_registry(stats, load_registry(registry_path)["claims"])
     return stats
 
 
-def _cites(text, sentence, block, sources, reporting, notes, domains) -> tuple[bool, str]:
-    for m in _FOOTNOTE.finditer(text):
-        number = int((m.group(1) or m.group(2)).translate(_SUPERSCRIPT))
-        if number in notes:
-            return True, f"footnote [{number}]"
-    for start, _end, href in block.links:
-        if sentence.start <= start < sentence.end:
-            host = urlparse(href).netloc.lower().removeprefix("www.")
-            if any(host == d or host.endswith("." + d) for d in domains):
-                return True, f"link to {host}"
-    if sources and (_YEAR.search(text) or reporting.search(text)):
-        return True, f"named source ({sources[0]})"
-    return False, ""
+def _lead_in(block, judged, current: Citation) -> Citation:
+    """A block ending with a colon introduces the list after it, with its citation."""
+    if block.text.rstrip().endswith(":"):
+        return functools.reduce(Citation.better, judged, NONE)
+    return current if block.kind == LIST_ITEM else NONE
+
+
+def _source_lines(doc, stats, reader) -> None:
+    """A paragraph that is only "(Source: X)" cites the paragraph just before it."""
+    blocks = [b for b in doc.blocks if b.kind != HEADING]
+    for before, after in zip(blocks, blocks[1:]):
+        if reader.is_source_line(after.text):
+            for stat in stats:
+                if stat.block is before and stat.citation_status != "cited":
+                    stat.cite(Citation("cited", "the source line after it"))
 
 
 def _link_restatements(stats: list[Stat]) -> None:
     """A restatement inherits the citation of an earlier agreeing statement of the same claim (a
     figure that names no population may restate one that does); it is inconsistent when it
-    disagrees with an earlier statement about the same population."""
+    disagrees with an earlier statement of the same claim, in another sentence, in the same frame."""
     for k, stat in enumerate(stats):
         for earlier in stats[:k]:
             agrees = stat.figure.agrees(earlier.figure)
-            if not agrees and stat.first_statement is None and stat.figure.same_claim(earlier.figure):
+            restates = stat.sentence is not earlier.sentence and stat.figure.same_frame(earlier.figure)
+            if not agrees and stat.first_statement is None and restates and stat.figure.same_claim(earlier.figure):
                 stat.first_statement = earlier
             elif agrees and stat.figure.same_claim(earlier.figure, loose_population=True):
-                if not stat.cited and earlier.cited and stat.inherited_from is None:
+                better = RANK[earlier.citation_status] > RANK[stat.citation_status]
+                if better and (stat.inherited_from is None or RANK[earlier.citation_status] > RANK[stat.inherited_from.citation_status]):
                     stat.inherited_from = earlier
 
 

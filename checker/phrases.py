@@ -120,6 +120,6 @@ def phrase_list(phrases: tuple[str, ...]) -> PhraseList:
 
 
 @functools.lru_cache(maxsize=256)
-def word_list_regex(words: tuple[str, ...]) -> re.Pattern:
+def word_list_regex(words: tuple[str, ...], flags=re.IGNORECASE) -> re.Pattern:
     """phrases_regex for a word list from a data file, compiled once; never None."""
-    return phrases_regex(words) or re.compile(r"(?!)")
+    return phrases_regex(words, flags) or re.compile(r"(?!)")

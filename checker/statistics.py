@@ -53,6 +53,9 @@ _YEAR = re.compile(r"\b(?:in|during|for|of)\s+((?:19|20)\d\d)\b")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
 
+SHARED_WORDS = 0.5  # the share of the shorter sentence's other words two restatements have in common
+
+
 @dataclass
 class Figure:
     start: int  # offsets in the block's text
@@ -67,6 +70,12 @@ class Figure:
     measures: frozenset = frozenset()
     year: str | None = None
     impossible: str = ""  # why the value cannot be true
+    # Its frame (rules/data/claims.yaml `frames`): the period, place and age band its sentence
+    # speaks of, and the sentence's other words, to tell a restatement from another claim.
+    period: str | None = None
+    place: str | None = None
+    band: str | None = None
+    words: frozenset = frozenset()
 
     def same_claim(self, other: Figure, loose_population: bool = False) -> bool:
         """Same unit, measure and year (where both say), and the same population; with
@@ -78,6 +87,16 @@ class Figure:
             and bool(self.measures & other.measures)
             and (self.year is None or other.year is None or self.year == other.year)
         )
+
+    def same_frame(self, other: Figure) -> bool:
+        """No different period, place, age band or year, and mostly the same other words: a restatement,
+        not another claim that happens to share a measure (75% of deaths are men / 46% of them
+        had a diagnosis)."""
+        for mine, theirs in ((self.period, other.period), (self.place, other.place), (self.band, other.band), (self.year, other.year)):
+            if mine and theirs and mine != theirs:  # a restatement may leave a frame out, not change it
+                return False
+        smaller = min(len(self.words), len(other.words))
+        return smaller == 0 or len(self.words & other.words) / smaller >= SHARED_WORDS
 
     def agrees(self, other: Figure) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -134,6 +153,7 @@ _FIGURE_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_FRACTIONS, *_ORDINA
 # Searched in case-folded text: several times faster than an IGNORECASE search of the original.
 _FIGURE_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FIGURE_WORDS, key=len, reverse=True)) + r")\b")
 _DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z][a-z'’-]+")
 # The patterns that cannot match without a digit, and the one that cannot match without a word.
 _DIGITS_ONLY = frozenset({"effect_size", "rate_per_100k", "percent_range", "percent", "count"})
 _WORDS_ONLY = frozenset({"fraction"})
@@ -269,15 +289,37 @@ class Vocabulary:
 
     measures: dict[str, re.Pattern] = field(default_factory=dict)
     populations: dict[str, re.Pattern] = field(default_factory=dict)
+    periods: dict[str, re.Pattern] = field(default_factory=dict)
+    places: dict[str, re.Pattern] = field(default_factory=dict)
+    bands: tuple = ()
+    money_before: re.Pattern | None = None
+    money_after: re.Pattern | None = None
+    common_words: frozenset = frozenset()
 
     @classmethod
     def from_registry(cls, data: dict) -> Vocabulary:
         from checker.phrases import word_list_regex
 
+        frames = data.get("frames") or {}
+        money = data.get("money") or {}
+        before = "|".join(re.escape(m) for m in sorted(money.get("before", []), key=len, reverse=True))
+        after = "|".join(re.escape(m) for m in sorted(money.get("after", []), key=len, reverse=True))
         return cls(
             {k: word_list_regex(tuple(v)) for k, v in (data.get("measures") or {}).items()},
             {k: word_list_regex(tuple(v)) for k, v in (data.get("populations") or {}).items()},
+            {k: word_list_regex(tuple(v)) for k, v in (frames.get("periods") or {}).items()},
+            # Place names as written (US, not "us").
+            {k: word_list_regex(tuple(v), 0) for k, v in (frames.get("places") or {}).items()},
+            tuple(re.compile(b, re.IGNORECASE) for b in frames.get("bands") or ()),
+            re.compile(rf"(?:^|[\s(])(?:{before})\s?$") if before else None,
+            re.compile(rf"^\s*(?:{after})\b", re.IGNORECASE) if after else None,
+            frozenset(w.casefold() for w in data.get("common_words") or ()),
         )
+
+    def is_money(self, figure: Figure, sentence: str) -> bool:
+        """"$1 million", "£12,000", "51 billion dollars": an amount of money, not a statistic."""
+        before, after = sentence[max(0, figure.start - 4) : figure.start], sentence[figure.end : figure.end + 12]
+        return bool(self.money_before and self.money_before.search(before)) or bool(self.money_after and self.money_after.match(after))
 
     def describe(self, figure: Figure, sentence: str, context: str = "") -> None:
         """Fill in the figure's population, measures and year from its sentence (and context)."""
@@ -298,6 +340,11 @@ class Vocabulary:
         figure.measures = frozenset(measures)
         years = _YEAR.findall(sentence)
         figure.year = years[0] if len(set(years)) == 1 else None
+        figure.period = next((name for name, regex in self.periods.items() if regex.search(sentence)), None)
+        figure.place = next((name for name, regex in self.places.items() if regex.search(sentence)), None)
+        band = next((m for regex in self.bands for m in [regex.search(sentence)] if m), None)
+        figure.band = " ".join(band.group().casefold().split()) if band else None
+        figure.words = frozenset(w for w in _WORDS.findall(sentence.casefold()) if w not in self.common_words and not w.isdigit())
 
     def _population_at_start(self, text: str) -> str | None:
         best = None

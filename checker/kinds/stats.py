@@ -46,7 +46,7 @@ class StatsKind(CorpusKind):
         "line",  # and the line it is on
         "claim",  # registry-mismatch: the registry claim the figure matches (an outdated one, for `outdated`)
         "value",  # registry-mismatch: the registry's value (the current one, for `outdated`),
-        "source",  # and its source (source-mismatch: the registry's source for the figure)
+        "source",  # and its source (source-mismatch: the registry's source; incomplete-citation: the source as named)
         "current",  # registry-mismatch `outdated`: the claim that replaces the outdated one
         "attributed_to",  # source-mismatch: the source the sentence names
         "reason",  # impossible: why the figure cannot be true
@@ -54,7 +54,10 @@ class StatsKind(CorpusKind):
         "other_path",  # that article's path
         "other_line",  # and the line of the figure in it
     )
-    MESSAGES = ("outdated",)  # registry-mismatch: the figure is a superseded one
+    MESSAGES = (
+        "outdated",  # registry-mismatch: the figure is a superseded one
+        "unnamed",  # incomplete-citation: a study or survey referred to but not named
+    )
 
     DATA_FILES = ("registry", "citations")
 
@@ -95,8 +98,10 @@ class StatsKind(CorpusKind):
                 status = "inconsistent"
             elif stat.claim_status in ("mismatch", "outdated"):
                 status = "registry-" + stat.claim_status
-            elif not (stat.cited or stat.inherited_from):
+            elif not (stat.citation_status or stat.inherited_from):
                 status = "uncited"
+            elif (stat.inherited_from or stat).citation_status == "incomplete":
+                status = "incomplete-citation"
             line = doc.position(stat.start)[0]
             out.append(
                 {
@@ -186,8 +191,20 @@ class StatsKind(CorpusKind):
         return [
             self.finding(s.start, s.end, match=s.figure.raw)
             for s in stats
-            if not s.cited and s.inherited_from is None and not s.figure.impossible and s.first_statement is None
+            if not s.citation_status and s.inherited_from is None and not s.figure.impossible and s.first_statement is None
         ]
+
+    def check_incomplete_citation(self, doc, stats):
+        """A source referred to but not named, or named without a year or a link (info)."""
+        out = []
+        for s in stats:
+            standing = s.inherited_from or s
+            if standing.citation_status != "incomplete" or s.figure.impossible or s.first_statement is not None:
+                continue
+            variant = None if standing.source_named else "unnamed"
+            out.append(self.finding(s.start, s.end, variant=variant, match=s.figure.raw,
+                                    source=standing.source_named or standing.citation.split(",")[0].strip("'")))
+        return out
 
     def check_inconsistent(self, doc, stats):
         out = []
@@ -235,6 +252,7 @@ class StatsKind(CorpusKind):
 
     CHECKS: ClassVar[dict] = {
         "uncited": check_uncited,
+        "incomplete-citation": check_incomplete_citation,
         "inconsistent": check_inconsistent,
         "corpus-inconsistent": check_corpus_inconsistent,
         "registry-mismatch": check_registry_mismatch,

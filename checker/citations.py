@@ -1,0 +1,135 @@
+"""How a sentence attributes its figures: cited, referred to loosely, or not at all.
+
+Real articles cite in many ways (rules/data/citations.yaml says which words count):
+
+- a footnote marker that resolves to a references section, or a link to a primary source;
+- a named source with a year or a reporting word: a listed organisation, authors ("Swannell and
+  colleagues", "Smith et al."), or any capitalised name that a citing phrase introduces or follows
+  ("according to the National Center for Health Statistics", "a study in the American Journal of
+  Psychiatry found", "Kids Help Phone says", "(Source: Stats NZ)");
+- a source referred to but not named ("a 2016 UK study found"), or named without a year or a link:
+  `incomplete`, which stats.incomplete-citation reports at info level instead of stats.uncited.
+
+"Studies show" and "experts say" name no one, and do not count.
+
+A sentence is judged on its own here; checker.claims carries a citation to the sentences it
+covers (the rest of its paragraph, the list its lead-in introduces, the sentences that go on
+reporting the same source, the sentence before a "(Source: ...)" line).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from checker.phrases import word_list_regex
+
+RANK = {"": 0, "incomplete": 1, "cited": 2}
+_FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_AUTHORS = re.compile(
+    r"\b[A-Z][a-zA-Z'’-]+(?:\s+(?:and|&)\s+(?:colleagues|co-workers|coworkers|others)|\s+et\s+al\b\.?)"
+    r"|\b[A-Z][a-zA-Z'’-]+,\s+[A-Z][a-zA-Z'’-]+,?\s+(?:and|&)\s+[A-Z][a-zA-Z'’-]+"
+    r"|\(\s*[A-Z][a-zA-Z'’-]+(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?\s*\)"
+)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A name: capitalised words (or acronyms), with the small words names contain between them.
+_CAPITALISED = r"(?:[A-Z][\w'’.&-]*)"
+_NAME = rf"{_CAPITALISED}(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*{_CAPITALISED})*"
+_INDEFINITE = re.compile(r"\b(?:a|an|one)\s+(?:(?:19|20)\d\d\s+)?$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:sources?|data|figures)\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Citation:
+    status: str = ""  # cited | incomplete | "" (none)
+    why: str = ""  # what cites: "footnote [1]", "named source (CDC)", "a study, not named"
+    source: str = ""  # the source's name as written, if any
+
+    def better(self, other: Citation) -> Citation:
+        return other if RANK[other.status] > RANK[self.status] else self
+
+
+NONE = Citation()
+
+
+class CitationReader:
+    def __init__(self, citations: dict, notes: set[int], organisations: re.Pattern):
+        self.notes = notes
+        self.organisations = organisations
+        self.reporting = word_list_regex(tuple(citations["reporting_words"]))
+        self.domains = tuple(d.lower() for d in citations["source_domains"])
+        self.named = _named_source_regex(tuple(citations.get("name_before", ())), tuple(citations.get("name_after", ())))
+        self.not_names = frozenset(citations.get("not_names", ()))
+        self.vague_regex = word_list_regex(tuple(citations.get("vague", ())))
+        unnamed = "|".join(re.escape(w) for w in sorted(citations.get("unnamed_sources", ()), key=len, reverse=True))
+        # "a 2016 UK study found", "one survey of 5,000 teens", "a landmark study in ..."
+        self.unnamed = re.compile(rf"\b(?:a|an|one|this|that|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{unnamed})\b", re.IGNORECASE) if unnamed else None
+
+    def sources_in(self, text: str) -> list[str]:
+        """Organisations and authors the sentence names (for stats.source-mismatch too)."""
+        found = [m.group() for m in self.organisations.finditer(text)] + [m.group() for m in _AUTHORS.finditer(text)]
+        for m in self.named.finditer(text):
+            name = m.group("name") or m.group("name2")
+            words = name.split()
+            at_start = not text[: m.start()].strip(" \"'“‘(")
+            if m.group("name2") and at_start and len(words) == 1 and not words[0].isupper():
+                continue  # "Suicide data show ...": a capital because the sentence starts there
+            if m.group("name2") and _INDEFINITE.search(text[: m.start()]):
+                continue  # "a 2016 UK study": a study described, not named
+            while words and words[0] in self.not_names:
+                words.pop(0)
+            if words and not (len(words) == 1 and words[0] in self.not_names):
+                found.append(" ".join(words))
+        return found
+
+    def judge(self, text: str, sentence, block) -> Citation:
+        """How this sentence, on its own, attributes its figures."""
+        for m in _FOOTNOTE.finditer(text):
+            number = int((m.group(1) or m.group(2)).translate(_SUPERSCRIPT))
+            if number in self.notes:
+                return Citation("cited", f"footnote [{number}]")
+        for start, _end, href in block.links:
+            if sentence.start <= start < sentence.end:
+                host = urlparse(href).netloc.lower().removeprefix("www.")
+                if any(host == d or host.endswith("." + d) for d in self.domains):
+                    return Citation("cited", f"link to {host}")
+        sources = self.sources_in(text)
+        if sources and (YEAR.search(text) or self.reporting.search(text)):
+            linked = any(sentence.start <= start < sentence.end for start, _end, _href in block.links)
+            if YEAR.search(text) or linked:
+                return Citation("cited", f"named source ({sources[0]})", sources[0])
+            return Citation("incomplete", f"{sources[0]}, without a year or a link", sources[0])
+        if self.unnamed:
+            m = self.unnamed.search(text)
+            if m and (YEAR.search(text) or self.reporting.search(text[m.end() :])):
+                return Citation("incomplete", f"'{' '.join(m.group().split())}', not named")
+        return NONE
+
+    def vague(self, text: str) -> bool:
+        """"Studies show", "research suggests": research pointed at, no one named."""
+        return bool(self.vague_regex.search(text))
+
+    @staticmethod
+    def is_source_line(text: str) -> bool:
+        """'(Source: National Institute of Mental Health)': attributes what comes just before."""
+        return bool(_SOURCE_LINE.match(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _named_source_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern:
+    parts = []
+    if before:
+        words = "|".join(_phrase(p) for p in sorted(before, key=len, reverse=True))
+        parts.append(rf"(?i:{words})\s+(?:the\s+)?(?P<name>{_NAME})")
+    if after:
+        words = "|".join(_phrase(p) for p in sorted(after, key=len, reverse=True))
+        parts.append(rf"(?P<name2>{_NAME})(?:['’]s?)?\s+(?i:{words})\b")
+    return re.compile("|".join(parts) or r"(?!)")
+
+
+def _phrase(phrase: str) -> str:
+    body = r"\s+".join(re.escape(w) for w in phrase.split())
+    return rf"(?<![\w-]){body}" if phrase[:1].isalnum() else body
