@@ -39,7 +39,7 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CAPITALISED = r"(?:[A-Z][\w'’.&-]*)"
 _NAME = rf"{_CAPITALISED}(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*{_CAPITALISED})*"
 _INDEFINITE = re.compile(r"\b(?:a|an|one)\s+(?:(?:19|20)\d\d\s+)?$", re.IGNORECASE)
-_SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:sources?|data|figures)\s*:", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:sources?|data|figures|facts|statistics)(?:\s*:|\s+(?:via|from)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,8 @@ def _named_source_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.P
     parts = []
     if before:
         words = "|".join(_phrase(p) for p in sorted(before, key=len, reverse=True))
-        parts.append(rf"(?i:{words})\s+(?:the\s+)?(?P<name>{_NAME})")
+        # "according to the latest National Crime Records Bureau data": up to two lower-case words first
+        parts.append(rf"(?i:{words})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?P<name>{_NAME})")
     if after:
         words = "|".join(_phrase(p) for p in sorted(after, key=len, reverse=True))
         parts.append(rf"(?P<name2>{_NAME})(?:['’]s?)?\s+(?i:{words})\b")

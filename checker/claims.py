@@ -238,13 +238,27 @@ def _lead_in(block, judged, current: Citation) -> Citation:
 
 
 def _source_lines(doc, stats, reader) -> None:
-    """A paragraph that is only "(Source: X)" cites the paragraph just before it."""
-    blocks = [b for b in doc.blocks if b.kind != HEADING]
-    for before, after in zip(blocks, blocks[1:]):
-        if reader.is_source_line(after.text):
-            for stat in stats:
-                if stat.block is before and stat.citation_status != "cited":
-                    stat.cite(Citation("cited", "the source line after it"))
+    """A block that is a source line ("(Source: X)", "(Facts via NAMI)") cites the paragraph just
+    before it, or the whole list it ends (a list's last item may carry it)."""
+    covered: set[int] = set()
+    run: list = []  # the blocks since the last heading or source line
+    for block in doc.blocks:
+        if block.kind == HEADING:
+            run = []
+            continue
+        line = next((s.text for s in block.sentences if reader.is_source_line(s.text)), None)
+        if line is not None:
+            covered.add(id(block))
+            if run:
+                last = run[-1]
+                listed = [b for b in run if b.kind == LIST_ITEM] if last.kind == LIST_ITEM or block.kind == LIST_ITEM else []
+                covered.update(id(b) for b in (listed or [last]))
+            run = []
+        else:
+            run.append(block)
+    for stat in stats:
+        if id(stat.block) in covered and stat.citation_status != "cited":
+            stat.cite(Citation("cited", "the source line after it"))
 
 
 def _link_restatements(stats: list[Stat]) -> None:

@@ -1,8 +1,10 @@
 """Numeric claims in prose: what figure, about what and whom, how qualified, and is it cited.
 
 Figures: percentages ("17.2%", "about 5.5 percent", "10-20%"), proportions ("1 in 5", "one in
-four", "half of"), counts ("727,000 deaths", "49.5 million adults"), rates ("14.2 per 100,000"),
-ranks ("third leading cause") and effect sizes ("g = −0.44"), with the qualifier in front of them
+four", "half of"), counts ("727,000 deaths", "49.5 million adults", "six Australians take their own
+lives"), rates ("14.2 per 100,000"), ranks ("third leading cause", "the biggest killer"),
+multiples ("twice as likely"), ratios ("for every suicide, about 20 attempts"), intervals ("one
+death every 40 seconds") and effect sizes ("g = −0.44"), with the qualifier in front of them
 (about, nearly, more than ...). Each figure gets the population right after it ("of
 adolescents") or in its sentence, and the measures its sentence speaks of ("self-harm",
 "suicide deaths"), from the vocabularies of the claims registry. Two figures are the same claim
@@ -40,7 +42,19 @@ PATTERNS = [
     ("fraction", re.compile(r"\b(?P<fraction>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")\s+of\b", re.IGNORECASE)),
     ("rank", re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+(?:most\s+common\s+|leading\s+)cause", re.IGNORECASE)),
     ("count", re.compile(rf"(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>thousand|million|billion)\b)(?!\s*(?:%|percent|per\s+cent))")),
+    # "the leading cause of death", "the biggest killer of young men": first, without an ordinal.
+    ("leading", re.compile(r"\bthe\s+(?:single\s+)?(?:leading|biggest|largest)\s+(?:cause\s+of\s+death|killer)\b", re.IGNORECASE)),
+    # "two times more likely", "twice as likely", "12 times higher"
+    ("times", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM}|twice|double|triple)(?:\s*(?:x|times))?\s+(?:more|less|as|higher|greater|lower)\b(?:\s+likely)?", re.IGNORECASE)),
+    # "8.6 Australians die every day", "six people take their own lives", "two people complete suicide"
+    ("people", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?:\w+\s+)?(?:people|persons|men|women|adults|children|teenagers|young\s+people|[A-Z][a-z]+ns)\s+(?:(?:in\s+\w+\s+)?(?:each|every|a)\s+\w+\s+)?(?:die|died|dies|take\s+their\s+own|took\s+their\s+own|kill\s+themselves|killed\s+themselves|complete\s+suicide|end\s+their\s+lives|attempt\s+suicide)\b")),
+    # "one death every 40 seconds"
+    ("interval", re.compile(r"\b(?:one|a|1)\s+(?:death|suicide|person|life)\s+(?:by\s+suicide\s+)?every\s+(?P<value>\d+(?:\.\d+)?)\s+(?P<per>second|minute|hour|day)s?\b", re.IGNORECASE)),
+    # "for every suicide, about 20 attempts"; "for every death by suicide there are 20 attempts"
+    ("for_every", re.compile(rf"\bfor\s+every\s+(?:one\s+|1\s+)?(?:[\w-]+\s+){{0,3}}?(?:suicide|death|person)\w*,?\s+(?:there\s+(?:are|were|is)\s+)?(?:(?:about|around|an\s+estimated|approximately|more\s+than|nearly|up\s+to)\s+)?(?P<value>\d+|{_WORD_NUM})\b", re.IGNORECASE)),
 ]
+_TIMES = {"twice": 2.0, "double": 2.0, "triple": 3.0}
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 QUALIFIERS = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "an estimated": "about",
     "estimated": "about", "some": "about", "close to": "about", "almost": "nearly", "nearly": "nearly",
@@ -61,7 +75,7 @@ class Figure:
     start: int  # offsets in the block's text
     end: int
     raw: str
-    unit: str  # percent, count, rate_per_100k, rank, effect_size
+    unit: str  # percent, count, rate_per_100k, rank, effect_size, times, ratio, interval_seconds
     value: float
     low: float
     high: float
@@ -150,13 +164,14 @@ def _word_number(text: str) -> float:
 
 # Every word a figure written without digits can contain ("two thirds", "tenth leading cause").
 _FIGURE_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_FRACTIONS, *_ORDINALS) for w in re.findall(r"[a-z]+", phrase)) - {"a"}
+_FIGURE_WORDS |= {"leading", "biggest", "largest", *_TIMES}  # "the leading cause of death", "twice as likely"
 # Searched in case-folded text: several times faster than an IGNORECASE search of the original.
 _FIGURE_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FIGURE_WORDS, key=len, reverse=True)) + r")\b")
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z][a-z'’-]+")
 # The patterns that cannot match without a digit, and the one that cannot match without a word.
 _DIGITS_ONLY = frozenset({"effect_size", "rate_per_100k", "percent_range", "percent", "count"})
-_WORDS_ONLY = frozenset({"fraction"})
+_WORDS_ONLY = frozenset({"fraction", "leading"})
 # What the case-folded sentence must contain for each pattern to match: one of these strings (a
 # test per pattern costs a tenth of running it; tests/test_stats.py checks that no figure is lost).
 _REQUIRES = {
@@ -168,6 +183,11 @@ _REQUIRES = {
     "fraction": tuple(_FRACTIONS),
     "rank": ("cause",),
     "count": (",", "thousand", "million", "billion"),
+    "leading": ("leading", "biggest", "largest"),
+    "times": ("times", "twice", "double", "triple", "x more", "x as"),
+    "people": ("die", "their own", "themselves", "complete suicide", "end their", "attempt suicide"),
+    "interval": ("every",),
+    "for_every": ("every",),
 }
 
 
@@ -268,6 +288,17 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
         value = float(_ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
         figure_unit = "rank"
         raw = m.group("ordinal")
+    elif unit == "leading":
+        value, figure_unit = 1.0, "rank"
+    elif unit in ("times", "people", "for_every"):
+        word = m.group("value").casefold()
+        value = _TIMES.get(word) or _word_number(word)
+        figure_unit = {"times": "times", "people": "count", "for_every": "ratio"}[unit]
+        if unit == "people":
+            raw = m.group("value")
+    elif unit == "interval":
+        value = _number(m.group("value")) * _SECONDS[m.group("per").casefold()]
+        figure_unit = "interval_seconds"
     else:  # count
         number = m.group("value")
         scale = m.group("scale")

@@ -10,7 +10,8 @@ What counts, per page:
 - crisis: the findings an editor wants. missing-banner, banner-position, emergency-missing and
   incomplete are matched by rule (one per page); retired-number, wrong-number and ended-service by
   rule and line.
-- stats: uncited by line; inconsistent and impossible by rule. Info-level notes, the registry and
+- stats: uncited by line (once per line, however many figures it has); inconsistent and
+  impossible by rule. Info-level notes, the registry and
   the corpus comparison are not labelled, so not scored.
 - freshness: the findings the review policy gives (rules/data/freshness.yaml defaults: 36 months,
   12 for a page that carries a crisis line, 30 days' warning) from the dates the labellers found,
@@ -131,9 +132,10 @@ def evaluate(family: str, split: str):
         if fam != family:
             continue
         wanted = expected(page, family)
-        # A rule matched by rule counts once per page, however often it fires.
-        found = Counter({k: (1 if k[1] is None else v) for k, v in found.items()})
-        wanted = Counter({k: (1 if k[1] is None else v) for k, v in wanted.items()})
+        # A key counts once, however often it fires: a rule matched by rule once per page, a rule
+        # matched by line once per line (the labels give one stats.uncited per line with figures).
+        found = Counter(set(found))
+        wanted = Counter(set(wanted))
         hit = found & wanted
         tp += sum(hit.values())
         for k, n in (found - wanted).items():
