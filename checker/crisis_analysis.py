@@ -47,6 +47,12 @@ def carries_crisis_resources(doc, resources_file: str, settings: dict) -> bool:
     return any(m.service.crisis for m in document_analysis(doc, resources_file, settings).of("service"))
 
 
+def readers_day_first(doc, resources_file: str, settings: dict) -> bool:
+    """Does the readers' region write the day first (03/04/2026 is 3 April)?"""
+    analysis = document_analysis(doc, resources_file, settings)
+    return load_resources(resources_file).regions[analysis.region].day_first
+
+
 @dataclass
 class Mention:
     kind: str  # service, emergency, directory, local (a line the data does not know), retired, ended, wrong-region, unknown

@@ -3,7 +3,8 @@
 "March 24, 2026", "24 March 2026", "Sept 2, 2026", "2026-03-24", "03/04/2026". ISO dates are read
 as ISO whatever the locale. A numeric date whose day and month could be swapped (03/04/2026) is read
 in the article's order (day first outside the US) and reported as ambiguous; a date with no day
-("September 2026") means the first of the month. A date needs a four-digit year.
+("September 2026") means the first of the month. A date needs a four-digit year, except a day and
+a month by name with a two-digit year ("10 Sep 24", read as 2024).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})(?!\d)")
+# "10 Sep 24": a day, a month by name and a two-digit year, as news pages print dates.
+_SHORT_YEAR = re.compile(r"^(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{2})(?!\d)", re.IGNORECASE)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DEFAULT = datetime.datetime(2000, 1, 1)
 # Locales that write the month first in numeric dates.
@@ -47,6 +50,15 @@ def parse_date(text: str, dayfirst: bool) -> ParsedDate | None:
         try:
             return ParsedDate(datetime.date(*map(int, iso.groups())), iso.end())
         except ValueError:
+            return None
+    short = _SHORT_YEAR.match(text)
+    if short and not _YEAR.search(text[: short.end() + 6]):
+        try:
+            from dateutil import parser as date_parser
+
+            day, month, year = short.groups()
+            return ParsedDate(date_parser.parse(f"{day} {month} 20{year}", default=_DEFAULT).date(), short.end())
+        except (ValueError, OverflowError):
             return None
     words = list(re.finditer(r"\S+", text))[:6]
     for count in range(len(words), 0, -1):

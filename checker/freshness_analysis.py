@@ -20,7 +20,17 @@ from checker.phrases import phrase_list, word_list_regex
 from checker.yamlload import load_data_file
 
 _STRINGS = ["str"]
-_KINDS_OF_STATEMENT = {"last_reviewed": _STRINGS, "next_review": _STRINGS, "reviewer": _STRINGS}
+_KINDS_OF_STATEMENT = {
+    "last_reviewed": _STRINGS,
+    "updated?": _STRINGS,  # a page updated or revised: the last review when no review date is given
+    "published?": _STRINGS,  # a page's publication date: the last review when nothing later is given
+    "next_review": _STRINGS,
+    "reviewer": _STRINGS,
+}
+# Where the date of the last review may come from, best first ("dateline": a date standing alone
+# on a line near the top of the page, as news pages print their publication date).
+LAST_KINDS = ("last_reviewed", "updated", "published")
+DATELINE_BLOCKS = 12
 # rules/data/freshness.yaml
 DATA_SCHEMA = {
     "policy": {
@@ -61,6 +71,7 @@ class Statement:
 @dataclass
 class Review:
     last: Statement | None = None
+    last_kind: str = "last_reviewed"  # or updated, published, dateline
     next: Statement | None = None
     reviewer: Statement | None = None
     unparseable: list[Statement] = field(default_factory=list)
@@ -92,8 +103,10 @@ def _reviewer_name(value) -> str | None:
 def read_review(doc, data: dict, dayfirst: bool) -> Review:
     review = Review()
     keys = data["keys"]
-    for kind in ("last_reviewed", "next_review", "reviewer"):
-        for key in keys[kind]:
+    for kind in ("last_reviewed", "updated", "published", "next_review", "reviewer"):
+        if kind in LAST_KINDS and review.last is not None:
+            continue
+        for key in keys.get(kind, ()):
             if key not in doc.metadata:
                 continue
             value = doc.metadata[key]
@@ -115,8 +128,8 @@ def read_review(doc, data: dict, dayfirst: bool) -> Review:
                 if parsed.ambiguous:
                     review.ambiguous.append(Statement(date, start, end, raw))
             statement = Statement(date, start, end, raw)
-            if kind == "last_reviewed":
-                review.last = statement
+            if kind in LAST_KINDS:
+                review.last, review.last_kind = statement, kind
             else:
                 review.next = statement
             break
@@ -124,34 +137,68 @@ def read_review(doc, data: dict, dayfirst: bool) -> Review:
     start = doc.body_start()
     review.body_start = (start.start, start.end)
     labels = data["labels"]
-    last_re = label_regex(tuple(labels["last_reviewed"]))
     next_re = label_regex(tuple(labels["next_review"]))
     reviewer_re = label_regex(tuple(labels["reviewer"]))
-    # Only the blocks with the words of some label can hold a statement.
-    labelled = phrase_list(tuple(labels["last_reviewed"]) + tuple(labels["next_review"]) + tuple(labels["reviewer"])).blocks_in(doc)
-    for k in sorted(labelled):
-        block = doc.blocks[k]
+    nothing = re.compile(r"(?!)")
+    for kind in LAST_KINDS:
+        # Reviewed, else updated, else published: the next review and the reviewer are read once.
+        first = kind == "last_reviewed"
+        if not first and review.last is not None:
+            break
+        wanted = tuple(labels.get(kind, ()))
+        last_re = label_regex(wanted) if wanted else nothing
+        # Only the blocks with the words of some label can hold a statement.
+        phrases = wanted + (tuple(labels["next_review"]) + tuple(labels["reviewer"]) if first else ())
+        for k in sorted(phrase_list(phrases).blocks_in(doc)):
+            block = doc.blocks[k]
+            if block.kind == HEADING:
+                continue
+            for sentence in block.sentences:
+                had = review.last
+                _read_sentence(block, sentence, review, dayfirst, last_re, next_re if first else nothing,
+                               reviewer_re if first else nothing, strict=first)
+                if review.last is not had:
+                    review.last_kind = kind
+    if review.last is None and review.next is None:
+        review.last = _dateline(doc, dayfirst)
+        review.last_kind = "dateline" if review.last else review.last_kind
+    return review
+
+
+def _dateline(doc, dayfirst: bool) -> Statement | None:
+    """A date standing alone on a line near the top ("Monday, 2 January 2012", "10 Sep 24"):
+    when the page was published."""
+    for block in doc.blocks[:DATELINE_BLOCKS]:
         if block.kind == HEADING:
             continue
-        for sentence in block.sentences:
-            _read_sentence(block, sentence, review, dayfirst, last_re, next_re, reviewer_re)
-    return review
+        text = block.text.strip()
+        if not text or len(text) > 40 or not re.search(r"\d", text):
+            continue
+        parsed = parse_date(text, dayfirst)
+        if parsed and parsed.length >= len(text.rstrip(" .|")) * 0.6:
+            span = block.source_span(0, len(block.text))
+            return Statement(parsed.date, span.start, span.end, text)
+    return None
 
 
 def _is_statement(text: str, match: re.Match) -> bool:
     """A label counts when it opens the sentence (after any emphasis) or a colon follows it."""
     before = text[: match.start()].strip(" *_`>\t\"'“(")
     after = text[match.end() :].lstrip(" *_")
+    if match.group().lower().endswith(" as of"):  # "The figures are accurate as of 31 October 2023"
+        return True
     return not before or before.endswith(("|", ".", ":", "—", "–")) or after.startswith(":")
 
 
 def _after_label(text: str, end: int) -> int:
-    """Skip the colon, dashes, 'on' and emphasis that separate a label from its value."""
-    match = re.compile(r"[\s*_:\-–—]*(?:on\s+)?[\s*_]*", re.IGNORECASE).match(text, end)
+    """Skip the colon, dashes, 'on' or 'in' and emphasis that separate a label from its value."""
+    match = re.compile(r"[\s*_:\-–—]*(?:(?:on|in)\s+)?[\s*_]*", re.IGNORECASE).match(text, end)
     return match.end()
 
 
-def _read_sentence(block, sentence, review, dayfirst, last_re, next_re, reviewer_re) -> None:
+def _read_sentence(block, sentence, review, dayfirst, last_re, next_re, reviewer_re, strict: bool = True) -> None:
+    """`strict`: a label followed by no date is an unreadable date (review labels); a looser
+    label ("updated", "published", "date") followed by no date is just a word."""
     text = sentence.text
     offset = sentence.start
 
@@ -198,7 +245,7 @@ def _read_sentence(block, sentence, review, dayfirst, last_re, next_re, reviewer
             if parsed is None:
                 rest = text[start:].strip()
                 # Only an explicit label with something after it is an unreadable date.
-                if rest and match.group().lower() not in ("reviewed", "review due"):
+                if strict and rest and match.group().lower() not in ("reviewed", "review due"):
                     s = span(match.start(), len(text))
                     review.unparseable.append(Statement(None, s.start, s.end, text[match.start() :]))
                 continue
@@ -258,9 +305,12 @@ class Freshness:
         return last.value if last and isinstance(last.value, datetime.date) else None
 
 
-def analyse(doc, data: dict, settings: dict, carries_crisis) -> Freshness:
+def analyse(doc, data: dict, settings: dict, carries_crisis, region_day_first=None) -> Freshness:
+    """`region_day_first()` says how the readers' region writes 03/04/2026, when no locale does."""
     locale = next((doc.metadata.get(k) for k in ("locale", "lang", "language") if isinstance(doc.metadata.get(k), str)), None)
-    review = read_review(doc, data, day_first(locale or settings.get("locale")))
+    locale = locale or settings.get("locale")
+    dayfirst = day_first(locale) if locale or region_day_first is None else region_day_first()
+    review = read_review(doc, data, dayfirst)
     policy = review_policy(doc, data, settings.get("freshness") or {}, carries_crisis)
     today = settings.get("today") or datetime.date.today()
     due = None

@@ -21,11 +21,14 @@ other cases (MESSAGES); a case the rule does not word is reported with `message`
 
 from __future__ import annotations
 
-from checker.crisis_analysis import carries_crisis_resources
+from checker.crisis_analysis import carries_crisis_resources, readers_day_first
 from checker.dates import add_months, describe_interval
 from checker.findings import Finding
 from checker.freshness_analysis import Freshness, analyse, load_freshness_data
 from checker.kinds.base import Kind, Param
+
+# How a message names the date a due date counts from (checker.freshness_analysis.LAST_KINDS).
+LAST_BASIS = {"last_reviewed": "last reviewed", "updated": "last updated", "published": "published", "dateline": "dated"}
 
 _MONTHS = Param("int", minimum=0, doc="a whole number of 0 or more")
 
@@ -47,6 +50,7 @@ class FreshnessKind(Kind):
         "match",  # the source text the finding points at
         "suggestion",
         "last_reviewed",  # dates as YYYY-MM-DD
+        "last_basis",  # what that date is: "last reviewed", "last updated", "published", "dated"
         "next_review",
         "due",
         "today",
@@ -93,10 +97,16 @@ class FreshnessKind(Kind):
         settings = context.settings
         family = settings.get("freshness") or {}
         key = ("freshness", self.data_path, self.crisis_path, settings.get("locale"), settings.get("today"), repr(sorted(family.items())))
-        return self.analysis(doc, key, lambda: analyse(doc, load_freshness_data(self.data_path), settings, lambda: self.carries_crisis(doc, settings)))
+        return self.analysis(doc, key, lambda: analyse(doc, load_freshness_data(self.data_path), settings, lambda: self.carries_crisis(doc, settings),
+                                                       lambda: self.region_day_first(doc, settings)))
 
     def carries_crisis(self, doc, settings) -> bool:
         return carries_crisis_resources(doc, self.crisis_path, settings)
+
+    def region_day_first(self, doc, settings) -> bool:
+        """The readers' region (declared in front matter, or inferred from the page) decides the
+        date order when no locale does: `region: UK` reads 03/04/2026 as 3 April."""
+        return readers_day_first(doc, self.crisis_path, settings)
 
     def metrics(self, doc, context) -> dict:
         f = self.freshness(doc, context)
@@ -146,7 +156,8 @@ class FreshnessKind(Kind):
         fields = {"overdue_by": describe_interval((today - due).days), "due": due.isoformat(), "today": today.isoformat(),
                   "policy": f.policy.reason, "interval_months": f.policy.interval_months}
         if review.last:
-            return [self.report(doc, start, end, "overdue", document_level=True, last_reviewed=review.last.value.isoformat(), **fields)]
+            return [self.report(doc, start, end, "overdue", document_level=True, last_reviewed=review.last.value.isoformat(),
+                                last_basis=LAST_BASIS[review.last_kind], **fields)]
         return [self.report(doc, start, end, "overdue-no-last-review", document_level=True, **fields)]
 
     def check_due_soon(self, doc, f: Freshness) -> list[Finding]:
@@ -158,6 +169,7 @@ class FreshnessKind(Kind):
         fields = {"due": due.isoformat(), "today": today.isoformat(), "policy": f.policy.reason, "interval_months": f.policy.interval_months}
         if f.last_date:
             fields["last_reviewed"] = f.last_date.isoformat()
+            fields["last_basis"] = LAST_BASIS[f.review.last_kind]
         if days == 0:
             return [self.report(doc, start, end, "due-today", document_level=True, **fields)]
         return [self.report(doc, start, end, "due-soon", document_level=True, due_in=describe_interval(days), **fields)]
