@@ -101,6 +101,19 @@ class TextMap:
         t0, tlen, s0, slen = self._segment(i)
         return s0 + (i - t0) + 1 if tlen == slen else s0 + slen
 
+    def slice(self, start: int, end: int) -> TextMap:
+        """The map of text[start:end], as a text of its own (offsets from 0)."""
+        out = []
+        for t0, tlen, s0, slen in self.segments:
+            a, b = max(t0, start), min(t0 + tlen, end)
+            if a >= b:
+                continue
+            if tlen == slen:
+                out.append((a - start, b - a, s0 + (a - t0), b - a))
+            else:
+                out.append((a - start, b - a, s0, slen))
+        return TextMap(out)
+
     def to_source(self, start: int, end: int) -> Span:
         if not self.segments:
             return Span(0, 0)
@@ -181,6 +194,7 @@ class Block:
     level: int = 0  # heading level, 1-6
     links: list = field(default_factory=list)  # (text start, text end, href) of each link
     cell: tuple | None = None  # a table cell's (table, row, column), counted from 0 in the document
+    breaks: tuple = ()  # text offsets of the line breaks inside the block (each stands as a space)
     _sentences: list | None = field(default=None, repr=False)
     _lower: str | None = field(default=None, repr=False)
     _words: frozenset | None = field(default=None, repr=False)

@@ -4,7 +4,8 @@ Body prose is the text of paragraphs, list items and quotes. Headings, table cel
 matter, link URLs and sections such as "References" are left out (a link counts by its visible
 text; the section names are `skip_sections` in rules/data/readability.yaml). Each list item counts as
 a sentence of its own, with or without a full stop, so a bulleted list is not read as one endless
-sentence.
+sentence; so is a line that ends without end punctuation before a line that starts with a capital
+(a dateline, a caption, a helpline's label).
 
 Words, sentences, syllables, letters and characters are counted exactly as textstat 0.7.8 counts
 them (tests/test_readability.py checks every formula against textstat itself), but once per
@@ -225,11 +226,31 @@ def prose_blocks(doc, skip_sections=None) -> list:
     return out
 
 
+def unit_cuts(block) -> list[int]:
+    """Text offsets where a line of the block ends without end punctuation and the next line
+    starts a new unit (a capital or a digit): a dateline, a caption, a helpline's label. Each
+    line is then read as a sentence of its own, not run into the next one."""
+    cuts = []
+    for at in block.breaks:
+        before = block.text[:at].rstrip().rstrip("\"'”’)]*_")
+        after = block.text[at + 1 :].lstrip(" *_\"'“‘(")
+        if before and before[-1] not in ".!?:;,–—-" and (after[:1].isupper() or after[:1].isdigit()):
+            cuts.append(at)
+    return cuts
+
+
 def block_prose(block) -> str:
-    text = " ".join(block.text.replace(PLACEHOLDER, " ").split())
-    if text and block.kind == LIST_ITEM and text[-1] not in ".!?:;":
-        text += "."
-    return text
+    units = []
+    start = 0
+    for cut in unit_cuts(block) + [len(block.text)]:
+        unit = " ".join(block.text[start:cut].replace(PLACEHOLDER, " ").split())
+        start = cut
+        if not unit:
+            continue
+        if (block.kind == LIST_ITEM or cut < len(block.text)) and unit[-1] not in ".!?:;":
+            unit += "."  # a list item, or a line that ends a unit, is a sentence of its own
+        units.append(unit)
+    return " ".join(units)
 
 
 @dataclass

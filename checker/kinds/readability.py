@@ -26,14 +26,24 @@ from __future__ import annotations
 
 import re
 
-from checker.document import LIST_ITEM, PARAGRAPH, PROSE_KINDS, QUOTE, TABLE_CELL
+from checker.document import HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, QUOTE, TABLE_CELL
 from checker.findings import Finding
 from checker.kinds.base import CheckContext, Kind, Param
 from checker.phrases import phrase_list
-from checker.readability import article_measures, article_prose, fk_from, has_prose, load_readability_data, prose_blocks, syllables
+from checker.readability import (
+    article_measures,
+    article_prose,
+    fk_from,
+    has_prose,
+    load_readability_data,
+    prose_blocks,
+    syllables,
+    unit_cuts,
+)
 
 TEXT_KINDS = (PARAGRAPH, LIST_ITEM, QUOTE)
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z0-9&]")
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # II, III, IV, XII: numerals, not acronyms
 _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7})(s?)(?![\w&-])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DEFINITION_AFTER = re.compile(r"\s*(?:\(|,\s*(?:which|or|meaning|also called|known as)\b|\s+(?:means|is when|refers to)\b|\s*[—–:]\s)", re.IGNORECASE)
@@ -234,11 +244,19 @@ class ReadabilityKind(Kind):
         for block in self.blocks(doc):
             if self.scoped and not self.in_scope(block):
                 continue
+            cuts = unit_cuts(block)
             for sentence in block.sentences:
-                count = len(_WORD.findall(sentence.text))
-                if count > limit:
-                    span = sentence.span
-                    out.append(self.finding(span.start, span.end, variant="long-sentence", words=count, max_words=limit))
+                # A line that ends without end punctuation ends the sentence there (unit_cuts).
+                inside = [c - sentence.start for c in cuts if sentence.start < c < sentence.start + len(sentence.text)]
+                start = 0
+                for end in inside + [len(sentence.text)]:
+                    piece = sentence.text[start:end]
+                    count = len(_WORD.findall(piece))
+                    if count > limit:
+                        lead = len(piece) - len(piece.lstrip())
+                        span = block.source_span(sentence.start + start + lead, sentence.start + start + len(piece.rstrip()))
+                        out.append(self.finding(span.start, span.end, variant="long-sentence", words=count, max_words=limit))
+                    start = end
         return out
 
     def check_jargon(self, doc, context):
@@ -260,6 +278,8 @@ class ReadabilityKind(Kind):
                 if _DEFINITION_AFTER.match(block.text, match.end()) or _DEFINITION_BEFORE.search(block.text, 0, match.start()):
                     continue
                 plain = jargon.get(term, [])
+                if any(p.lower() in block.lower for p in plain):
+                    continue  # the plain word stands beside it ("Suicidal ideation (suicidal thoughts)")
                 span = block.source_span(match.start(), match.end())
                 variant = "jargon" if plain else "jargon-no-alternative"
                 out.append(self.finding(span.start, span.end, plain or None, variant=variant, match=match.group()))
@@ -274,14 +294,22 @@ class ReadabilityKind(Kind):
         defined: set[str] = set()
         flagged: set[str] = set()
         out = []
-        blocks = self.blocks(doc, with_tables=True)
+        body = self.blocks(doc, with_tables=True)
+        # Headings define acronyms too ("### Cognitive Behavioral Therapy (CBT)"); only the body
+        # is judged.
+        headings = [b for b in doc.blocks if b.kind == HEADING]
+        blocks = sorted(body + headings, key=lambda b: b.span.start)
         # An acronym is defined where it stands in brackets after its words, or is followed by them.
         for block in blocks:
             if block.text.isupper() or not _TWO_CAPITALS.search(block.text):
                 continue  # all in capitals, or no acronym (the quick test skips most blocks)
             for match in _ACRONYM.finditer(block.text):
                 acronym = match.group(1)
-                if acronym in common or acronym in defined or acronym in flagged:
+                if acronym in common or acronym in defined or acronym in flagged or _ROMAN.fullmatch(acronym):
+                    continue  # a known abbreviation, or a Roman numeral ("Bipolar II")
+                if block.kind == HEADING:
+                    if _is_definition(block.text, match, acronym, small):
+                        defined.add(acronym)
                     continue
                 if _KEYWORD_BEFORE.search(block.text, 0, match.start()) or _NUMBER_AROUND.search(block.text[max(0, match.start() - 12) : match.end() + 12]):
                     continue  # a text keyword ("text CONNECT to 686868", "0508 TAUTOKO"), not an acronym

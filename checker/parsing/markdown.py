@@ -31,6 +31,7 @@ from checker.document import (
     TextBuilder,
     TextMap,
 )
+from checker.parsing.bullets import split_bullet_lines
 from checker.parsing.frontmatter import split_front_matter
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -174,6 +175,7 @@ class _Walker:
         start = region_start if start is None else max(start, region_start)
         builder = TextBuilder()
         links: list[tuple[int, int, str]] = []
+        breaks: list[int] = []
         cursor = start
         link_stack: list[tuple[int, str, bool]] = []
         for child in token.children or []:
@@ -183,6 +185,7 @@ class _Walker:
             elif ctype == "text":
                 cursor = self.align(child.content, cursor, end, builder)
             elif ctype in ("softbreak", "hardbreak"):
+                breaks.append(builder.length)
                 newline = _next_line_break(self.source, cursor, end)
                 if newline is None:
                     builder.atom(" ", cursor, cursor)
@@ -211,7 +214,8 @@ class _Walker:
             return cursor
         span = Span(start, _trim_end(self.source, start, end))
         cell = self.cell if block_kind == TABLE_CELL else None
-        self.doc.blocks.append(Block(block_kind, text, text_map, span, level=level, links=links, cell=cell))
+        block = Block(block_kind, text, text_map, span, level=level, links=links, cell=cell, breaks=tuple(breaks))
+        self.doc.blocks.extend(split_bullet_lines(block) if block_kind == PARAGRAPH and breaks else [block])
         return cursor
 
     def autolink_text(self, content: str, cursor: int, end: int, builder: TextBuilder) -> int:

@@ -75,16 +75,18 @@ def _emit(doc: Document, group: list[tuple[int, int]], kind: str) -> None:
     if not group:
         return
     builder = TextBuilder()
+    breaks = []
     for k, (start, end) in enumerate(group):
         # Leading indentation of continuation lines is not part of the text.
         while start < end and doc.source[start] in " \t":
             start += 1
         if k:
             previous_end = group[k - 1][1]
+            breaks.append(builder.length)
             builder.atom(" ", previous_end, start)
         builder.verbatim(doc.source[start:end], start)
     text, text_map = builder.build()
     if not text.strip():
         return
     level = 2 if kind == HEADING else 0
-    doc.blocks.append(Block(kind, text, text_map, Span(group[0][0], group[-1][1]), level=level))
+    doc.blocks.append(Block(kind, text, text_map, Span(group[0][0], group[-1][1]), level=level, breaks=tuple(breaks)))
