@@ -286,6 +286,8 @@ def _match_registry(stats: list[Stat], claims: list[dict]) -> None:
     by_id = {c["id"]: c for c in claims}
     for stat in stats:
         figure = stat.figure
+        if figure.impossible:
+            continue  # reported as impossible; comparing it with the registry would say it twice
         candidates = []
         for claim in claims:
             if claim["measure"] not in figure.measures or claim["unit"] != figure.unit:
