@@ -45,6 +45,8 @@ CLAIMS_SCHEMA = {
             "claim": "str",
             "measure": "str",
             "population?": "str",
+            "period?": "str",
+            "place?": "str",
             "unit": "str",
             "value": "number",
             "tolerance?": "number",
@@ -86,6 +88,8 @@ def load_registry(path: str) -> dict:
             ("unit", UNITS, "one of " + ", ".join(UNITS)),
             ("measure", measures, "a key of 'measures'"),
             ("population", populations, "a key of 'populations'"),
+            ("period", set((data.get("frames") or {}).get("periods") or {}), "a key of 'frames.periods'"),
+            ("place", set((data.get("frames") or {}).get("places") or {}), "a key of 'frames.places'"),
             ("superseded_by", ids, "the id of a claim"),
         ):
             if key in claim and claim[key] not in known:
@@ -295,6 +299,8 @@ def _match_registry(stats: list[Stat], claims: list[dict]) -> None:
             frame_year = re.search(r"(?:19|20)\d\d", str(claim.get("time_frame", "")))
             if figure.year and frame_year and frame_year.group() != figure.year:
                 continue
+            if any(claim.get(key) and mine and mine != claim[key] for key, mine in (("period", figure.period), ("place", figure.place))):
+                continue  # another frame: another claim
             if claim.get("population") and figure.population != claim["population"]:
                 names = [n.lower() for n in (claim.get("source") or {}).get("names", [])]
                 named = any(s.lower() in names for s in stat.sources)
