@@ -119,6 +119,8 @@ def read_review(doc, data: dict, dayfirst: bool) -> Review:
                 break
             date = to_date(value)
             raw = str(value)
+            if re.match(r"\d{4}-\d{2}-\d{2}T", raw):  # an ISO timestamp (meta tags, <time datetime>)
+                raw = raw[:10]
             if date is None:
                 parsed = parse_date(raw, dayfirst) if isinstance(value, (str, int)) else None
                 if parsed is None or parsed.length < len(raw.strip().rstrip(".")):

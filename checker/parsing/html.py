@@ -145,6 +145,13 @@ class _Extractor(HTMLParser):
                 self.content.metadata[name] = attributes["content"]
                 self.content.metadata_offsets[name] = self.pos
             return
+        if tag == "time" and attributes.get("datetime"):
+            # schema.org microdata: <time itemprop="dateModified" datetime="2024-05-01">
+            key = {"datemodified": "date_modified", "datepublished": "date_published", "lastreviewed": "last_reviewed"}.get(
+                attributes.get("itemprop", "").lower())
+            if key and key not in self.content.metadata:
+                self.content.metadata[key] = attributes["datetime"]
+                self.content.metadata_offsets[key] = self.pos
         if tag == "link" and "canonical" in attributes.get("rel", "").lower().split() and attributes.get("href"):
             self.content.metadata["canonical"] = attributes["href"]
             self.content.metadata_offsets["canonical"] = self.pos
