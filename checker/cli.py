@@ -82,6 +82,7 @@ def _run_options(function):
         click.option("--changed-since", metavar="REF", default=None, help="Report only files changed since this git ref (the others still feed corpus checks)."),
         click.option("--corpus", "corpus_dirs", multiple=True, type=click.Path(), help="Also read these paths for corpus checks, without reporting on them (repeatable)."),
         click.option("--no-cache", is_flag=True, help="Check every file, ignoring and not writing the results cache (.carecheck_cache/)."),
+        click.option("--force-exclude", is_flag=True, help="Leave out excluded files even when they are named on the command line (for pre-commit)."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -147,7 +148,8 @@ def baseline(baseline_file, paths, reset, **run):
     sys.exit(2 if result.errors else 0)
 
 
-def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None, today=None, changed_since=None, corpus_dirs=(), no_cache=False, only=None):
+def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None, today=None, changed_since=None, corpus_dirs=(), no_cache=False, only=None,
+         force_exclude=False):
     """Check the paths as the options say, print path errors; return (config, ruleset, report)."""
     from checker.session import Session
 
@@ -155,7 +157,8 @@ def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None,
     engine = session.engine(select=only or _split(select) or None, ignore=_split(ignore), today=today.date() if today else None,
                             grammar_server=_grammar_server)
     progress = _progress_bar() if sys.stderr.isatty() and not os.environ.get("CI") else None
-    report = session.run(engine, paths, jobs=jobs, changed_since=changed_since, corpus_dirs=corpus_dirs, progress=progress)
+    report = session.run(engine, paths, jobs=jobs, changed_since=changed_since, corpus_dirs=corpus_dirs, progress=progress,
+                         force_exclude=force_exclude)
     if progress:
         click.echo("\r\033[K", err=True, nl=False)
     for message in report.errors:
@@ -175,8 +178,10 @@ def _progress_bar():
     return show
 
 
-def _grammar_server(config) -> dict:
-    """Find the LanguageTool server once per run; say once if there is none (exit 2 if required)."""
+def _grammar_server(config, asked: bool) -> dict:
+    """Find the LanguageTool server once per run. With none, grammar is skipped (the machine
+    formats record it); the note is printed once, and only when grammar was selected by name or
+    configured (`grammar: off` in the config silences it altogether); exit 2 if required."""
     from checker.languagetool import HOW_TO, find_server
 
     server = find_server(config.grammar)
@@ -185,8 +190,9 @@ def _grammar_server(config) -> dict:
     message = f"grammar not checked: {server.reason}; {HOW_TO}"
     if config.grammar.get("required"):
         raise UsageError(message + " (grammar.required is true)")
-    click.echo(f"carecheck: note: {message}", err=True)
-    return {}
+    if asked:
+        click.echo(f"carecheck: note: {message}", err=True)
+    return {"reason": server.reason}
 
 
 def _sources(report, every_file: bool = False) -> dict:

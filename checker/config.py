@@ -1,7 +1,10 @@
 """Configuration: `carecheck.yaml` (or `[tool.carecheck]` in pyproject.toml), validated and merged.
 
     paths: [content]                 # what `carecheck check` checks when given no paths
-    exclude: ["content/drafts/**"]   # globs, relative to the config file
+    exclude: ["content/drafts/**"]   # globs, relative to the config file (replaces the defaults:
+                                     #   README*, CHANGELOG*, LICENSE*, requirements*.txt ...)
+    extend_exclude: ["notes/**"]     # globs added to the defaults
+    force_exclude: true              # exclude files named on the command line too (the hook does)
     rules: [house-rules]             # extra rule directories
     select: [wording, crisis]        # rule ids or prefixes to run (default: all)
     ignore: [readability.long-sentence]
@@ -50,7 +53,15 @@ OVERRIDE_BASE_KEYS = {"files", "select", "ignore", "severity", "locale"}
 
 # The families that take settings (freshness, readability, grammar ...) declare them on their
 # kind (Kind.SETTINGS); a top-level key naming such a family is validated against them.
-BASE_KEYS = {"paths", "exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs", "max_file_size", "locale", "overrides"}
+BASE_KEYS = {"paths", "exclude", "extend_exclude", "force_exclude", "rules", "select", "ignore", "severity", "fail_on", "jobs",
+             "max_file_size", "locale", "overrides"}
+# Files that are not articles, left out unless `exclude` is set (`extend_exclude` adds to these):
+# a repository's README, changelog, licence and requirement files are Markdown or text too.
+DEFAULT_EXCLUDE = [
+    "**/README*", "**/CHANGELOG*", "**/CHANGES*", "**/HISTORY*", "**/NEWS.md", "**/LICENSE*", "**/LICENCE*", "**/COPYING*",
+    "**/NOTICE*", "**/AUTHORS*", "**/CONTRIBUTING*", "**/CODE_OF_CONDUCT*", "**/SECURITY*", "**/SUPPORT*", "**/CITATION*",
+    "**/requirements*.txt", "**/constraints*.txt", "**/robots.txt", "**/node_modules/", "**/site-packages/", "**/.github/",
+]
 LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -75,7 +86,10 @@ class Config:
     root: Path = field(default_factory=Path.cwd)  # the directory relative paths start from
     source: str = ""  # the config file, when there is one
     paths: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    # Files named on the command line are checked even when excluded, unless force_exclude (the
+    # pre-commit hook sets it: pre-commit names every staged file, README.md included).
+    force_exclude: bool = False
     rules: list[str] = field(default_factory=list)
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
@@ -88,6 +102,7 @@ class Config:
     locale: str | None = None
     settings: dict = field(default_factory=dict)  # family -> its settings (Kind.SETTINGS), e.g. freshness policy
     overrides: list[Override] = field(default_factory=list)
+    grammar_off: bool = False
 
     @property
     def grammar(self) -> dict:
@@ -194,11 +209,18 @@ def _validate(data, filename: str, root: Path, where_override) -> Config:
     if not isinstance(data, dict):
         raise UsageError(f"{filename}:1: the configuration must be a mapping of keys to values")
     config = Config(root=root, source=filename)
+    extend_exclude: list[str] = []
     for key, value in data.items():
         if key not in BASE_KEYS and not _settings_of(key):
             raise UsageError(f"{where(data, key)} unknown key '{key}' (allowed: {', '.join(sorted(BASE_KEYS | set(_families())))})")
         if key in ("paths", "exclude", "rules", "select", "ignore"):
             setattr(config, key, _str_list(value, where(data, key), key))
+        elif key == "extend_exclude":
+            extend_exclude = _str_list(value, where(data, key), key)
+        elif key == "force_exclude":
+            if not isinstance(value, bool):
+                raise UsageError(f"{where(data, key)} key 'force_exclude': must be true or false")
+            config.force_exclude = value
         elif key == "severity":
             config.severity = _severity_map(value, where(data, key))
         elif key == "fail_on":
@@ -211,6 +233,8 @@ def _validate(data, filename: str, root: Path, where_override) -> Config:
             setattr(config, key, value)
         elif key == "locale":
             config.locale = _locale(value, where(data, key))
+        elif key == "grammar" and value in (False, "off"):
+            config.grammar_off = True  # `grammar: off`: the family is not run, and nothing is said
         elif key not in BASE_KEYS:
             config.settings[key] = _family_settings(key, value, where(data, key))
         elif key == "overrides":
@@ -219,6 +243,7 @@ def _validate(data, filename: str, root: Path, where_override) -> Config:
             for entry in value:
                 config.overrides.append(_override(entry, where(data, key), where))
     config.rules = [str(root / d) for d in config.rules]
+    config.exclude = config.exclude + extend_exclude
     return config
 
 

@@ -71,6 +71,7 @@ class Engine:
         # of every cache key, and a cached result cannot outlive the day it was computed for.
         self.today = today or datetime.date.today()
         self.grammar = grammar or {}  # the LanguageTool server found for this run, and its settings
+        self.skipped: dict[str, str] = {}  # family -> why it is not run (grammar with no server)
         self.select = select if select is not None else config.select
         self.ignore = list(config.ignore) + list(ignore)
         self._settings_memo: dict = {}  # see settings_for
@@ -203,12 +204,12 @@ class Engine:
 
     # ---- the whole run
 
-    def run(self, paths, jobs: int | None = None, corpus=(), report_only=None, progress=None) -> Report:
+    def run(self, paths, jobs: int | None = None, corpus=(), report_only=None, progress=None, force_exclude: bool = False) -> Report:
         """Check the files under paths. Files under `corpus`, and files not in `report_only` (a set
         of absolute paths) when it is given, only feed the corpus checks and are not reported."""
         from checker.files import discover
 
-        files, errors = discover(paths, self.config)
+        files, errors = discover(paths, self.config, force_exclude)
         context: list[str] = []
         if report_only is not None:
             context = [f for f in files if os.path.abspath(f) not in report_only]

@@ -1,7 +1,8 @@
 """Finding the articles to check, and reading them safely.
 
 Directories are walked for files carecheck can read (Markdown, HTML, plain text), skipping hidden
-directories and excluded globs; a file named explicitly is always checked. Reading never fails
+directories and excluded globs; a file named explicitly is checked even when excluded, unless
+`force_exclude` (as ruff's; the pre-commit hook sets it, since pre-commit names every staged file). Reading never fails
 with an exception: a binary, oversized or unreadable file becomes a `carecheck.unreadable`
 finding, and invalid UTF-8 is decoded with replacement characters and reported as
 `carecheck.encoding` at the first bad byte.
@@ -27,12 +28,16 @@ _BOMS = (
 )
 
 
-def discover(paths, config) -> tuple[list[str], list[str]]:
-    """Return (files to check, sorted and unique; error messages for paths that do not exist)."""
+def discover(paths, config, force_exclude: bool = False) -> tuple[list[str], list[str]]:
+    """Return (files to check, sorted and unique; error messages for paths that do not exist).
+    A file named in `paths` is checked even when excluded, unless force_exclude (or the config's)."""
     files: list[str] = []
     errors: list[str] = []
+    forced = force_exclude or config.force_exclude
     for path in paths:
         if os.path.isfile(path):
+            if forced and config.is_excluded(path):
+                continue
             files.append(os.path.normpath(path))
         elif os.path.isdir(path):
             found = _walk(path, config)

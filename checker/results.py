@@ -20,6 +20,11 @@ class FileResult:
 class Report:
     files: list[FileResult]
     errors: list[str] = field(default_factory=list)  # paths that could not be checked at all
+    skipped: dict = field(default_factory=dict)  # family -> why it was not run ("grammar": "no LanguageTool server ...")
+
+    @property
+    def notes(self) -> list[str]:
+        return [f"{family} not checked: {why}" for family, why in sorted(self.skipped.items())]
 
     def counts(self) -> dict:
         counts = {"files": len(self.files), "findings": 0, "error": 0, "warning": 0, "info": 0}

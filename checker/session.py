@@ -65,10 +65,13 @@ class Session:
                 raise UsageError(f"'{selector}' matches no rule id or prefix (see `carecheck rules list`)")
 
     def engine(self, select=None, ignore=(), today=None, grammar_server=None) -> Engine:
-        """The engine for this run. `grammar_server(config)` finds a LanguageTool server when a
-        grammar rule is enabled (a dict with 'server', or {} for none)."""
+        """The engine for this run. `grammar_server(config, asked)` finds a LanguageTool server
+        when a grammar rule is enabled (a dict with 'server', or {} for none); `asked` says whether
+        grammar was selected by name or configured, so that a missing server is worth a note."""
         self.check_selectors(select or [])
         self.check_selectors(ignore)
+        if self.config.grammar_off:
+            ignore = list(ignore) + ["grammar"]
         cache = None
         if self.cache_dir:
             from checker.cache import ResultCache
@@ -77,9 +80,13 @@ class Session:
         engine = Engine(self.ruleset, self.config, select=select, ignore=list(ignore), today=today, cache=cache)
         dynamic = engine.dynamic_rule_ids()
         if dynamic and grammar_server and any(rid in engine.settings_for("").enabled for rid in dynamic):
-            engine.grammar = grammar_server(self.config)
-            if not engine.grammar.get("server"):
+            asked = bool(self.config.grammar) or any(s.split(".", 1)[0] == "grammar" for s in (select or []))
+            found = grammar_server(self.config, asked)
+            if found.get("server"):
+                engine.grammar = found
+            else:
                 engine.ignore.append("grammar")
+                engine.skipped["grammar"] = found.get("reason", "no LanguageTool server")
         return engine
 
     def targets(self, paths) -> list[str]:
@@ -90,7 +97,7 @@ class Session:
         targets = [str(config.root / p) if not os.path.isabs(p) else p for p in config.paths] or ["content"]
         return [os.path.relpath(t) for t in targets] if config.paths else targets
 
-    def run(self, engine: Engine, paths, jobs=None, changed_since=None, corpus_dirs=(), progress=None) -> Report:
+    def run(self, engine: Engine, paths, jobs=None, changed_since=None, corpus_dirs=(), progress=None, force_exclude=False) -> Report:
         targets = self.targets(paths)
         report_only = None
         if changed_since:
@@ -98,7 +105,9 @@ class Session:
 
             report_only = changed_files(changed_since)
             corpus_dirs = list(corpus_dirs) + targets  # unchanged files still feed the corpus checks
-        report = engine.run(targets, jobs=jobs, corpus=list(corpus_dirs), report_only=report_only, progress=progress)
+        report = engine.run(targets, jobs=jobs, corpus=list(corpus_dirs), report_only=report_only, progress=progress,
+                            force_exclude=force_exclude)
+        report.skipped = dict(engine.skipped)
         if self.cache_dir:
             from checker.cache import tidy
 

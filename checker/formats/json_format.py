@@ -26,6 +26,8 @@ def render(report, options):
     yield '  "version": 1,\n'
     yield f'  "tool": {_dump({"name": "carecheck", "version": __version__}, 1)},\n'
     yield f'  "summary": {_dump(report.counts(), 1)},\n'
+    if report.notes:  # a family that was not run, and why (grammar with no LanguageTool server)
+        yield f'  "notes": {_dump(report.notes, 1)},\n'
     if not report.files:
         yield '  "files": []\n}\n'
         return

@@ -1,7 +1,8 @@
 """`--format junit`: JUnit XML for CI servers that show test reports.
 
 One test case per file and rule family (classname: the file, name: the family); a case fails
-when it has findings at or above --fail-on, and lists every finding of the family in its output.
+when it has findings at or above --fail-on, and lists every finding of the family in its output; a
+family that was not run (grammar with no LanguageTool server) is a skipped case.
 """
 
 from __future__ import annotations
@@ -16,12 +17,16 @@ def render(report, options) -> str:
     families = sorted({r.split(".", 1)[0] for r in (options.rules or {})} | {f.rule.split(".", 1)[0] for r in report.files for f in r.findings})
     suites = ET.Element("testsuites", name="carecheck")
     suite = ET.SubElement(suites, "testsuite", name="carecheck")
-    tests = failures = 0
+    tests = failures = skipped = 0
     for result in report.files:
         for family in families:
             found = [f for f in result.findings if f.rule.split(".", 1)[0] == family]
             case = ET.SubElement(suite, "testcase", classname=result.path, name=family)
             tests += 1
+            if family in report.skipped:  # not run (grammar with no server): skipped, not passed
+                ET.SubElement(case, "skipped", message=f"{family} not checked: {report.skipped[family]}")
+                skipped += 1
+                continue
             failing = [f for f in found if SEVERITY_RANK[f.severity] >= threshold]
             lines = [f"{result.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in found]
             if failing:
@@ -34,5 +39,6 @@ def render(report, options) -> str:
         element.set("tests", str(tests))
         element.set("failures", str(failures))
         element.set("errors", "0")
+        element.set("skipped", str(skipped))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

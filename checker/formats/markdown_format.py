@@ -14,6 +14,9 @@ def _cell(text) -> str:
 def render(report, options) -> str:
     counts = report.counts()
     out = ["## carecheck", ""]
+    if not counts["files"]:
+        out.append("No articles checked.")
+        return "\n".join(out) + "\n"
     if not counts["findings"]:
         out.append(f"All clear: no findings in {counts['files']} files.")
         return "\n".join(out) + "\n"

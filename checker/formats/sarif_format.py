@@ -67,25 +67,23 @@ def sarif_dict(report, options) -> dict:
                 "partialFingerprints": {"carecheck/v1": print_},
             }
             results.append(entry)
-    return {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "carecheck",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": [_rule_descriptor(rule_id, rules_by_id.get(rule_id)) for rule_id in used],
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": results,
+    run = {
+        "tool": {
+            "driver": {
+                "name": "carecheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule_descriptor(rule_id, rules_by_id.get(rule_id)) for rule_id in used],
             }
-        ],
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": results,
     }
+    if report.notes:  # a family that was not run: a notification of the invocation, not a result
+        notifications = [{"level": "note", "message": {"text": note}} for note in report.notes]
+        run["invocations"] = [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}]
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
 
 
 def render(report, options) -> str:

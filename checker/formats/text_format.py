@@ -94,6 +94,9 @@ def render(report, options) -> str:
     if counts["findings"]:
         parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
         summary = f"Found {counts['findings']} finding{'s' if counts['findings'] != 1 else ''} ({', '.join(parts)}) in {counts['files']} {noun}."
+    elif not counts["files"]:
+        # Nothing was read: an error says why, or every file named was excluded (the hook on README.md).
+        summary = "No articles checked." if report.errors else "No articles to check (every file named is excluded or not an article)."
     else:
         summary = f"All clear: no findings in {counts['files']} {noun}."
     out.append(_style(summary, options, bold=True))

@@ -1,0 +1,77 @@
+"""A new team's first day in a real repository: only articles are checked, the output can be
+turned down, a skipped grammar family is said once and recorded, stdin and fixes work."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+from conftest import run_process, write
+
+NO_SERVER = {"CARECHECK_LANGUAGETOOL_URL": "", "CARECHECK_NO_CACHE": "1"}
+ARTICLE = "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nSleep helps your mood. He committed suicide last year.\n"
+
+
+def repository(tmp_path):
+    write(tmp_path / "README.md", "# Our articles\n\nThis repository holds the articles.\n")
+    write(tmp_path / "CHANGELOG.md", "# Changes\n\n- first\n")
+    write(tmp_path / "requirements.txt", "click\npyyaml\n")
+    write(tmp_path / "content" / "sleep.md", ARTICLE)
+    return tmp_path
+
+
+def test_a_walk_leaves_out_readme_changelog_and_requirements(tmp_path):
+    repo = repository(tmp_path)
+    proc = run_process("check", ".", "--format", "json", cwd=repo, env=NO_SERVER)
+    assert [f["path"] for f in json.loads(proc.stdout)["files"]] == ["content/sleep.md"]
+
+
+def test_force_exclude_applies_the_excludes_to_files_named_on_the_command_line(tmp_path):
+    repo = repository(tmp_path)
+    named = run_process("check", "README.md", "requirements.txt", "content/sleep.md", "--format", "json", cwd=repo, env=NO_SERVER)
+    assert len(json.loads(named.stdout)["files"]) == 3  # named files are checked, as before
+    forced = run_process("check", "--force-exclude", "README.md", "requirements.txt", "content/sleep.md", "--format", "json", cwd=repo, env=NO_SERVER)
+    assert [f["path"] for f in json.loads(forced.stdout)["files"]] == ["content/sleep.md"]
+    nothing = run_process("check", "--force-exclude", "README.md", cwd=repo, env=NO_SERVER)
+    assert nothing.returncode == 0 and "No articles to check" in nothing.stdout and "All clear" not in nothing.stdout
+
+
+def test_exclude_replaces_the_defaults_and_extend_exclude_adds_to_them(tmp_path):
+    repo = repository(tmp_path)
+    write(repo / "carecheck.yaml", "extend_exclude: ['content/**']\n")
+    proc = run_process("check", ".", "--format", "json", cwd=repo, env=NO_SERVER)
+    assert json.loads(proc.stdout)["files"] == []
+    write(repo / "carecheck.yaml", "exclude: []\n")
+    proc = run_process("check", ".", "--format", "json", cwd=repo, env=NO_SERVER)
+    assert len(json.loads(proc.stdout)["files"]) == 4
+
+
+def test_a_missing_content_folder_is_not_all_clear(tmp_path):
+    proc = run_process("check", cwd=tmp_path, env=NO_SERVER)
+    assert proc.returncode == 2 and "All clear" not in proc.stdout and "No articles checked" in proc.stdout
+
+
+def test_the_grammar_note_only_when_grammar_was_asked_for(tmp_path):
+    repo = repository(tmp_path)
+    quiet = run_process("check", "content", cwd=repo, env=NO_SERVER)
+    assert "grammar not checked" not in quiet.stderr
+    asked = run_process("check", "content", "--select", "grammar,wording", cwd=repo, env=NO_SERVER)
+    assert asked.stderr.count("grammar not checked") == 1
+    write(repo / "carecheck.yaml", "grammar: off\n")
+    off = run_process("check", "content", "--select", "grammar,wording", "--format", "json", cwd=repo, env=NO_SERVER)
+    assert "grammar not checked" not in off.stderr and "notes" not in json.loads(off.stdout)
+
+
+def test_json_sarif_and_junit_record_the_skipped_grammar_family(tmp_path):
+    repo = repository(tmp_path)
+    data = json.loads(run_process("check", "content", "--format", "json", cwd=repo, env=NO_SERVER).stdout)
+    assert data["notes"] == ["grammar not checked: no LanguageTool server is configured"]
+    sarif = json.loads(run_process("check", "content", "--format", "sarif", cwd=repo, env=NO_SERVER).stdout)
+    notifications = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert notifications[0]["message"]["text"].startswith("grammar not checked")
+    junit = ET.fromstring(run_process("check", "content", "--format", "junit", cwd=repo, env=NO_SERVER).stdout)
+    grammar = [case for case in junit.iter("testcase") if case.get("name") == "grammar"]
+    assert grammar and all(case.find("skipped") is not None for case in grammar)
+    assert junit.get("skipped") == str(len(grammar))
+    wording = [case for case in junit.iter("testcase") if case.get("name") == "wording"]
+    assert wording[0].find("failure") is not None and wording[0].find("skipped") is None
