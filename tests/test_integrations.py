@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_process, write
+from conftest import ROOT, run_process, subprocess_env, write
 
 
 def findings(proc) -> list[tuple[str, str, int]]:
@@ -85,6 +85,9 @@ def test_pre_commit_hook_fails_on_a_bad_article_and_passes_a_good_one(tmp_path):
     project = tmp_path / "project"
     write(project / "good.md", "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nSleep helps your mood.\n")
     write(project / "bad.md", "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nShe suffers from insomnia and he committed suicide.\n")
+    # Not articles: pre-commit names them too, and the hook must leave them alone.
+    write(project / "README.md", "# Our articles\n\nThis repository holds the articles.\n")
+    write(project / "requirements.txt", "click\npyyaml\n")
     git(project, "init", "-q", "-b", "main")
     git(project, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "CARECHECK_LANGUAGETOOL_URL": ""}
@@ -93,11 +96,31 @@ def test_pre_commit_hook_fails_on_a_bad_article_and_passes_a_good_one(tmp_path):
         return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(source), "carecheck", "--files", *files],
                               cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
-    good = try_repo("good.md")
+    good = try_repo("good.md", "README.md", "requirements.txt")
     assert good.returncode == 0, good.stdout + good.stderr
-    bad = try_repo("bad.md")
+    bad = try_repo("bad.md", "README.md", "requirements.txt")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "bad.md:7:" in bad.stdout and "wording.committed-suicide" in bad.stdout
+    assert "README.md" not in bad.stdout and "requirements.txt" not in bad.stdout
+
+
+def test_the_local_hook_from_the_readme_checks_only_articles(tmp_path):
+    """The README's `repo: local` variant, run by the real pre-commit on every file of a repository
+    with a README and a requirements file (no network: language system)."""
+    pytest.importorskip("pre_commit")
+    project = tmp_path / "project"
+    write(project / "content" / "bad.md", "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nHe committed suicide.\n")
+    write(project / "README.md", "# Our articles\n\nThis repository holds the articles.\n")
+    write(project / "requirements.txt", "click\n")
+    entry = f"{sys.executable} -m checker check --force-exclude"
+    write(project / ".pre-commit-config.yaml", "repos:\n  - repo: local\n    hooks:\n      - id: carecheck\n        name: carecheck\n"
+          f"        entry: {entry}\n        language: system\n        types_or: [markdown, html, plain-text]\n")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", ".")
+    env = subprocess_env({"PRE_COMMIT_HOME": str(tmp_path / "cache"), "CARECHECK_LANGUAGETOOL_URL": "", "CARECHECK_NO_CACHE": "1"})
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "content/bad.md:7:" in proc.stdout and "README.md" not in proc.stdout.replace(".pre-commit", "") and "requirements.txt" not in proc.stdout
 
 
 def test_a_baseline_matches_however_the_paths_are_written(tmp_path):
