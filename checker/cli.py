@@ -12,6 +12,7 @@ import sys
 import click
 
 from checker import __version__
+from checker.cli_rules import explain, grammar, rules
 from checker.errors import UsageError
 from checker.formats import format_names
 from checker.output import write_output
@@ -95,12 +96,37 @@ def _run_options(function):
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 [default: error].")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, help="Hide the findings recorded in this baseline file (see `carecheck baseline`).")
+@click.option("--fix", "fix", is_flag=True, help="Apply the safe fixes rules declare ('committed suicide' -> 'died by suicide'), then report what is left.")
+@click.option("--diff", "diff", is_flag=True, help="Print the fixes as a unified diff instead of applying them (exit 1 when there are any).")
+@click.option("--stdin-filename", metavar="PATH", default=None, help="With `-` as the path: the file name the text read from stdin stands for (its format and config).")
 @_run_options
-def check(paths, fmt, output, fail_on, baseline_path, **run):
-    """Check articles (default: the config's paths, else content/)."""
+def check(paths, fmt, output, fail_on, baseline_path, fix, diff, stdin_filename, **run):
+    """Check articles (default: the config's paths, else content/; `-` reads one from stdin)."""
     from checker.formats import RenderOptions, render_pieces
 
-    config, ruleset, report = _run(paths, **run)
+    stdin_text = None
+    if "-" in paths:
+        if len(paths) > 1 or fix:
+            raise UsageError("`-` (stdin) stands alone, and cannot be fixed in place (use --diff)")
+        stdin_text = sys.stdin.buffer.read().decode("utf-8", errors="replace").removeprefix("\ufeff")
+        config, ruleset, report = _run_stdin(stdin_filename or "stdin.md", stdin_text, **run)
+    else:
+        config, ruleset, report = _run(paths, **run)
+    if fix or diff:
+        from checker.fixes import apply, plan
+
+        fixes = plan(report, {r.path: stdin_text for r in report.files} if stdin_text is not None else None)
+        if diff:
+            write_output("".join(f.diff() for f in fixes), output)
+            sys.exit(1 if fixes else (2 if report.errors else 0))
+        apply(fixes)
+        for file_fix in fixes:
+            for finding, replacement in file_fix.applied:
+                click.echo(f"fixed {file_fix.path}:{finding.line}:{finding.column}: '{finding.excerpt}' -> '{replacement}' ({finding.rule})", err=True)
+        if fixes:
+            changed = sum(len(f.applied) for f in fixes)
+            click.echo(f"Fixed {changed} finding{'s' if changed != 1 else ''} in {len(fixes)} file{'s' if len(fixes) != 1 else ''}.", err=True)
+            config, ruleset, report = _run(paths, **{**run, "no_cache": True})  # what is left
     if baseline_path:
         from checker.baseline import apply_baseline
 
@@ -163,6 +189,21 @@ def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None,
         click.echo("\r\033[K", err=True, nl=False)
     for message in report.errors:
         click.echo(f"carecheck: error: {message}", err=True)
+    return session.config, session.ruleset, report
+
+
+def _run_stdin(stdin_filename, text, config_path=None, select=(), ignore=(), rule_dirs=(), today=None, force_exclude=False, **_ignored):
+    """Check `text` (read from stdin) as if it were the file `stdin_filename` (format, config,
+    overrides). Options about files and folders (--jobs, --corpus, --changed-since) do not apply."""
+    from checker.results import Report
+    from checker.session import Session
+
+    session = Session.open(config_path, rule_dirs, no_cache=True)
+    engine = session.engine(select=_split(select) or None, ignore=_split(ignore), today=today.date() if today else None,
+                            grammar_server=_grammar_server)
+    if (force_exclude or session.config.force_exclude) and session.config.is_excluded(stdin_filename):
+        return session.config, session.ruleset, Report(files=[])
+    report = Report(files=[engine.check_file(stdin_filename, text=text)], skipped=dict(engine.skipped))
     return session.config, session.ruleset, report
 
 
@@ -230,153 +271,9 @@ def due(paths, today, within, fmt, output, config_path, rule_dirs):
     sys.exit(2 if report.errors else 0)
 
 
-@main.group()
-def grammar():
-    """LanguageTool for the grammar family: where it is, and how to get it."""
-
-
-@grammar.command("status")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-def grammar_status(config_path):
-    """Say which LanguageTool server a check would use."""
-    from checker.languagetool import HOW_TO, find_server
-    from checker.session import Session
-
-    server = find_server(Session.open(config_path, no_cache=True).config.grammar)
-    if server.url:
-        click.echo(f"grammar: using {server.reason}")
-    else:
-        click.echo(f"grammar: not available: {server.reason}; {HOW_TO}")
-        sys.exit(1)
-
-
-@grammar.command("setup")
-@click.option("--yes", is_flag=True, help="Do not ask before downloading.")
-def grammar_setup(yes):
-    """Download LanguageTool for local grammar checks (needs the network and Java 17 or later)."""
-    import shutil
-
-    click.echo("This downloads LanguageTool (about 250 MB) with language-tool-python into its cache")
-    click.echo("directory (or LTP_JAR_DIR_PATH). It needs the network now, and Java 17 or later to run.")
-    click.echo("Checks never download anything; after this, `carecheck check` finds it by itself.")
-    if not shutil.which("java"):
-        raise UsageError("Java was not found: install Java 17 or later first")
-    if not yes and not click.confirm("Download now?", default=False):
-        sys.exit(1)
-    try:
-        from language_tool_python.download_lt import download_lt
-
-        download_lt()
-    except Exception as exc:
-        raise UsageError(f"LanguageTool download failed: {exc}") from None
-    click.echo("LanguageTool is installed; `carecheck grammar status` shows what will be used.")
-
-
-@main.group()
-def rules():
-    """List the rules, or test them against their examples."""
-
-
-@rules.command("list")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules_list(config_path, rule_dirs, fmt):
-    """Every rule: id, kind, severity and pack."""
-    from checker.engine import META_RULES
-    from checker.session import Session
-
-    ruleset = Session.open(config_path, rule_dirs, no_cache=True).ruleset
-    rows = [(r.id, r.kind, r.severity, r.pack) for r in ruleset.rules]
-    rows += [(rid, "builtin", severity, "carecheck") for rid, (severity, _) in META_RULES.items()]
-    rows.sort()
-    if fmt == "json":
-        import json
-
-        click.echo(json.dumps([dict(zip(("id", "kind", "severity", "pack"), row)) for row in rows], indent=2))
-        return
-    widths = [max(len(row[i]) for row in rows + [("id", "kind", "severity", "pack")]) for i in range(4)]
-    for row in [("id", "kind", "severity", "pack")] + rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
-
-
-@rules.command("test")
-@click.argument("path", required=False, type=click.Path(exists=False))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory (repeatable).")
-def rules_test(path, config_path, rule_dirs):
-    """Check every rule against its own examples (PATH: a rule file or directory; default: all packs)."""
-    from pathlib import Path
-
-    from checker.selftest import check_all_examples
-    from checker.session import Session
-
-    session = Session.open(config_path, rule_dirs, no_cache=True)
-    ruleset = session.packs_at(Path(path)) if path else session.ruleset
-    grammar = {}
-    from checker.selftest import needs_server
-
-    if any(needs_server(r) for r in ruleset.rules):
-        from checker.languagetool import find_server
-
-        server = find_server(session.config.grammar)
-        grammar = {"server": server.url} if server.url else {}
-    count, examples, failures, skipped = check_all_examples(ruleset, grammar)
-    for failure in failures:
-        click.echo(failure.describe())
-    for rule in skipped:
-        click.echo(f"{rule.id}: examples not checked: no LanguageTool server (set CARECHECK_LANGUAGETOOL_URL).")
-    if failures:
-        click.echo(f"{len(failures)} of {examples} examples failed ({count} rules).")
-        sys.exit(1)
-    click.echo(f"All {examples} examples of {count} rules pass.")
-
-
-@main.command()
-@click.argument("rule_id")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory (repeatable).")
-def explain(rule_id, config_path, rule_dirs):
-    """Explain a rule: what it flags, why, the guideline behind it, and examples."""
-    from checker.engine import META_RULES
-    from checker.kinds import kind_class
-    from checker.session import Session
-
-    rule = Session.open(config_path, rule_dirs, no_cache=True).rule(rule_id)
-    if rule is None:
-        if rule_id in META_RULES:
-            severity, text = META_RULES[rule_id]
-            click.echo(f"{rule_id} (built in, {severity})\n\n{text}")
-            return
-        raise UsageError(f"unknown rule '{rule_id}' (see `carecheck rules list`)")
-    click.echo(f"{rule.id} ({rule.kind} rule, {rule.severity}, pack '{rule.pack}')")
-    click.echo()
-    click.echo(rule.message)
-    for variant, template in rule.messages.items():
-        click.echo(f"  ({variant}) {template}")
-    if rule.description:
-        click.echo()
-        click.echo(rule.description)
-    judged = kind_class(rule.kind).explain(rule)
-    if judged:
-        click.echo()
-        click.echo(judged)
-    if rule.suggest:
-        click.echo()
-        click.echo("Write instead: " + "; ".join(rule.suggest))
-    if rule.reference:
-        click.echo()
-        click.echo(f"Reference: {rule.reference}")
-    click.echo()
-    click.echo("Flagged:")
-    for example in rule.examples_fail:
-        click.echo(f"  - {example.text.strip()}")
-    if rule.examples_pass:
-        click.echo("Not flagged:")
-        for example in rule.examples_pass:
-            click.echo(f"  - {example.text.strip()}")
-    click.echo()
-    click.echo(f"Defined in {rule.file}:{rule.line}")
+main.add_command(grammar)
+main.add_command(rules)
+main.add_command(explain)
 
 
 def entry() -> None:

@@ -47,6 +47,7 @@ _GROUPS = (
     "endorsement",
     "hypothetical_before",
     "mention_before",
+    "mention_after",
     "termination",
     "termination_before_only",
     "factive",
@@ -213,6 +214,10 @@ def judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
     for m in rules.find("mention_before", text):
         reach = 1 if m.group().lower() in rules.short_mentions else 4
         if m.end() <= start and words_between(text, m.end(), start) <= reach and not _terminated(text, m.end(), start, rules):
+            return Judgement(QUOTED, m.group())
+    # "Committed suicide is a phrase to avoid": the sentence speaks about the term.
+    for m in rules.find("mention_after", text):
+        if m.start() >= end and words_between(text, end, m.start()) <= 1:
             return Judgement(QUOTED, m.group())
 
     for m in rules.find("self_before", text):

@@ -120,10 +120,11 @@ class Engine:
 
     # ---- the per-document pass
 
-    def check_file(self, path: str, corpus_only: bool = False) -> FileResult:
+    def check_file(self, path: str, corpus_only: bool = False, text: str | None = None) -> FileResult:
         """Check one file. With corpus_only, run only the rules that feed a corpus check (for
-        files that are read for comparison but not reported on)."""
-        from checker.files import read_article
+        files that are read for comparison but not reported on). With `text`, check that text as
+        the file at `path` (stdin; no cache)."""
+        from checker.files import ReadResult, read_article
         from checker.parsing import parse_document
 
         settings = self.settings_for(path)
@@ -131,7 +132,7 @@ class Engine:
             corpus_rules = {r.id for r in self.ruleset.rules if r.id in settings.enabled and isinstance(build_check(r), CorpusKind)}
             settings = dataclasses.replace(settings, enabled=corpus_rules)
         result = FileResult(path=path)
-        read = read_article(path, self.config.max_file_size)
+        read = read_article(path, self.config.max_file_size) if text is None else ReadResult(text, [], "")
         key = self.cache.key(path, read.digest, settings) if self.cache and read.digest else None
         if key:
             cached = self.cache.get(key)

@@ -26,6 +26,7 @@ class Finding:
     excerpt: str = ""
     scoped: bool = True  # False for a finding about the whole document, which no `scope` filters out
     context: str = ""  # wording: the frame that made the term wrong (used, asserted, figurative ...)
+    fix: str | None = None  # the safe replacement for the flagged text, when the rule declares one
 
     def sort_key(self):
         return (self.line, self.column, self.end_line, self.end_column, self.rule, self.message)
@@ -43,7 +44,12 @@ class Finding:
             "suggestions": list(self.suggestions),
             "reference": self.reference,
             **({"context": self.context} if self.context else {}),
+            **({"fix": {"replacement": self.fix, "title": self.fix_title}} if self.fix is not None else {}),
         }
+
+    @property
+    def fix_title(self) -> str:
+        return f"Replace '{self.excerpt}' with '{self.fix}'" if self.excerpt else f"Replace with '{self.fix}'"
 
     @classmethod
     def from_dict(cls, data: dict) -> Finding:
@@ -61,6 +67,7 @@ class Finding:
             end_column=data["end_column"],
             excerpt=data.get("excerpt", ""),
             context=data.get("context", ""),
+            fix=(data.get("fix") or {}).get("replacement"),
         )
 
 

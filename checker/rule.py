@@ -43,6 +43,7 @@ class Rule:
     line: int = 0
     prepared: dict = field(default_factory=dict, repr=False, compare=False)  # work a kind did once at validation
     messages: dict = field(default_factory=dict)  # variant -> message template, beside `message`
+    fix: dict = field(default_factory=dict)  # flagged form (lower case) -> its safe replacement
     _checker: object = field(default=None, repr=False, compare=False)
 
     @property

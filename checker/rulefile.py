@@ -27,7 +27,7 @@ from checker.yamlload import LocatedDict, YamlError, load_yaml
 RULE_ID = re.compile(r"^[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$")
 PACK_KEYS = {"pack", "description", "fragments", "rules"}
 FRAGMENT = re.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")  # {{name}} in a regex: a pack's shared fragment
-COMMON_KEYS = {"id", "kind", "severity", "message", "messages", "examples", "description", "reference", "suggest", "scope"}
+COMMON_KEYS = {"id", "kind", "severity", "message", "messages", "examples", "description", "reference", "suggest", "scope", "fix"}
 REQUIRED_KEYS = ("id", "kind", "severity", "message", "examples")
 EXAMPLE_KEYS = {"text", "format", "today", "locale", "corpus", "note"}
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
@@ -114,7 +114,8 @@ def _read_cached(cache_dir, digest: str) -> RuleSet | None:
                     for e in r["examples_" + key]
                 ]
             rules.append(Rule(r["id"], r["kind"], r["severity"], r["message"], examples["fail"], examples["pass"], r["description"],
-                              r["reference"], r["suggest"], tuple(r["scope"]), r["params"], r["pack"], r["file"], r["line"], r.get("prepared", {}), r["messages"]))
+                              r["reference"], r["suggest"], tuple(r["scope"]), r["params"], r["pack"], r["file"], r["line"], r.get("prepared", {}), r["messages"],
+                              fix=r.get("fix", {})))
         return RuleSet(rules, digest)
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -131,7 +132,7 @@ def _write_cached(cache_dir, ruleset: RuleSet) -> None:
                 "examples_fail": [example(e) for e in r.examples_fail], "examples_pass": [example(e) for e in r.examples_pass],
                 "description": r.description, "reference": r.reference, "suggest": r.suggest, "scope": list(r.scope),
                 "params": r.params, "pack": r.pack, "file": r.file, "line": r.line, "prepared": r.prepared,
-                "messages": r.messages,
+                "messages": r.messages, "fix": r.fix,
             }
             for r in ruleset.rules
         ]
@@ -221,6 +222,12 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int, fragments: di
         suggest = [suggest]
     if not isinstance(suggest, list) or not all(isinstance(s, str) for s in suggest):
         fail("suggest", "must be a string or a list of strings")
+    # fix: the safe replacement for each form the rule flags ("committed suicide": "died by suicide"),
+    # applied by `check --fix` and offered as a quick fix in editors.
+    fix = item.get("fix", {})
+    if not isinstance(fix, dict) or not all(isinstance(k, str) and isinstance(v, str) and k.strip() for k, v in fix.items()):
+        fail("fix", "must map each flagged form to its replacement (strings)")
+    fix = {" ".join(k.lower().split()): v for k, v in fix.items()}
     scope = item.get("scope", "all")
     scope_list = [scope] if isinstance(scope, str) else scope
     if not isinstance(scope_list, list) or not scope_list or not all(s in SCOPES for s in scope_list):
@@ -269,6 +276,7 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int, fragments: di
         file=filename,
         line=line,
         messages={k: v.strip() for k, v in messages.items()},
+        fix=fix,
     )
     for key in kind_type.DATA_FILES:
         if not rule.data_path(params[key]).is_file():

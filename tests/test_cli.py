@@ -209,14 +209,17 @@ def test_rules_test_fails_on_a_rule_whose_examples_break(run_cli, tmp_path):
 
 def test_rules_list_and_explain(run_cli):
     listing = run_cli("rules", "list").stdout.splitlines()
-    assert listing[0].split() == ["id", "kind", "severity", "pack"]
-    assert any(line.split()[:4] == ["wording.committed-suicide", "wording", "error", "wording"] for line in listing)
+    assert listing[0].split() == ["id", "kind", "severity", "pack", "fix"]
+    assert any(line.split() == ["wording.committed-suicide", "wording", "error", "wording", "fix"] for line in listing)
+    assert any(line.split() == ["wording.crazy", "wording", "error", "wording"] for line in listing)  # no safe fix
     explained = run_cli("explain", "wording.committed-suicide")
     assert explained.exit_code == 0
     assert "Reference: Reporting on Suicide recommendations" in explained.stdout
     assert "Flagged:" in explained.stdout and "Her brother committed suicide in 2019." in explained.stdout
     unknown = run_process("explain", "wording.nope")
     assert_one_line_error(unknown, "unknown rule 'wording.nope'")
+    near = run_process("explain", "committed-suicide")
+    assert_one_line_error(near, "unknown rule 'committed-suicide'; did you mean wording.committed-suicide?")
 
 
 def test_version_and_help_on_every_command(run_cli):

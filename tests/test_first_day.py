@@ -75,3 +75,52 @@ def test_json_sarif_and_junit_record_the_skipped_grammar_family(tmp_path):
     assert junit.get("skipped") == str(len(grammar))
     wording = [case for case in junit.iter("testcase") if case.get("name") == "wording"]
     assert wording[0].find("failure") is not None and wording[0].find("skipped") is None
+
+
+FIXABLE = ("---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\n> Call 1-800-273-8255 or text 988 any time.\r\n\r\n"
+           "Committed suicide is a phrase to avoid, as in \"he committed suicide\". Her uncle committed suicide.\n")
+
+
+def test_fix_applies_the_safe_replacements_and_a_second_check_is_clean(tmp_path):
+    article = write(tmp_path / "content" / "uncle.md", FIXABLE)
+    article.write_bytes(b"\xef\xbb\xbf" + article.read_bytes())  # a byte-order mark, kept
+    article.chmod(0o640)
+    fixed = run_process("check", "content", "--fix", "--select", "wording,crisis", cwd=tmp_path, env=NO_SERVER)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "Fixed 2 findings in 1 file." in fixed.stderr and "All clear" in fixed.stdout
+    data = article.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"text 988 any time.\r\n\r\n" in data  # BOM and CRLF as they were
+    text = data.decode("utf-8-sig")
+    assert "> Call 988 or text 988" in text and "Her uncle died by suicide." in text
+    # The mention and the quotation are not touched.
+    assert text.count("ommitted suicide") == 2 and "Committed suicide is a phrase" in text and '"he committed suicide"' in text
+    assert article.stat().st_mode & 0o777 == 0o640
+    again = run_process("check", "content", "--fix", "--select", "wording,crisis", cwd=tmp_path, env=NO_SERVER)
+    assert again.returncode == 0 and "Fixed" not in again.stderr and article.read_bytes() == data  # idempotent
+
+
+def test_diff_shows_the_fixes_without_writing(tmp_path):
+    article = write(tmp_path / "content" / "uncle.md", FIXABLE)
+    before = article.read_bytes()
+    proc = run_process("check", "content", "--diff", cwd=tmp_path, env=NO_SERVER)
+    assert proc.returncode == 1
+    # Only the used phrase changes on its line; the mention and the quotation stay.
+    assert '+Committed suicide is a phrase to avoid, as in "he committed suicide". Her uncle died by suicide.' in proc.stdout
+    assert "+> Call 988 or text 988 any time." in proc.stdout
+    assert article.read_bytes() == before
+
+
+def test_stdin_with_a_filename_gives_the_same_findings_as_the_file(tmp_path):
+    repo = repository(tmp_path)
+    from_file = json.loads(run_process("check", "content/sleep.md", "--format", "json", cwd=repo, env=NO_SERVER).stdout)
+    import subprocess
+
+    from conftest import carecheck_command, subprocess_env
+
+    proc = subprocess.run(carecheck_command("check", "-", "--stdin-filename", "content/sleep.md", "--format", "json"), cwd=repo,
+                          input=ARTICLE, env=subprocess_env(NO_SERVER), capture_output=True, text=True, timeout=120)
+    from_stdin = json.loads(proc.stdout)
+    assert proc.returncode == 1 and from_stdin["files"] == from_file["files"]
+    excluded = subprocess.run(carecheck_command("check", "-", "--stdin-filename", "README.md", "--force-exclude"), cwd=repo,
+                              input=ARTICLE, env=subprocess_env(NO_SERVER), capture_output=True, text=True, timeout=120)
+    assert excluded.returncode == 0 and "No articles to check" in excluded.stdout

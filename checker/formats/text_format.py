@@ -100,4 +100,7 @@ def render(report, options) -> str:
     else:
         summary = f"All clear: no findings in {counts['files']} {noun}."
     out.append(_style(summary, options, bold=True))
+    fixable = sum(1 for result in report.files for finding in result.findings if finding.fix is not None)
+    if fixable:
+        out.append(f"{fixable} fixable with `carecheck check --fix` (see them first with --diff).")
     return "\n".join(out) + "\n"

@@ -215,7 +215,20 @@ class Kind:
         finding = Finding(self.rule.id, severity or self.rule.severity, self.message(variant, **fields), start, end,
                           suggestions, self.rule.reference)
         finding.scoped = not document_level
+        if self.rule.fix and not document_level:
+            finding.fix = fixed_form(self._source[start:end], self.rule.fix)
         return finding
+
+
+def fixed_form(text: str, fixes: dict) -> str | None:
+    """The rule's replacement for the flagged text, keeping a capital at its start ("Committed
+    suicide" -> "Died by suicide"); None when the rule has none for this form."""
+    replacement = fixes.get(" ".join(text.lower().split()))
+    if replacement is None:
+        return None
+    if text[:1].isupper() and replacement[:1].islower():
+        replacement = replacement[0].upper() + replacement[1:]
+    return replacement
 
 
 class CorpusKind(Kind):
