@@ -2,7 +2,11 @@
 
     <!-- carecheck-disable wording.crazy, stats -->   ... up to ...   <!-- carecheck-enable -->
     <!-- carecheck-disable-next-line wording.crazy -->
+    He was crazy. <!-- carecheck-disable-line wording.crazy -->   (the comment's own line)
     <!-- carecheck-disable -->                          (no list: every rule)
+
+A comment that starts with "carecheck-" but is none of these (a misspelt directive) is reported
+(`carecheck.unknown-directive`, warning) rather than silently ignored.
 
 Rule lists take ids or prefixes, separated by commas or spaces. As with ruff's unused-noqa, a
 suppression that suppresses nothing is itself reported (`carecheck.unused-suppression`, info),
@@ -16,8 +20,10 @@ from dataclasses import dataclass, field
 
 from checker.findings import Finding, matches_prefix
 
-_DIRECTIVE = re.compile(r"^\s*carecheck-(disable-next-line|disable|enable)(?:\s+(.*?))?\s*$", re.DOTALL)
+_DIRECTIVE = re.compile(r"^\s*carecheck-(disable-next-line|disable-line|disable|enable)(?:\s+(.*?))?\s*$", re.DOTALL)
+_LOOKS_LIKE_DIRECTIVE = re.compile(r"^\s*carecheck[-:]\s*([\w-]*)", re.IGNORECASE)
 UNUSED_RULE = "carecheck.unused-suppression"
+UNKNOWN_RULE = "carecheck.unknown-directive"
 ALL = "*"
 
 
@@ -45,6 +51,8 @@ def _parse(doc) -> list[_Directive]:
     for comment in doc.comments:
         match = _DIRECTIVE.match(comment.text)
         if not match:
+            if _LOOKS_LIKE_DIRECTIVE.match(comment.text):
+                directives.append(_Directive(len(directives), "unknown", [comment.text.strip()], comment.span.start, comment.span.end))
             continue
         selectors = [s for s in re.split(r"[,\s]+", match.group(2) or "") if s]
         directives.append(_Directive(len(directives), match.group(1), selectors or [ALL], comment.span.start, comment.span.end))
@@ -64,7 +72,12 @@ def _regions(doc, directives: list[_Directive]) -> list[_Region]:
                 if selector in open_disables:
                     start, index = open_disables.pop(selector)
                     regions.append(_Region([selector], start, d.start, index))
-        else:  # disable-next-line
+        elif d.action == "disable-line":
+            lines = doc.lines
+            line = lines.line_of(d.start)
+            start = lines.offset(line)
+            regions.append(_Region(d.selectors, start, start + len(lines.line_text(line)), d.index))
+        elif d.action == "disable-next-line":
             lines = doc.lines
             next_line = lines.line_of(max(d.end - 1, d.start)) + 1
             if next_line <= lines.line_count:
@@ -96,6 +109,12 @@ def apply_suppressions(doc, findings: list[Finding], active_rule_ids, later_rule
 
     active = list(active_rule_ids)
     for d in directives:
+        if d.action == "unknown":
+            if UNKNOWN_RULE in active:
+                kept.append(Finding(rule=UNKNOWN_RULE, severity="warning", start=d.start, end=d.end,
+                                    message=f"Unknown carecheck directive '{d.selectors[0][:60]}'; use carecheck-disable, carecheck-enable, "
+                                            "carecheck-disable-next-line or carecheck-disable-line, then rule ids."))
+            continue
         if d.action == "enable" or d.used:
             continue
         named_active = [s for s in d.selectors if s == ALL or any(matches_prefix(r, s) for r in active)]
@@ -121,7 +140,7 @@ SUPPRESSIONS = "carecheck.suppressions"  # where a file's regions wait for the c
 def suppression_regions(doc) -> list[list]:
     """The file's suppressed regions as plain data ([selectors, start, end]), for corpus findings,
     which are made after the file's own pass (and may come from the cache)."""
-    directives = _parse(doc)
+    directives = [d for d in _parse(doc) if d.action != "unknown"]
     return [[r.selectors, r.start, r.end] for r in _regions(doc, directives)] if directives else []
 
 

@@ -58,3 +58,16 @@ def test_suppression_comments_in_html(tmp_path):
 def test_a_comment_inside_a_code_block_is_not_a_suppression(tmp_path):
     text = "```\n<!-- carecheck-disable -->\n```\n\nShe suffers from anxiety.\n"
     assert run(tmp_path, text) == [("wording.suffers-from", 5)]
+
+
+def test_disable_line_suppresses_the_comments_own_line(tmp_path):
+    text = "She suffers from anxiety. <!-- carecheck-disable-line wording.suffers-from -->\nHe suffers from depression.\n"
+    assert run(tmp_path, text) == [("wording.suffers-from", 2)]
+    # The same comment naming another rule suppresses nothing here, and says so.
+    text = "She suffers from anxiety. <!-- carecheck-disable-line wording.crazy -->\n"
+    assert run(tmp_path, text) == [("wording.suffers-from", 1), ("carecheck.unused-suppression", 1)]
+
+
+def test_a_misspelt_directive_is_reported_not_ignored(tmp_path):
+    text = "She suffers from anxiety. <!-- carecheck-disable-lines wording.suffers-from -->\n\n<!-- carecheck: off -->\n"
+    assert run(tmp_path, text) == [("wording.suffers-from", 1), ("carecheck.unknown-directive", 1), ("carecheck.unknown-directive", 3)]
