@@ -132,7 +132,7 @@ def check(paths, fmt, output, fail_on, baseline_path, fix, diff, stdin_filename,
 
         stale = apply_baseline(report, baseline_path)
         if stale:
-            click.echo(f"carecheck: note: {stale} baseline entr{'y' if stale == 1 else 'ies'} no longer occur; run `carecheck baseline {baseline_path}` to shrink it.", err=True)
+            click.echo(f"carecheck: note: {stale} baseline {'entry no longer occurs' if stale == 1 else 'entries no longer occur'}; run `carecheck baseline {baseline_path}` to shrink it.", err=True)
     fail_on = fail_on or config.fail_on
     sources = _sources(report, every_file=fmt == "html") if fmt in ("text", "html") else None
     options = RenderOptions(color=not output and _use_color(sys.stdout), fail_on=fail_on, sources=sources, rules=ruleset.by_id())
@@ -253,11 +253,14 @@ def _sources(report, every_file: bool = False) -> dict:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Reference date, YYYY-MM-DD [default: today].")
 @click.option("--within", default=None, help="Only articles due within this time, e.g. 90d, 12w, 6m (overdue and undated ones always show).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "ics"]), default="text", show_default=True,
+              help="ics: an iCalendar file, one event per review falling due.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["overdue", "due-soon", "never"]), default="never", show_default=True,
+              help="Exit 1 when an article is overdue (or, with due-soon, due within the warning window or overdue).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="An extra rule directory (repeatable).")
-def due(paths, today, within, fmt, output, config_path, rule_dirs):
+def due(paths, today, within, fmt, output, fail_on, config_path, rule_dirs):
     """The review calendar: every article with its last review, reviewer and due date, overdue first."""
     import datetime
 
@@ -267,8 +270,14 @@ def due(paths, today, within, fmt, output, config_path, rule_dirs):
     config, _, report = _run(paths, config_path=config_path, rule_dirs=rule_dirs, today=today, no_cache=True, only=["freshness"])
     reference = today.date() if today else datetime.date.today()
     rows = review_rows(report, reference, limit)
-    write_output(render_calendar(rows, fmt, reference), output)
-    sys.exit(2 if report.errors else 0)
+    if fmt == "ics":
+        from checker.calendar_ics import render_ics
+
+        write_output(render_ics(rows, reference), output)
+    else:
+        write_output(render_calendar(rows, fmt, reference), output)
+    failing = {"overdue": {"overdue"}, "due-soon": {"overdue", "due soon"}, "never": set()}[fail_on]
+    sys.exit(2 if report.errors else 1 if any(row["status"] in failing for row in rows) else 0)
 
 
 main.add_command(grammar)

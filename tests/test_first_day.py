@@ -124,3 +124,25 @@ def test_stdin_with_a_filename_gives_the_same_findings_as_the_file(tmp_path):
     excluded = subprocess.run(carecheck_command("check", "-", "--stdin-filename", "README.md", "--force-exclude"), cwd=repo,
                               input=ARTICLE, env=subprocess_env(NO_SERVER), capture_output=True, text=True, timeout=120)
     assert excluded.returncode == 0 and "No articles to check" in excluded.stdout
+
+
+LONG_NAME = "old-article-about-sleep-rest-and-calm-for-teenagers-and-their-parents-and-carers.md"  # folded in the .ics
+
+
+def test_due_fails_on_an_overdue_article_and_writes_a_calendar(tmp_path):
+    import icalendar
+
+    write(tmp_path / "content" / LONG_NAME, "---\nlast_reviewed: 2022-01-10\nreviewed_by: Ann Lee, MD\n---\n# Sleep; rest, and calm\n\nSleep helps.\n")
+    write(tmp_path / "content" / "new.md", "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nSleep helps.\n")
+    assert run_process("due", "content", "--today", "2026-12-06", cwd=tmp_path, env=NO_SERVER).returncode == 0
+    failing = run_process("due", "content", "--today", "2026-12-06", "--fail-on", "overdue", cwd=tmp_path, env=NO_SERVER)
+    assert failing.returncode == 1 and "overdue" in failing.stdout
+    write(tmp_path / "content" / LONG_NAME, "---\nlast_reviewed: 2026-10-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nSleep helps.\n")
+    assert run_process("due", "content", "--today", "2026-12-06", "--fail-on", "overdue", cwd=tmp_path, env=NO_SERVER).returncode == 0
+    ics = run_process("due", "content", "--today", "2026-12-06", "--format", "ics", "-o", "reviews.ics", cwd=tmp_path, env=NO_SERVER)
+    data = (tmp_path / "reviews.ics").read_bytes()
+    assert ics.returncode == 0 and data.count(b"\r\n") == data.count(b"\n") and all(len(line) <= 75 for line in data.split(b"\r\n"))
+    calendar = icalendar.Calendar.from_ical(data)
+    events = sorted((str(e["SUMMARY"]), e.decoded("DTSTART")) for e in calendar.walk("VEVENT"))
+    assert [summary for summary, _ in events] == ["Review due: content/new.md", f"Review due: content/{LONG_NAME}"]
+    assert events[0][1].isoformat() == "2029-11-01" and len({str(e["UID"]) for e in calendar.walk("VEVENT")}) == 2

@@ -30,7 +30,7 @@ def test_baseline_hides_known_findings_survives_moved_lines_and_only_shrinks(tmp
     # Fix one: the check says the baseline has a stale entry, and `baseline` shrinks it.
     write(article, "An intro.\n\nShe has anxiety.\n\nHe committed suicide.\n\nThey are junkies.\n")
     proc = run_process("check", "--format", "json", "--select", "wording", "--baseline", base, article)
-    assert "1 baseline entry no longer occur" in proc.stderr
+    assert "1 baseline entry no longer occurs;" in proc.stderr
     run_process("baseline", base, "--select", "wording", article)
     entries = json.loads(base.read_text())["findings"]
     assert [e["rule"] for e in entries] == ["wording.committed-suicide"]  # shrank; the new finding was not added
