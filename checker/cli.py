@@ -99,12 +99,19 @@ def _run_options(function):
 @click.option("--fix", "fix", is_flag=True, help="Apply the safe fixes rules declare ('committed suicide' -> 'died by suicide'), then report what is left.")
 @click.option("--diff", "diff", is_flag=True, help="Print the fixes as a unified diff instead of applying them (exit 1 when there are any).")
 @click.option("--stdin-filename", metavar="PATH", default=None, help="With `-` as the path: the file name the text read from stdin stands for (its format and config).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary and no notes.")
+@click.option("--show", type=click.Choice(["info", "warning", "error"]), default="info", show_default=True,
+              help="The lowest severity shown (the exit code still follows --fail-on).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
 @_run_options
-def check(paths, fmt, output, fail_on, baseline_path, fix, diff, stdin_filename, **run):
+def check(paths, fmt, output, fail_on, baseline_path, fix, diff, stdin_filename, quiet, show, color, statistics, **run):
     """Check articles (default: the config's paths, else content/; `-` reads one from stdin)."""
     from checker.formats import RenderOptions, render_pieces
 
     stdin_text = None
+    run["quiet"] = quiet  # the grammar note stays unsaid
     if "-" in paths:
         if len(paths) > 1 or fix:
             raise UsageError("`-` (stdin) stands alone, and cannot be fixed in place (use --diff)")
@@ -134,10 +141,28 @@ def check(paths, fmt, output, fail_on, baseline_path, fix, diff, stdin_filename,
         if stale:
             click.echo(f"carecheck: note: {stale} baseline {'entry no longer occurs' if stale == 1 else 'entries no longer occur'}; run `carecheck baseline {baseline_path}` to shrink it.", err=True)
     fail_on = fail_on or config.fail_on
-    sources = _sources(report, every_file=fmt == "html") if fmt in ("text", "html") else None
-    options = RenderOptions(color=not output and _use_color(sys.stdout), fail_on=fail_on, sources=sources, rules=ruleset.by_id())
-    write_output(render_pieces(report, fmt, options), output)
-    sys.exit(report.exit_code(fail_on))
+    code = report.exit_code(fail_on)  # on every finding, whatever --show hides
+    if statistics:
+        write_output(_statistics(report), output)
+        sys.exit(code)
+    shown, hidden = report.at_least(show)
+    sources = _sources(shown, every_file=fmt == "html") if fmt in ("text", "html") else None
+    colour = {"always": True, "never": False}.get(color, not output and _use_color(sys.stdout))
+    options = RenderOptions(color=colour, fail_on=fail_on, sources=sources, rules=ruleset.by_id(), quiet=quiet, show=show, hidden=hidden)
+    write_output(render_pieces(shown, fmt, options), output)
+    sys.exit(code)
+
+
+def _statistics(report) -> str:
+    """Findings per rule, most first, like ruff --statistics ([*]: fixable with --fix)."""
+    from collections import Counter
+
+    counts = Counter(f.rule for r in report.files for f in r.findings)
+    fixable = Counter(f.rule for r in report.files for f in r.findings if f.fix is not None)
+    severity = {f.rule: f.severity for r in report.files for f in r.findings}
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    lines = [f"{n:>{width}}  {rule}  {severity[rule]}{'  [*]' if fixable[rule] else ''}" for rule, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
+    return "".join(line + "\n" for line in lines)
 
 
 @main.command()
@@ -175,13 +200,13 @@ def baseline(baseline_file, paths, reset, **run):
 
 
 def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None, today=None, changed_since=None, corpus_dirs=(), no_cache=False, only=None,
-         force_exclude=False):
+         force_exclude=False, quiet=False):
     """Check the paths as the options say, print path errors; return (config, ruleset, report)."""
     from checker.session import Session
 
     session = Session.open(config_path, rule_dirs, no_cache)
     engine = session.engine(select=only or _split(select) or None, ignore=_split(ignore), today=today.date() if today else None,
-                            grammar_server=_grammar_server)
+                            grammar_server=lambda config, asked: _grammar_server(config, asked and not quiet))
     progress = _progress_bar() if sys.stderr.isatty() and not os.environ.get("CI") else None
     report = session.run(engine, paths, jobs=jobs, changed_since=changed_since, corpus_dirs=corpus_dirs, progress=progress,
                          force_exclude=force_exclude)
@@ -192,7 +217,8 @@ def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None,
     return session.config, session.ruleset, report
 
 
-def _run_stdin(stdin_filename, text, config_path=None, select=(), ignore=(), rule_dirs=(), today=None, force_exclude=False, **_ignored):
+def _run_stdin(stdin_filename, text, config_path=None, select=(), ignore=(), rule_dirs=(), today=None, force_exclude=False, quiet=False,
+               **_ignored):
     """Check `text` (read from stdin) as if it were the file `stdin_filename` (format, config,
     overrides). Options about files and folders (--jobs, --corpus, --changed-since) do not apply."""
     from checker.results import Report
@@ -200,7 +226,7 @@ def _run_stdin(stdin_filename, text, config_path=None, select=(), ignore=(), rul
 
     session = Session.open(config_path, rule_dirs, no_cache=True)
     engine = session.engine(select=_split(select) or None, ignore=_split(ignore), today=today.date() if today else None,
-                            grammar_server=_grammar_server)
+                            grammar_server=lambda config, asked: _grammar_server(config, asked and not quiet))
     if (force_exclude or session.config.force_exclude) and session.config.is_excluded(stdin_filename):
         return session.config, session.ruleset, Report(files=[])
     report = Report(files=[engine.check_file(stdin_filename, text=text)], skipped=dict(engine.skipped))

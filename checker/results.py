@@ -34,6 +34,16 @@ class Report:
                 counts[finding.severity] += 1
         return counts
 
+    def at_least(self, severity: str) -> tuple[Report, int]:
+        """The report with only the findings at or above `severity`, and how many were left out."""
+        threshold = SEVERITY_RANK[severity]
+        files, hidden = [], 0
+        for result in self.files:
+            kept = [f for f in result.findings if SEVERITY_RANK[f.severity] >= threshold]
+            hidden += len(result.findings) - len(kept)
+            files.append(FileResult(result.path, result.metrics, kept, result.facts))
+        return Report(files, self.errors, self.skipped), hidden
+
     def exit_code(self, fail_on: str) -> int:
         if self.errors:
             return 2

@@ -146,3 +146,35 @@ def test_due_fails_on_an_overdue_article_and_writes_a_calendar(tmp_path):
     events = sorted((str(e["SUMMARY"]), e.decoded("DTSTART")) for e in calendar.walk("VEVENT"))
     assert [summary for summary, _ in events] == ["Review due: content/new.md", f"Review due: content/{LONG_NAME}"]
     assert events[0][1].isoformat() == "2029-11-01" and len({str(e["UID"]) for e in calendar.walk("VEVENT")}) == 2
+
+
+NOISY = ("---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\n"
+         + "Notwithstanding considerable interindividual heterogeneity, polysomnographic investigations demonstrate "
+           "that chronobiological dysregulation substantially exacerbates psychopathological manifestations " * 4
+         + "\n\nHe committed suicide.\n")
+
+
+def test_output_can_be_turned_down(tmp_path):
+    write(tmp_path / "content" / "noisy.md", NOISY)
+    full = run_process("check", "content", "--format", "concise", cwd=tmp_path, env=NO_SERVER)
+    lines = full.stdout.splitlines()
+    assert any(" info readability." in line for line in lines) and lines[-2].startswith("Found ")
+    assert all(line.count(":") >= 3 for line in lines[:-2])  # one line per finding, then the summary
+    errors_only = run_process("check", "content", "--format", "concise", "--show", "error", "--quiet", cwd=tmp_path, env=NO_SERVER)
+    assert errors_only.returncode == 1 and errors_only.stdout.splitlines() == [line for line in lines if ": error " in line]
+    # --show hides, --fail-on still judges every finding.
+    hidden = run_process("check", "content", "--select", "readability", "--show", "error", "--fail-on", "info", cwd=tmp_path, env=NO_SERVER)
+    assert hidden.returncode == 1 and "below --show error not shown" in hidden.stdout
+    text = run_process("check", "content", "--select", "readability.hard-paragraph", cwd=tmp_path, env=NO_SERVER)
+    carets = [line for line in text.stdout.splitlines() if "^" in line]
+    assert carets and all(line.count("^") <= 60 for line in carets) and carets[0].rstrip().endswith("…")
+    coloured = run_process("check", "content", "--color", "always", cwd=tmp_path, env=NO_SERVER)
+    assert "\x1b[" in coloured.stdout and "\x1b[" not in run_process("check", "content", cwd=tmp_path, env=NO_SERVER).stdout
+
+
+def test_statistics_counts_findings_per_rule(tmp_path):
+    write(tmp_path / "content" / "noisy.md", NOISY)
+    proc = run_process("check", "content", "--statistics", cwd=tmp_path, env=NO_SERVER)
+    rows = [line.split() for line in proc.stdout.splitlines()]
+    assert proc.returncode == 1 and ["1", "wording.committed-suicide", "error", "[*]"] in rows
+    assert all(row[0].isdigit() for row in rows) and [int(r[0]) for r in rows] == sorted((int(r[0]) for r in rows), reverse=True)

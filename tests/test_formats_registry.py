@@ -13,7 +13,7 @@ from checker.findings import Finding
 from checker.formats import RenderOptions, format_names, render
 from checker.results import FileResult, Report
 
-BUILT_IN = ["text", "json", "sarif", "junit", "github", "markdown", "html"]
+BUILT_IN = ["text", "concise", "json", "sarif", "junit", "github", "markdown", "html"]
 
 
 def test_built_in_formats_come_first_in_their_order():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 SUFFIX = "_format"
 # The built-in formats keep this order (the order of the `--format` choices); others follow by name.
-FIRST = ("text", "json", "sarif", "junit", "github", "markdown", "html")
+FIRST = ("text", "concise", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 def format_names() -> list[str]:
@@ -41,6 +41,9 @@ class RenderOptions:
     fail_on: str = "error"
     sources: dict | None = None  # path -> source text, for showing lines in context
     rules: dict | None = None  # rule id -> Rule, for formats that describe rules (SARIF, JUnit)
+    quiet: bool = False  # findings only: no summary (text, concise)
+    show: str = "info"  # the lowest severity shown
+    hidden: int = 0  # findings below `show`, left out of the report (said in the summary)
 
 
 def render_pieces(report, fmt: str, options: RenderOptions):

@@ -19,6 +19,7 @@ COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 TAB = 4
 MAX_LINE = 160
 CONTEXT = 60  # characters shown either side of the span on a long line
+MAX_CARETS = 60  # a long span (a hard paragraph) is underlined this far, then "…"
 
 
 def _width(ch: str) -> int:
@@ -79,7 +80,8 @@ def _source_lines(text: str, finding, options) -> list[str]:
     start = columns[first] + len(prefix)
     end = columns[last] + len(prefix)
     gutter = " " * len(str(finding.line))
-    carets = _style("^" * max(1, end - start), options, fg=COLOURS[finding.severity])
+    width = max(1, end - start)
+    carets = _style("^" * min(width, MAX_CARETS) + ("…" if width > MAX_CARETS else ""), options, fg=COLOURS[finding.severity])
     return [f"  {finding.line} | {prefix}{shown}{suffix}", f"  {gutter} | {' ' * start}{carets}"]
 
 
@@ -89,6 +91,14 @@ def render(report, options) -> str:
         for finding in result.findings:
             out.extend(render_finding(result, finding, options))
             out.append("")
+    if not options.quiet:
+        out.extend(summary_lines(report, options))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def summary_lines(report, options) -> list[str]:
+    """The summary: how many findings of each severity in how many files, and what --fix fixes."""
+    out = []
     counts = report.counts()
     noun = "file" if counts["files"] == 1 else "files"
     if counts["findings"]:
@@ -99,8 +109,10 @@ def render(report, options) -> str:
         summary = "No articles checked." if report.errors else "No articles to check (every file named is excluded or not an article)."
     else:
         summary = f"All clear: no findings in {counts['files']} {noun}."
+    if options.hidden:
+        summary += f" {options.hidden} below --show {options.show} not shown."
     out.append(_style(summary, options, bold=True))
     fixable = sum(1 for result in report.files for finding in result.findings if finding.fix is not None)
     if fixable:
         out.append(f"{fixable} fixable with `carecheck check --fix` (see them first with --diff).")
-    return "\n".join(out) + "\n"
+    return out
