@@ -168,16 +168,29 @@ def _statistics(report) -> str:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default="reports/index.html", show_default=True, help="Where to write the report.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Exit 1 when a finding is at or above this severity [default: never].")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, help="Leave out the findings recorded in this baseline file.")
 @_run_options
-def report(paths, output, **run):
+def report(paths, output, fail_on, baseline_path, **run):
     """Write the clinical reviewers' report: one self-contained HTML page."""
     from checker.formats import RenderOptions, render
+    from checker.formats.html_charts import NO_CHARTS, Charts
 
     config, ruleset, result = _run(paths, **run)
-    options = RenderOptions(fail_on=config.fail_on, sources=_sources(result, every_file=True), rules=ruleset.by_id())
+    if baseline_path:
+        from checker.baseline import apply_baseline
+
+        apply_baseline(result, baseline_path)
+    for file_result in result.files:  # paths as the reader's working directory sees them
+        relative = os.path.relpath(file_result.path) if os.path.isabs(file_result.path) else file_result.path
+        if not relative.startswith(".."):
+            file_result.path = relative
+    if Charts.if_installed() is None:
+        click.echo(f"carecheck: note: {NO_CHARTS}", err=True)
+    options = RenderOptions(fail_on=fail_on or config.fail_on, sources=_sources(result, every_file=True), rules=ruleset.by_id())
     write_output(render(result, "html", options), output)
     click.echo(f"Report written to {output} ({result.counts()['files']} articles, {result.counts()['findings']} findings).", err=True)
-    sys.exit(2 if result.errors else 0)
+    sys.exit(result.exit_code(fail_on) if fail_on else (2 if result.errors else 0))
 
 
 @main.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from conftest import run_process, write
 
@@ -178,3 +179,23 @@ def test_statistics_counts_findings_per_rule(tmp_path):
     rows = [line.split() for line in proc.stdout.splitlines()]
     assert proc.returncode == 1 and ["1", "wording.committed-suicide", "error", "[*]"] in rows
     assert all(row[0].isdigit() for row in rows) and [int(r[0]) for r in rows] == sorted((int(r[0]) for r in rows), reverse=True)
+
+
+def test_report_without_matplotlib_has_tables_and_says_how_to_get_charts(tmp_path):
+    repo = repository(tmp_path)
+    stand_in = str(Path(__file__).parent / "fixtures" / "no_matplotlib")
+    proc = run_process("report", "content", "-o", "out.html", cwd=repo, env={**NO_SERVER, "PYTHONPATH": stand_in})
+    page = (repo / "out.html").read_text(encoding="utf-8")
+    assert proc.returncode == 0 and proc.stderr.count("pip install 'carecheck[report]'") == 1
+    assert "<svg" not in page and "Charts need matplotlib" in page and "<table" in page
+
+
+def test_report_gates_with_fail_on_honours_a_baseline_and_shows_paths_as_the_reader_sees_them(tmp_path):
+    repo = repository(tmp_path)
+    absolute = str(repo / "content")
+    proc = run_process("report", absolute, "-o", "out.html", "--fail-on", "error", cwd=repo, env=NO_SERVER)
+    page = (repo / "out.html").read_text(encoding="utf-8")
+    assert proc.returncode == 1 and ">content/sleep.md</h2>" in page and absolute not in page
+    assert run_process("baseline", "known.json", "content", cwd=repo, env=NO_SERVER).returncode == 0
+    clean = run_process("report", "content", "-o", "out.html", "--fail-on", "error", "--baseline", "known.json", cwd=repo, env=NO_SERVER)
+    assert clean.returncode == 0 and "committed suicide" not in (repo / "out.html").read_text(encoding="utf-8").split("<main", 1)[-1].lower()

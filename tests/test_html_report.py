@@ -25,7 +25,7 @@ from conftest import subprocess_env
 from checker.config import Config
 from checker.engine import Engine
 from checker.files import read_article
-from checker.findings import Finding
+from checker.findings import SEVERITY_RANK, Finding
 from checker.formats import RenderOptions, html_format
 from checker.results import FileResult, Report
 from checker.rulefile import load_rules
@@ -309,13 +309,21 @@ def test_overview_counts_and_top_rules(tree, report):
     assert tree.root.find_all("p", class_="summary-line")[0].text().startswith(f"{counts['files']} articles, {counts['findings']} findings")
 
 
+def in_report_order(findings):
+    """An article's findings as the report lists them: errors first, then by line."""
+    return sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.line, f.column))
+
+
 def test_one_section_per_article(tree, report):
     sections = tree.root.find_all("section", class_="article")
     assert [s.find_all("h2")[0].text() for s in sections] == [r.path for r in report.files]
     for section, result in zip(sections, report.files):
         items = section.find_all("li", class_="finding")
         assert len(items) == len(result.findings)
-        for item, finding in zip(items, result.findings):
+        # Errors first, then warnings, then notes; by line within each severity.
+        ordered = in_report_order(result.findings)
+        assert [i.attrs["data-severity"] for i in items] == sorted((i.attrs["data-severity"] for i in items), key=lambda s: -SEVERITY_RANK[s])
+        for item, finding in zip(items, ordered):
             assert item.attrs["data-severity"] == finding.severity
             assert item.attrs["data-family"] == finding.rule.split(".")[0]
             assert item.find_all("code")[0].text() == finding.rule
@@ -331,7 +339,7 @@ def test_one_section_per_article(tree, report):
 def test_status_at_a_glance(tree, report):
     overdue = section_for(tree, report, "overdue.md").find_all("dl", class_="glance")[0].text()
     assert "overdue by 611 days" in overdue and "Last reviewed: 2024-03-24" in overdue and "Reviewer: Marcus Lee, MD" in overdue
-    assert "988 Suicide & Crisis Lifeline" in overdue and "region US" in overdue
+    assert "988 Suicide & Crisis Lifeline" in overdue and "readers in US" in overdue
     stats_row = section_for(tree, report, "overdue.md").find_all("table", class_="statistics")[0].find_all("tbody")[0].text()
     assert "90%" in stats_row and "No source given" in stats_row and "not in the registry" in stats_row
     dense = section_for(tree, report, "dense.md").find_all("dl", class_="glance")[0]
@@ -339,7 +347,7 @@ def test_status_at_a_glance(tree, report):
     hardest = [a.attrs["href"] for a in dense.find_all("a")]
     assert len(hardest) == 2 and all(h.startswith("#article-") for h in hardest)
     low = section_for(tree, report, "low-mood.html").find_all("dl", class_="glance")[0].text()
-    assert "None found for region UK" in low
+    assert "None found for readers in UK" in low
 
 
 def _expected_marks(source: str, finding) -> list[str]:
@@ -362,7 +370,7 @@ def test_each_finding_marks_its_exact_span(tree, report):
     sources = all_sources(report)
     multi_line = 0
     for section, result in zip(tree.root.find_all("section", class_="article"), report.files):
-        for item, finding in zip(section.find_all("li", class_="finding"), result.findings):
+        for item, finding in zip(section.find_all("li", class_="finding"), in_report_order(result.findings)):
             context = item.find_all("pre", class_="context")
             assert context, f"{finding.rule} has its source lines"
             marks = [m.text() for m in context[0].find_all("mark")]
@@ -383,7 +391,7 @@ def test_missing_source_shows_the_excerpt_only(report):
         assert not tree.root.find_all("pre", class_="context")
         excerpts = tree.root.find_all("p", class_="excerpt")
         assert len(excerpts) == sum(1 for r in report.files for f in r.findings if f.excerpt)
-        assert excerpts[0].find_all("mark")[0].text() == report.files[0].findings[0].excerpt
+        assert excerpts[0].find_all("mark")[0].text() == in_report_order(report.files[0].findings)[0].excerpt
     # one file with a source, the others without
     first = report.files[0].path
     tree = parse(html_format.render(report, RenderOptions(sources={first: read_article(first, 10**9).text})))

@@ -35,8 +35,19 @@ def _svg_inline(svg: str, prefix: str, title: str) -> str:
     return svg[:head_end] + f'\n <title id="{prefix}-title">{esc(title)}</title>' + svg[head_end:].rstrip() + "\n"
 
 
+NO_CHARTS = "Charts need matplotlib: pip install 'carecheck[report]'. The tables below hold the same numbers."
+
+
 class Charts:
-    """Draws the overview charts with matplotlib (imported here: it is slow to import)."""
+    """Draws the overview charts with matplotlib (imported here: it is slow to import). matplotlib
+    is an extra (`carecheck[report]`): without it the report has the tables and no charts."""
+
+    @classmethod
+    def if_installed(cls):
+        try:
+            return cls()
+        except ImportError:
+            return None
 
     def __init__(self):
         import matplotlib
@@ -99,7 +110,8 @@ class Charts:
             ax.scatter(targets, ys, marker="|", s=260, color="#1a1a1a", linewidths=2, label="Target grade", zorder=3)
             ax.set_yticks(ys, labels)
             ax.invert_yaxis()
-            ax.set_xlabel("Flesch–Kincaid grade (red, hatched: above target)")
+            # The label names the red only when a bar is drawn red.
+            ax.set_xlabel("Flesch–Kincaid grade" + (" (red, hatched: above target)" if any(above) else ""))
             ax.set_xlim(0, max(grades + targets) * 1.1 + 0.5)
             ax.legend(loc="lower right", bbox_to_anchor=(1, 1))
             return self.svg(fig, "chart-grade", "Reading grade of each article against its target grade")
@@ -117,7 +129,7 @@ class Charts:
                     patch.set_hatch(HATCHES["error"])
             ax.axvline(target, color="#1a1a1a", linestyle="--", linewidth=1.5, label=f"Target grade {target:g}")
             ax.yaxis.get_major_locator().set_params(integer=True)
-            ax.set_xlabel("Flesch–Kincaid grade (red, hatched: at or above target)")
+            ax.set_xlabel("Flesch–Kincaid grade" + (" (red, hatched: at or above target)" if any(g >= target for g in grades) else ""))
             ax.set_ylabel("Articles")
             ax.legend(loc="lower right", bbox_to_anchor=(1, 1))
             return self.svg(fig, "chart-grade", "Distribution of reading grades against the target grade")
@@ -155,7 +167,9 @@ def _month_range(first: str, last: str) -> list[str]:
     return out
 
 
-def _figure(svg: str, caption: str, data_table: str) -> str:
+def _figure(svg: str | None, caption: str, data_table: str) -> str:
+    if svg is None:  # no matplotlib: the data table stands for the chart
+        return f"<p>{caption}</p>\n{data_table}"
     return (
         f'<figure class="chart">\n{svg}<figcaption>{caption}</figcaption>\n'
         f"<details><summary>The chart's data as a table</summary>\n{data_table}</details>\n</figure>"
@@ -245,7 +259,7 @@ def due_section(report, today: datetime.date, charts) -> str:
         '<table><thead><tr><th scope="col">Month</th><th scope="col" class="num">Overdue</th>'
         f'<th scope="col" class="num">Not yet due</th></tr></thead><tbody>{rows}</tbody></table>'
     )
-    svg = charts.due_by_month(months, [overdue[m] for m in months], [upcoming[m] for m in months], today_index)
+    svg = charts.due_by_month(months, [overdue[m] for m in months], [upcoming[m] for m in months], today_index) if charts else None
     out.append(_figure(svg, caption, table))
     return "\n".join(out)
 
@@ -272,10 +286,10 @@ def grade_section(report, charts) -> str:
     targets = [t for _, _, t in entries]
     above = sum(g > t for _, g, t in entries)
     if len(entries) <= PER_ARTICLE_BARS:
-        svg = charts.grades_per_article([_short_path(p) for p, _, _ in entries], grades, targets)
+        svg = charts.grades_per_article([_short_path(p) for p, _, _ in entries], grades, targets) if charts else None
         kind = "Flesch–Kincaid grade of each article (bars) against its target grade (black tick)"
     else:
-        svg = charts.grade_histogram(grades, targets)
+        svg = charts.grade_histogram(grades, targets) if charts else None
         kind = "How many articles fall at each Flesch–Kincaid grade, against the target grade (dashed line)"
     caption = f"{kind}: {plural(above, 'article')} of {len(entries)} above target (red, hatched)."
     missing = len(report.files) - len(entries)

@@ -46,3 +46,22 @@ def reference_date(report, options) -> datetime.date:
         if due and isinstance(days, int):
             return due - datetime.timedelta(days=days)
     return datetime.date.today()
+
+
+def crisis_glance(m: dict) -> str:
+    """The crisis line of an article's status: the resources for its readers' region (and how the
+    region was decided), apart from the lines it gives for readers elsewhere."""
+    if "crisis_resources" not in m:
+        return '<span class="muted">Not checked (crisis rules not enabled).</span>'
+    how = {"inferred": " (inferred from the page)", "default": " (the default: none declared)"}.get(m.get("region_source"), "")
+    region = f" for readers in <strong>{esc(m['region'])}</strong>{how}" if m.get("region") else ""
+    resources = m.get("crisis_resources") or []
+    if resources:
+        items = "".join(f"<li>{esc(r)}</li>" for r in resources)
+        crisis = f'<span class="status-ok">{plural(len(resources), "resource")} found</span>{region}:<ul>{items}</ul>'
+    else:
+        crisis = f'<span class="status-bad">None found</span>{region}.'
+    others = m.get("crisis_resources_elsewhere") or []
+    if others:
+        crisis += f'<p class="muted">Also lines for readers elsewhere: {esc(", ".join(others))}.</p>'
+    return crisis

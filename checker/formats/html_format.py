@@ -31,10 +31,10 @@ from importlib import resources
 from string import Template
 
 from checker import __version__
-from checker.findings import SEVERITIES
+from checker.findings import SEVERITIES, SEVERITY_RANK
 from checker.formats import html_charts
 from checker.formats.excerpts import SourceLines, excerpt_rows, source_lines, window
-from checker.formats.html_common import SEVERITY_LABEL, esc, plural, reference_date
+from checker.formats.html_common import SEVERITY_LABEL, crisis_glance, esc, plural, reference_date
 
 CONTEXT_LINES = 1  # source lines shown before and after a finding's span
 MAX_SPAN_LINES = 8  # a longer span shows its first and last lines with the middle elided
@@ -169,7 +169,9 @@ class _Page:
             out.append(f'<p class="status-bad">Some paths could not be checked:</p><ul>{items}</ul>')
         # Charts() imports matplotlib, which is slow: only when there is something to draw.
         needed = self.by_family or html_charts.due_entries(self.report) or html_charts.grade_entries(self.report)
-        charts = html_charts.Charts() if needed else None
+        charts = html_charts.Charts.if_installed() if needed else None
+        if needed and charts is None:
+            out.append(f'<p class="note">{esc(html_charts.NO_CHARTS)}</p>')
         out.append(html_charts.family_section(self.families, self.by_family, self.counts, charts))
         out.append(html_charts.due_section(self.report, self.today, charts))
         out.append(html_charts.grade_section(self.report, charts))
@@ -280,7 +282,9 @@ class _Page:
             )
             out.append('<p class="filtered-out-note" hidden>All of this article\'s findings are hidden by the filter.</p>')
             lines = source_lines(self.sources, result.path)
-            items = [self.finding(result, finding, f"{aid}-finding-{j}", lines) for j, finding in enumerate(result.findings, 1)]
+            # Errors first, then warnings, then notes; by line within each.
+            ordered = sorted(result.findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.line, f.column))
+            items = [self.finding(result, finding, f"{aid}-finding-{j}", lines) for j, finding in enumerate(ordered, 1)]
             out.append(f'<ol class="findings" aria-labelledby="{aid}-findings">\n' + "\n".join(items) + "\n</ol>")
         out.append("</section>")
         return "\n".join(out)
@@ -288,18 +292,7 @@ class _Page:
     def glance(self, result, aid: str) -> str:
         m = result.metrics
         rows = []
-        # crisis resources
-        if "crisis_resources" in m:
-            region = f" for region <strong>{esc(m['region'])}</strong>" if m.get("region") else ""
-            resources_ = m.get("crisis_resources") or []
-            if resources_:
-                items = "".join(f"<li>{esc(r)}</li>" for r in resources_)
-                crisis = f'<span class="status-ok">{plural(len(resources_), "resource")} found</span>{region}:<ul>{items}</ul>'
-            else:
-                crisis = f'<span class="status-bad">None found</span>{region}.'
-        else:
-            crisis = '<span class="muted">Not checked (crisis rules not enabled).</span>'
-        rows.append(("Crisis resources", crisis))
+        rows.append(("Crisis resources", crisis_glance(m)))
         # review
         review = [f"Status: {_review_status(m)[0]}"]
         review.append(f"Last reviewed: {esc(m['last_reviewed']) if m.get('last_reviewed') else '<span class=status-bad>not stated</span>'}")

@@ -93,11 +93,14 @@ class CrisisKind(Kind):
 
     def metrics(self, doc, context) -> dict:
         analysis = self.document_analysis(doc, context)
-        names = {m.service.name for m in analysis.of("service") if m.service.crisis}
+        # The lines for the readers' region, and apart from them the lines for readers elsewhere
+        # (a page of crisis lines by country lists them all).
+        names = {m.service.name for m in analysis.of("service") if m.service.crisis and m.service.region == analysis.region}
         names |= {m.raw for m in analysis.of("directory")}
+        elsewhere = {m.service.name for m in analysis.of("service") if m.service.crisis and m.service.region != analysis.region}
         readers = analysis.readers
-        return {"crisis_resources": sorted(names), "region": analysis.region, "region_source": readers.source,
-                "region_evidence": list(readers.evidence)}
+        return {"crisis_resources": sorted(names), "crisis_resources_elsewhere": sorted(elsewhere), "region": analysis.region,
+                "region_source": readers.source, "region_evidence": list(readers.evidence)}
 
     def check(self, doc, context=None) -> list[Finding]:
         return self.check_method(self, doc, self.document_analysis(doc, context), load_resources(self.path))
