@@ -13,6 +13,7 @@ import click
 
 from checker import __version__
 from checker.cli_rules import explain, grammar, rules
+from checker.cli_setup import config, init
 from checker.errors import UsageError
 from checker.formats import format_names
 from checker.output import write_output
@@ -322,6 +323,8 @@ def due(paths, today, within, fmt, output, fail_on, config_path, rule_dirs):
 main.add_command(grammar)
 main.add_command(rules)
 main.add_command(explain)
+main.add_command(init)
+main.add_command(config)
 
 
 def entry() -> None:

@@ -199,3 +199,29 @@ def test_report_gates_with_fail_on_honours_a_baseline_and_shows_paths_as_the_rea
     assert run_process("baseline", "known.json", "content", cwd=repo, env=NO_SERVER).returncode == 0
     clean = run_process("report", "content", "-o", "out.html", "--fail-on", "error", "--baseline", "known.json", cwd=repo, env=NO_SERVER)
     assert clean.returncode == 0 and "committed suicide" not in (repo / "out.html").read_text(encoding="utf-8").split("<main", 1)[-1].lower()
+
+
+def test_init_writes_a_starter_setup_and_refuses_to_overwrite(tmp_path):
+    proc = run_process("init", "--locale", "en-GB", "--paths", "articles", cwd=tmp_path, env=NO_SERVER)
+    assert proc.returncode == 0
+    config = (tmp_path / "carecheck.yaml").read_text(encoding="utf-8")
+    assert "paths: [articles]" in config and "locale: en-GB" in config
+    assert "carecheck check --force-exclude" in (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "carecheck due --fail-on overdue articles" in (tmp_path / ".github" / "workflows" / "carecheck.yml").read_text(encoding="utf-8")
+    before = config
+    again = run_process("init", cwd=tmp_path, env=NO_SERVER)
+    assert again.returncode == 2 and "not overwriting carecheck.yaml" in again.stderr
+    assert (tmp_path / "carecheck.yaml").read_text(encoding="utf-8") == before
+    write(tmp_path / "articles" / "a.md", ARTICLE)
+    checked = run_process("check", "--format", "json", cwd=tmp_path, env=NO_SERVER)
+    assert [f["path"] for f in json.loads(checked.stdout)["files"]] == ["articles/a.md"]
+
+
+def test_config_show_says_where_each_setting_came_from(tmp_path):
+    write(tmp_path / "carecheck.yaml", "locale: en-GB\nfreshness: {interval_months: 24}\noverrides:\n  - files: ['teen/**']\n"
+                                       "    readability: {audience: teen}\n")
+    shown = run_process("config", "show", "teen/a.md", cwd=tmp_path, env=NO_SERVER).stdout
+    assert "locale: en-GB (config)" in shown and "freshness.interval_months: 24 (config)" in shown
+    assert "readability.audience: teen (override #1)" in shown and "overrides applied: #1 (teen/**)" in shown
+    other = run_process("config", "show", "README.md", cwd=tmp_path, env=NO_SERVER).stdout
+    assert "excluded: yes (exclude from the default" in other and "readability.audience: not set (the default)" in other
