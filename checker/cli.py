@@ -327,6 +327,16 @@ main.add_command(init)
 main.add_command(config)
 
 
+@main.command()
+def lsp():
+    """Run the language server on stdio, for editors (needs: pip install 'carecheck[lsp]')."""
+    try:
+        from checker.lsp.server import main as serve
+    except ImportError:
+        raise UsageError("the language server needs pygls: pip install 'carecheck[lsp]'") from None
+    serve()
+
+
 def entry() -> None:
     """The `carecheck` command. Once the command is done and its output flushed, the process
     ends without Python's clean-up of every object it made (compiled patterns, parsed rule
@@ -345,6 +355,6 @@ def entry() -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except (BrokenPipeError, OSError):
+    except (BrokenPipeError, OSError, ValueError):  # ValueError: closed already (the language server's exit)
         pass
     os._exit(code)

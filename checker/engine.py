@@ -223,7 +223,7 @@ class Engine:
             context += [f for f in corpus_files if os.path.abspath(f) not in known]
         results = self._check_all(files, jobs, progress=progress)
         extra = self._check_all(sorted(set(context)), jobs, corpus_only=True) if context else []
-        self._corpus_pass(results, extra)
+        self.corpus_pass(results, extra)
         return Report(files=results, errors=errors)
 
     def _check_all(self, files: list[str], jobs: int | None, corpus_only: bool = False, progress=None) -> list[FileResult]:
@@ -253,7 +253,7 @@ class Engine:
         pool.shutdown()
         return results
 
-    def _corpus_pass(self, results: list[FileResult], context: list[FileResult] = ()) -> None:
+    def corpus_pass(self, results: list[FileResult], context: list[FileResult] = ()) -> None:
         """Run corpus rules over the facts of every file read; report only on `results`, minus what
         their suppression comments hide."""
         from checker.suppression import SUPPRESSIONS, is_suppressed

@@ -27,6 +27,7 @@ class Finding:
     scoped: bool = True  # False for a finding about the whole document, which no `scope` filters out
     context: str = ""  # wording: the frame that made the term wrong (used, asserted, figurative ...)
     fix: str | None = None  # the safe replacement for the flagged text, when the rule declares one
+    related: tuple = ()  # (start, end, note): other places the finding names (editors show them beside it)
 
     def sort_key(self):
         return (self.line, self.column, self.end_line, self.end_column, self.rule, self.message)

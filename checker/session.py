@@ -32,8 +32,10 @@ class Session:
     _ruleset: RuleSet | None = None
 
     @classmethod
-    def open(cls, config_path=None, rule_dirs=(), no_cache: bool = False) -> Session:
-        config = load_config(config_path)
+    def open(cls, config_path=None, rule_dirs=(), no_cache: bool = False, root: Path | None = None) -> Session:
+        """`root`: the directory whose config applies (default: the working directory); the
+        language server opens one session per workspace folder."""
+        config = load_config(config_path, cwd=root)
         caching = not no_cache and not os.environ.get("CARECHECK_NO_CACHE")
         cache_dir = config.root / CACHE_DIR if caching else None
         cache_data_files_in(cache_dir)  # set for every run, so none is left over from an earlier one
@@ -88,6 +90,14 @@ class Session:
                 engine.ignore.append("grammar")
                 engine.skipped["grammar"] = found.get("reason", "no LanguageTool server")
         return engine
+
+    def watched_files(self) -> list[Path]:
+        """The files whose change means the session must be opened again: the config and every
+        rule pack and data file it reads (for the language server)."""
+        files = [Path(self.config.source)] if self.config.source else []
+        for directory in self.rule_dirs:
+            files += sorted(Path(directory).rglob("*.yaml"))
+        return files
 
     def targets(self, paths) -> list[str]:
         """The paths to check: those given, else the config's `paths`, else content/."""

@@ -138,7 +138,9 @@ class CrisisKind(Kind):
         first = found[0]
         # Reported where the banner belongs, the top; the message says where the resource is now.
         line = doc.position(first.start)[0]
-        return [self.banner_finding(analysis, resources, "too-late", match=first.raw, resource=first.raw, line=line, top_words=self.top_words)]
+        finding = self.banner_finding(analysis, resources, "too-late", match=first.raw, resource=first.raw, line=line, top_words=self.top_words)
+        finding.related = ((first.start, first.end, "the first crisis resource, to move to the top"),)
+        return [finding]
 
     def check_retired_number(self, doc, analysis, resources) -> list[Finding]:
         out = []

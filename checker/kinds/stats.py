@@ -213,7 +213,9 @@ class StatsKind(CorpusKind):
             if first is None:
                 continue
             line = doc.position(first.start)[0]
-            out.append(self.finding(s.start, s.end, [first.figure.raw], match=s.figure.raw, first=first.figure.raw, line=line))
+            finding = self.finding(s.start, s.end, [first.figure.raw], match=s.figure.raw, first=first.figure.raw, line=line)
+            finding.related = ((first.start, first.end, f"first stated here as '{first.figure.raw}'"),)
+            out.append(finding)
         return out
 
     def check_corpus_inconsistent(self, doc, stats):
