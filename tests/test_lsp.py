@@ -112,3 +112,27 @@ def test_shutdown_and_exit_end_the_process(tmp_path):
     gone = LspClient(tmp_path, env=ENV)
     gone.process.stdin.close()  # the client disappears
     assert gone.process.wait(timeout=20) == 0
+
+
+def test_a_broken_config_is_one_diagnostic_until_it_is_fixed(client, tmp_path):
+    write(tmp_path / "carecheck.yaml", "fail_on: sometimes\n")
+    path = write(tmp_path / "content" / "grief.md", ARTICLE)
+    uri = open_article(client, path, ARTICLE)
+    (problem,) = client.diagnostics(uri, 1)
+    assert problem["message"].startswith("carecheck could not check this document:") and "fail_on" in problem["message"]
+    write(tmp_path / "carecheck.yaml", "fail_on: error\n")
+    client.notify("workspace/didChangeConfiguration", {"settings": {}})
+    assert by_rule(client.diagnostics(uri, 1), "wording.committed-suicide")
+
+
+def test_a_restated_figure_points_at_its_first_statement(client, tmp_path):
+    text = ("---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Self-harm\n\n"
+            "A 2014 review by Swannell and colleagues found that 17.2% of adolescents had self-harmed.\n\n"
+            "## FAQ\n\nAbout 30% of adolescents have self-harmed.\n")
+    path = write(tmp_path / "content" / "numbers.md", text)
+    uri = open_article(client, path, text)
+    (restated,) = by_rule(client.diagnostics(uri, 1), "stats.inconsistent")
+    (related,) = restated["relatedInformation"]
+    line, character = position(text, "17.2%")
+    assert related["location"] == {"uri": uri, "range": {"start": {"line": line, "character": character},
+                                                          "end": {"line": line, "character": character + 5}}}

@@ -120,13 +120,13 @@ async def watched_files_changed(ls: CarecheckServer, params: types.DidChangeWatc
     for change in params.changes:
         path = ls.path_of(change.uri)
         ls.folders.for_path(path).saved(path)
-    for uri in list(ls.results):
+    for uri in list(ls.workspace.text_documents):
         ls.schedule(uri, 0)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 async def configuration_changed(ls: CarecheckServer, params: types.DidChangeConfigurationParams) -> None:
-    for uri in list(ls.results):  # each folder re-reads its config if it changed (Folder.refresh)
+    for uri in list(ls.workspace.text_documents):  # each folder re-reads its config if it changed (Folder.refresh)
         ls.schedule(uri, 0)
 
 
