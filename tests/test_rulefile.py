@@ -96,7 +96,7 @@ def test_builtin_packs_are_found_and_every_rule_has_examples():
     assert len(ruleset.rules) >= 16
     for rule in ruleset.rules:
         assert rule.examples_fail, rule.id
-        assert rule.family in {"crisis", "freshness", "readability", "wording", "stats", "grammar"}, rule.id
+        assert rule.family in {"crisis", "freshness", "readability", "wording", "stats", "grammar", "safety"}, rule.id
 
 
 def test_rule_set_digest_changes_with_the_rule_text(tmp_path):

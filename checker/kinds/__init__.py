@@ -18,6 +18,7 @@ KINDS = {
     "wording": ("checker.kinds.wording", "WordingKind"),
     "stats": ("checker.kinds.stats", "StatsKind"),
     "grammar": ("checker.kinds.grammar", "GrammarKind"),
+    "safety": ("checker.kinds.safety", "SafetyKind"),
 }
 
 __all__ = ["KINDS", "CheckContext", "CorpusKind", "Kind", "Param", "kind_class", "build_check"]
