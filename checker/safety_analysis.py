@@ -20,7 +20,7 @@ from checker.document import HEADING, PROSE_KINDS
 from checker.phrases import trigger_regex
 from checker.yamlload import load_data_file
 
-LISTS = ("particular", "means", "sites", "places", "notes", "note_contents", "causes", "sensational", "sensational_lead", "guidance",
+LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_contents", "causes", "sensational", "sensational_lead", "guidance",
          "general", "hope")
 SCHEMA = {name: ["str"] for name in LISTS}
 
@@ -82,25 +82,28 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
     if rx["hope"].search(text):
         out.hope = True
     guidance = rx["guidance"].search(text)
-    sensational = rx["sensational"].search(text) or (lead and rx["sensational_lead"].search(text))
-    if sensational and not guidance and asserted(sensational):
-        hit("sensational", sensational)
-    particular = rx["particular"].search(text)
+    particular = rx["particular"].search(text) or (rx["persons"].search(text) and rx["events"].search(text))
     if particular:
         out.narrates = True
-    if guidance or (rx["general"].search(text) and not particular):
-        return  # advice, or people in general: no particular death is told
-    cause = rx["causes"].search(text)
-    if cause and asserted(cause):
-        hit("simplistic-cause", cause)
-    note = rx["notes"].search(text)
-    if note and (rx["note_contents"].search(text) or particular):
-        hit("suicide-note", note, particular.group() if particular else "")
-    if not particular:
-        return
-    means = rx["means"].search(text)
-    place = rx["sites"].search(text) or (means and rx["places"].search(text))
-    if place:  # the place is the graver detail: reported for the sentence instead of the method
-        hit("location-detail", place, particular.group())
-    elif means:
-        hit("method-detail", means, particular.group())
+    # One finding per sentence, the gravest: the note, the place, the method, the cause, the framing
+    # (rewriting the sentence for the first usually mends the rest).
+    found = None
+    if not guidance and not (rx["general"].search(text) and not particular):
+        note = rx["notes"].search(text)
+        means = rx["means"].search(text)
+        place = rx["sites"].search(text) or (means and rx["places"].search(text))
+        cause = rx["causes"].search(text)
+        if note and (rx["note_contents"].search(text) or particular) and asserted(note):  # "no note was found" passes
+            found = ("suicide-note", note)
+        elif particular and place:
+            found = ("location-detail", place)
+        elif particular and means:
+            found = ("method-detail", means)
+        elif cause and asserted(cause):
+            found = ("simplistic-cause", cause)
+    if found is None:
+        sensational = rx["sensational"].search(text) or (lead and rx["sensational_lead"].search(text))
+        if sensational and not guidance and asserted(sensational):
+            found = ("sensational", sensational)
+    if found:
+        hit(*found, particular.group() if particular else "")

@@ -1,0 +1,106 @@
+"""Precision and recall of safety.* on 847 real sentences (tests/data/safety_real.yaml).
+
+Each sentence is checked as the body of a page declared to be about suicide (front matter topics),
+of the content type its source page was (news; blog and forum: personal; the rest: health), since
+that is where it was found. A rule counts as firing on a sentence when it reports anything in it.
+help-and-hope judges whole pages and is not scored here. The test split is never tuned on, and no
+detail of it is printed.
+
+    python tests/test_safety_eval.py    # the figures per rule; misses and false alarms of dev
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker.kinds import CheckContext, build_check
+from checker.kinds.base import document_settings
+from checker.parsing import parse_document
+from checker.rulefile import load_rules
+
+DATA = Path(__file__).parent / "data"
+RULES = ("method-detail", "location-detail", "suicide-note", "simplistic-cause", "sensational")
+CONTENT_TYPE = {"news": "news", "blog": "personal", "forum": "personal"}
+PREFIX = "---\ntopics: [suicide]\ncontent_type: {kind}\n---\n# Page\n\n"
+
+
+def sentences(split: str | None = None) -> list[dict]:
+    items = yaml.safe_load((DATA / "safety_real.yaml").read_text(encoding="utf-8"))["sentences"]
+    return [s for s in items if split is None or s["split"] == split]
+
+
+def fired(items) -> list[set]:
+    checks = [build_check(r) for r in load_rules().rules if r.family == "safety" and r.id.split(".", 1)[1] in RULES]
+    context = CheckContext(document_settings(None, datetime.date(2026, 12, 6), {}))
+    out = []
+    for item in items:
+        prefix = PREFIX.format(kind=CONTENT_TYPE.get(item["page_type"], "health"))
+        doc = parse_document("page.md", prefix + item["text"] + "\n")
+        out.append({f.rule.split(".", 1)[1] for check in checks for f in check.run(doc, context) if f.start >= len(prefix)})
+    return out
+
+
+def scores(items, results) -> dict:
+    table = {}
+    for rule in RULES + ("family",):
+        tp = fp = fn = 0
+        for item, got in zip(items, results):
+            wanted = item["label"] != "pass" if rule == "family" else item["label"] == rule
+            hit = bool(got) if rule == "family" else rule in got
+            tp += hit and wanted
+            fp += hit and not wanted
+            fn += wanted and not hit
+        table[rule] = (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0, tp, fp, fn)
+    return table
+
+
+# The issue's bar is precision >= 0.90 and recall >= 0.80 per rule on the test split. Floors: the
+# figures reached for the family (README, "Safe-messaging detail"); the bar is not met (issue notes).
+# First run (the vocabularies as first written, before any look at the set): dev 0.980 / 0.193,
+# test 0.880 / 0.179. Now: dev 0.987 / 0.610 (tuned on), test 0.892 / 0.472.
+FLOOR = {"dev": (0.98, 0.60), "test": (0.89, 0.47)}
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_the_family_meets_its_floor(split):
+    items = sentences(split)
+    precision, recall, *_ = scores(items, fired(items))["family"]
+    assert precision >= FLOOR[split][0] and recall >= FLOOR[split][1], (precision, recall)
+
+
+def test_no_finding_on_the_demo_articles_or_the_seed_like_article_but_one_on_a_detailed_report():
+    from checker.config import Config
+    from checker.engine import Engine
+
+    root = Path(__file__).parent.parent
+    engine = Engine(load_rules(), Config(root=root), select=["safety"])
+    files = sorted((root / "content").iterdir()) + [root / "tests" / "fixtures" / "seed" / "self-harm.md"]
+    assert [f.rule for path in files for f in engine.check_file(str(path)).findings] == []
+    report = root / "tests" / "fixtures" / "seed" / "self-harm.md"
+    detailed = report.read_text(encoding="utf-8") + "\nHer brother hanged himself from the bathroom door in 2019.\n"
+    assert [f.rule for f in engine.check_file(str(report), text=detailed).findings] == ["safety.location-detail"]
+
+
+def test_the_set_is_real_and_split():
+    items = sentences()
+    assert len(items) >= 800 and len({s["url"] for s in items}) >= 200
+    assert Counter(s["split"] for s in items)["test"] >= 250
+    assert all(s["url"].startswith("http") and s["label"] in RULES + ("pass",) for s in items)
+
+
+if __name__ == "__main__":
+    for split in ("dev", "test"):
+        items = sentences(split)
+        results = fired(items)
+        for rule, (p, r, tp, fp, fn) in scores(items, results).items():
+            print(f"{split:4} {rule:17} precision {p:.3f} recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})")
+        if split == "dev":
+            for item, got in zip(items, results):
+                want = set() if item["label"] == "pass" else {item["label"]}
+                if got != want:
+                    print(f"    [{item['label']}] got {sorted(got)}: {item['text'][:150]}")
