@@ -17,13 +17,18 @@ from checker.formats.fingerprint import fingerprints, stable_path
 
 
 def read_baseline(path: str) -> dict[str, dict]:
+    from checker.files import read_small_file
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+        data = json.loads(read_small_file(path).decode("utf-8"))
         return {entry["fingerprint"]: entry for entry in data["findings"]}
     except FileNotFoundError:
         raise UsageError(f"{path}: baseline file not found (create it with `carecheck baseline {path}`)") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except OSError as exc:
+        if not os.path.lexists(path):
+            raise UsageError(f"{path}: baseline file not found (create it with `carecheck baseline {path}`)") from None
+        raise UsageError(f"{path}: cannot be read as a baseline ({exc})") from None
+    except (ValueError, KeyError, TypeError) as exc:
         raise UsageError(f"{path}: not a carecheck baseline file ({exc.__class__.__name__})") from None
 
 

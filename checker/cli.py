@@ -141,6 +141,7 @@ def check(paths, fmt, output, fail_on, baseline_path, fix, diff, stdin_filename,
         stale = apply_baseline(report, baseline_path)
         if stale:
             click.echo(f"carecheck: note: {stale} baseline {'entry no longer occurs' if stale == 1 else 'entries no longer occur'}; run `carecheck baseline {baseline_path}` to shrink it.", err=True)
+    _refuse_to_overwrite_an_article(output, report)
     fail_on = fail_on or config.fail_on
     code = report.exit_code(fail_on)  # on every finding, whatever --show hides
     if statistics:
@@ -152,6 +153,12 @@ def check(paths, fmt, output, fail_on, baseline_path, fix, diff, stdin_filename,
     options = RenderOptions(color=colour, fail_on=fail_on, sources=sources, rules=ruleset.by_id(), quiet=quiet, show=show, hidden=hidden)
     write_output(render_pieces(shown, fmt, options), output)
     sys.exit(code)
+
+
+def _refuse_to_overwrite_an_article(output, report) -> None:
+    """`-o content/a.md` would replace an article with the report: refused, nothing written."""
+    if output and os.path.realpath(output) in {os.path.realpath(r.path) for r in report.files}:
+        raise UsageError(f"{output}: is an article being checked; write the report somewhere else")
 
 
 def _statistics(report) -> str:
@@ -186,6 +193,7 @@ def report(paths, output, fail_on, baseline_path, **run):
         relative = os.path.relpath(file_result.path) if os.path.isabs(file_result.path) else file_result.path
         if not relative.startswith(".."):
             file_result.path = relative
+    _refuse_to_overwrite_an_article(output, result)
     if Charts.if_installed() is None:
         click.echo(f"carecheck: note: {NO_CHARTS}", err=True)
     options = RenderOptions(fail_on=fail_on or config.fail_on, sources=_sources(result, every_file=True), rules=ruleset.by_id())

@@ -176,8 +176,10 @@ def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
 
 
 def _from_file(path: Path) -> Config:
+    from checker.files import read_small_file
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_small_file(str(path), 5_000_000).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read config file: {exc}") from None
     if path.suffix == ".toml":

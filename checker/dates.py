@@ -78,8 +78,11 @@ def parse_date(text: str, dayfirst: bool) -> ParsedDate | None:
 
 
 def add_months(date: datetime.date, months: int) -> datetime.date:
+    """The date `months` later (the last day of a shorter month; date.max past year 9999)."""
     month = date.month - 1 + months
     year = date.year + month // 12
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
     month = month % 12 + 1
     for day in (date.day, 30, 29, 28):
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 
 from checker.document import Problem, Span
@@ -40,7 +41,7 @@ def discover(paths, config, force_exclude: bool = False) -> tuple[list[str], lis
                 continue
             files.append(os.path.normpath(path))
         elif os.path.isdir(path):
-            found = _walk(path, config)
+            found = _walk(path, config, errors)
             if not found:
                 errors.append(f"{path}: no Markdown, HTML or text files found")
             files.extend(found)
@@ -48,13 +49,20 @@ def discover(paths, config, force_exclude: bool = False) -> tuple[list[str], lis
             errors.append(f"{path}: cannot be read (a broken link or not a regular file)")
         else:
             errors.append(f"{path}: no such file or directory")
-    return sorted(set(files)), errors
+    # One file named two ways ("a.md" and "/abs/a.md", or through a link) is checked once.
+    unique: dict[str, str] = {}
+    for path in files:
+        unique.setdefault(os.path.realpath(path), path)
+    return sorted(set(unique.values())), errors
 
 
-def _walk(top: str, config) -> list[str]:
+def _walk(top: str, config, errors: list[str]) -> list[str]:
     found = []
     seen_dirs = set()
-    for directory, subdirs, names in os.walk(top, followlinks=True):
+    def unreadable(exc: OSError) -> None:  # a folder that cannot be listed is said, not skipped silently
+        errors.append(f"{exc.filename}: cannot be read ({exc.strerror or exc}); its files are not checked")
+
+    for directory, subdirs, names in os.walk(top, followlinks=True, onerror=unreadable):
         real = os.path.realpath(directory)
         if real in seen_dirs:  # a symlink loop, or a directory reached twice
             subdirs[:] = []
@@ -65,8 +73,30 @@ def _walk(top: str, config) -> list[str]:
             path = os.path.normpath(os.path.join(directory, name))
             if name.startswith(".") or format_for_path(name) is None or config.is_excluded(path):
                 continue
+            if not is_regular_file(path):  # a FIFO, a device, a link to /dev/zero: never opened
+                errors.append(f"{path}: not a regular file; not checked")
+                continue
             found.append(path)
     return found
+
+
+def read_small_file(path: str, limit: int = 50_000_000) -> bytes:
+    """The bytes of a file carecheck reads for itself (a baseline, a config): a regular file only,
+    and at most `limit` bytes. Raises OSError (with a message) otherwise."""
+    if not is_regular_file(path):
+        raise OSError(f"{path}: not a regular file")
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(f"{path}: larger than {limit:,} bytes")
+    return data
+
+
+def is_regular_file(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 @dataclass
@@ -82,7 +112,9 @@ def read_article(path: str, max_size: int) -> ReadResult:
         if size > max_size:
             return _unreadable(f"File is {size:,} bytes, over the {max_size:,}-byte limit (max_file_size); not checked.")
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(max_size + 1)  # the size stat can lie (/proc, a growing file)
+        if len(data) > max_size:
+            return _unreadable(f"File is over the {max_size:,}-byte limit (max_file_size); not checked.")
     except OSError as exc:
         return _unreadable(f"Cannot read the file: {exc.strerror or exc}.")
     digest = hashlib.sha256(data).hexdigest()

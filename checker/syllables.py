@@ -86,6 +86,7 @@ class PronouncingDictionary:
 
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+MAX_COMPOUND = 40  # letters: "antidisestablishmentarianism" is 28
 
 
 def estimate_syllables(word: str, known: PronouncingDictionary) -> int:
@@ -95,7 +96,10 @@ def estimate_syllables(word: str, known: PronouncingDictionary) -> int:
     parts = [p for p in re.split(r"[-'’]", word) if p]
     if len(parts) > 1:
         return sum(known.syllables(p) or estimate_syllables(p, known) for p in parts)
-    for cut in range(len(word) - 3, 2, -1):  # longest known tail first
+    # A compound is two dictionary words: longer strings (a URL, a base64 blob, 100,000 letters)
+    # are no compound, and trying every split of them costs the square of their length.
+    cuts = range(len(word) - 3, 2, -1) if len(word) <= MAX_COMPOUND else ()
+    for cut in cuts:  # longest known tail first
         head, tail = word[:cut], word[cut:]
         head_count, tail_count = known.syllables(head), known.syllables(tail)
         if head_count and tail_count and len(tail) >= 3:

@@ -61,10 +61,37 @@ _LocatingLoader.add_constructor(
 )
 
 
+# Aliases let a few hundred bytes stand for billions of values (a "billion laughs" document): the
+# loader shares the repeated values, but anything that walks them (a topic list, a JSON copy)
+# would not end. A document whose values, aliases expanded, number more than this is refused.
+MAX_EXPANDED_VALUES = 100_000
+
+
+def _expanded_size(value, memo: dict) -> int:
+    """How many values `value` stands for with every alias expanded (each shared value is
+    measured once, so this is linear in the document, whatever it expands to)."""
+    key = id(value)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a value that contains itself counts once
+    if isinstance(value, dict):
+        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in value.items())
+    elif isinstance(value, list):
+        size = 1 + sum(_expanded_size(v, memo) for v in value)
+    else:
+        size = 1
+    memo[key] = size
+    return size
+
+
 def load_yaml(text: str):
-    """Parse one YAML document safely; raise YamlError with a line number on failure."""
+    """Parse one YAML document safely; raise YamlError with a line number on failure, and for a
+    document whose aliases expand to more than MAX_EXPANDED_VALUES values."""
     try:
-        return yaml.load(text, Loader=_LocatingLoader)
+        data = yaml.load(text, Loader=_LocatingLoader)
+        if ("*" in text or "<<" in text) and _expanded_size(data, {}) > MAX_EXPANDED_VALUES:
+            raise YamlError(f"its aliases expand to more than {MAX_EXPANDED_VALUES:,} values (refused)", 1)
+        return data
     except YamlError:
         raise
     except yaml.MarkedYAMLError as exc:

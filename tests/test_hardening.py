@@ -1,0 +1,103 @@
+"""Hostile input gets a defined, bounded outcome: special files, YAML alias bombs, one enormous word,
+impossible dates, an output path that is an article, the same file named twice, a folder that
+cannot be read. Each test bounds the run with a subprocess timeout: a hang fails it."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from conftest import run_process, write
+
+ENV = {"CARECHECK_LANGUAGETOOL_URL": "", "CARECHECK_NO_CACHE": "1"}
+ARTICLE = "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nSleep helps your mood.\n"
+
+
+def check(tmp_path, *args, timeout=60):
+    return run_process("check", *args, "--format", "json", cwd=tmp_path, env=ENV, timeout=timeout)
+
+
+def test_special_files_found_by_the_walk_are_never_opened(tmp_path):
+    write(tmp_path / "content" / "good.md", ARTICLE)
+    os.mkfifo(tmp_path / "content" / "pipe.md")
+    os.symlink("/dev/zero", tmp_path / "content" / "zero.md")
+    proc = check(tmp_path, "content")  # before: the FIFO hung the run, /dev/zero grew without end
+    assert proc.returncode == 2
+    assert [f["path"] for f in json.loads(proc.stdout)["files"]] == ["content/good.md"]
+    assert "content/pipe.md: not a regular file" in proc.stderr and "content/zero.md: not a regular file" in proc.stderr
+
+
+def test_a_baseline_that_is_a_special_file_is_a_one_line_error(tmp_path):
+    write(tmp_path / "content" / "good.md", ARTICLE)
+    os.symlink("/dev/zero", tmp_path / "baseline.json")
+    proc = check(tmp_path, "content", "--baseline", "baseline.json")
+    assert proc.returncode == 2 and proc.stderr.strip().count("\n") == 0 and "not a regular file" in proc.stderr
+
+
+def test_an_alias_bomb_in_front_matter_is_refused(tmp_path):
+    levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        levels.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    write(tmp_path / "bomb.md", "---\n" + "\n".join(levels) + "\ntopics: *i\n---\n# Hello\n\nHi.\n")
+    proc = check(tmp_path, "bomb.md")
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    assert any(f["rule"] == "carecheck.front-matter" and "aliases expand" in f["message"] for f in findings)
+
+
+def test_one_enormous_word_is_read_in_bounded_time(tmp_path):
+    write(tmp_path / "blob.md", "# Data\n\n" + "Zm9v" * 50_000 + "\n\nSleep helps.\n")  # 200 KB, no space
+    proc = check(tmp_path, "blob.md", "--select", "readability")  # before: 63 s and 19.6 GB
+    assert proc.returncode in (0, 1) and json.loads(proc.stdout)["files"][0]["metrics"]["fk_grade"] is not None
+
+
+def test_a_review_date_in_year_9999_is_a_future_date_not_a_crash(tmp_path):
+    write(tmp_path / "future.md", ARTICLE.replace("2026-11-01", "9999-06-01"))
+    proc = check(tmp_path, "future.md")
+    assert proc.returncode == 1 and "internal error" not in proc.stderr
+    assert [f["rule"] for f in json.loads(proc.stdout)["files"][0]["findings"]] == ["freshness.future-date"]
+    assert run_process("due", "future.md", cwd=tmp_path, env=ENV, timeout=60).returncode == 0
+
+
+def test_the_report_never_replaces_an_article(tmp_path):
+    article = write(tmp_path / "content" / "a.md", ARTICLE)
+    for command in (["check", "content", "-o", "content/a.md"], ["report", "content", "-o", "content/a.md"]):
+        proc = run_process(*command, cwd=tmp_path, env=ENV, timeout=60)
+        assert proc.returncode == 2 and "is an article being checked" in proc.stderr
+        assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_one_file_named_two_ways_is_checked_once(tmp_path):
+    write(tmp_path / "a.md", ARTICLE + "\nHe committed suicide.\n")
+    proc = check(tmp_path, "a.md", str(tmp_path / "a.md"), "./a.md")
+    assert len(json.loads(proc.stdout)["files"]) == 1
+
+
+def test_a_folder_that_cannot_be_read_is_said_not_skipped(tmp_path, monkeypatch):
+    """As a user, the folder's permissions are taken away; as root (who reads any folder, as in
+    CI) listing it is made to fail the way it fails for a user."""
+    write(tmp_path / "content" / "good.md", ARTICLE)
+    locked = tmp_path / "content" / "locked"
+    write(locked / "hidden.md", ARTICLE)
+    if os.geteuid() != 0:
+        locked.chmod(0o000)
+        try:
+            proc = check(tmp_path, "content")
+        finally:
+            locked.chmod(0o755)
+        assert proc.returncode == 2 and "content/locked: cannot be read" in proc.stderr
+        assert [f["path"] for f in json.loads(proc.stdout)["files"]] == ["content/good.md"]
+        return
+    from checker.config import Config
+    from checker.files import discover
+
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.realpath(path) == os.path.realpath(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, errors = discover([str(tmp_path / "content")], Config(root=tmp_path))
+    assert [os.path.basename(f) for f in files] == ["good.md"]
+    assert len(errors) == 1 and "locked: cannot be read (Permission denied)" in errors[0]
