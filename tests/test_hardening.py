@@ -101,3 +101,35 @@ def test_a_folder_that_cannot_be_read_is_said_not_skipped(tmp_path, monkeypatch)
     files, errors = discover([str(tmp_path / "content")], Config(root=tmp_path))
     assert [os.path.basename(f) for f in files] == ["good.md"]
     assert len(errors) == 1 and "locked: cannot be read (Permission denied)" in errors[0]
+
+
+HOSTILE = ("---\nlast_reviewed: 2020-01-01\nreviewed_by: \"x\\n::error file=a.md::pwned\"\n---\n# Sleep\n\n"
+           "He was crazy \x1b]52;c;ZWNobyBwd25lZA==\x07 and \x1b[2J <script>alert(1)</script> @everyone ![x](http://evil/x.png)\n")
+
+
+def test_article_text_cannot_drive_a_terminal_or_a_ci_log(tmp_path):
+    write(tmp_path / "a.md", HOSTILE)
+    for fmt in ("text", "concise"):
+        out = run_process("check", "a.md", "--format", fmt, cwd=tmp_path, env=ENV, timeout=60).stdout
+        assert "\x1b" not in out and "\x07" not in out
+        assert not any(line.startswith("::") for line in out.splitlines())
+
+
+def test_junit_stays_well_formed_and_markdown_stays_inert(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    write(tmp_path / "a\x01b.md", HOSTILE)
+    junit = run_process("check", ".", "--format", "junit", cwd=tmp_path, env=ENV, timeout=60).stdout
+    ET.fromstring(junit)  # before: not well-formed
+    markdown = run_process("check", ".", "--format", "markdown", cwd=tmp_path, env=ENV, timeout=60).stdout
+    assert "<script>" not in markdown and "@everyone" not in markdown and "![x]" not in markdown
+
+
+def test_a_file_name_that_is_not_utf8_is_written_not_a_crash(tmp_path):
+    name = os.fsdecode(b"caf\xe9.md")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / name).write_text(ARTICLE + "\nHe committed suicide.\n", encoding="utf-8")
+    for fmt in ("sarif", "json", "text"):
+        proc = run_process("check", "content", "--format", fmt, "-o", "out.txt", cwd=tmp_path, env=ENV, timeout=60)
+        assert proc.returncode == 1, proc.stderr
+        assert "caf\ufffd.md" in (tmp_path / "out.txt").read_text(encoding="utf-8")

@@ -33,5 +33,5 @@ def fingerprints(path: str, findings) -> list[str]:
         key = (finding.rule, normalised(finding.excerpt or finding.message))
         seen[key] += 1
         raw = "\0".join([finding.rule, path.replace("\\", "/"), key[1], str(seen[key])])
-        out.append(hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32])
+        out.append(hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32])  # a name that is not UTF-8
     return out

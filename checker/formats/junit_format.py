@@ -10,6 +10,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from checker.findings import SEVERITY_RANK
+from checker.formats.sanitise import xml
 
 
 def render(report, options) -> str:
@@ -21,14 +22,14 @@ def render(report, options) -> str:
     for result in report.files:
         for family in families:
             found = [f for f in result.findings if f.rule.split(".", 1)[0] == family]
-            case = ET.SubElement(suite, "testcase", classname=result.path, name=family)
+            case = ET.SubElement(suite, "testcase", classname=xml(result.path), name=family)
             tests += 1
             if family in report.skipped:  # not run (grammar with no server): skipped, not passed
-                ET.SubElement(case, "skipped", message=f"{family} not checked: {report.skipped[family]}")
+                ET.SubElement(case, "skipped", message=xml(f"{family} not checked: {report.skipped[family]}"))
                 skipped += 1
                 continue
             failing = [f for f in found if SEVERITY_RANK[f.severity] >= threshold]
-            lines = [f"{result.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in found]
+            lines = [xml(f"{result.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}") for f in found]
             if failing:
                 failures += 1
                 failure = ET.SubElement(case, "failure", message=f"{len(failing)} finding(s) at or above {options.fail_on}", type=failing[0].rule)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from checker.formats.sanitise import markdown
+
 MAX_FINDINGS = 50
 
 
 def _cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return markdown(str(text))
 
 
 def render(report, options) -> str:

@@ -11,11 +11,14 @@ Tabs and wide characters (CJK, emoji) are measured so the carets sit under the s
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from checker.formats.excerpts import source_lines, window
+from checker.formats.sanitise import terminal
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 TAB = 4
 MAX_LINE = 160
 CONTEXT = 60  # characters shown either side of the span on a long line
@@ -56,13 +59,13 @@ def _style(text: str, options, **style) -> str:
 
 def render_finding(result, finding, options) -> list[str]:
     severity = _style(finding.severity, options, fg=COLOURS[finding.severity], bold=True)
-    location = _style(f"{result.path}:{finding.line}:{finding.column}:", options, bold=True)
-    lines = [f"{location} {severity} {_style(finding.rule, options, dim=True)} {finding.message}"]
+    location = _style(f"{terminal(result.path)}:{finding.line}:{finding.column}:", options, bold=True)
+    lines = [f"{location} {severity} {_style(terminal(finding.rule), options, dim=True)} {terminal(finding.message)}"]
     source = source_lines(options.sources, result.path)
     if source is not None and source.has(finding.line):
         lines.extend(_source_lines(source.text(finding.line), finding, options))
     for suggestion in finding.suggestions[:3]:
-        lines.append(f"    = suggestion: {suggestion}")
+        lines.append(f"    = suggestion: {terminal(suggestion)}")
     return lines
 
 
@@ -77,6 +80,7 @@ def _source_lines(text: str, finding, options) -> list[str]:
         prefix, suffix = ("…" if lo else ""), ("…" if hi < len(text) else "")
         text, first, last = text[lo:hi], first - lo, last - lo
     shown, columns = _display(text)
+    shown = _CONTROL.sub("\ufffd", shown)  # one column each, so the carets stay under the span
     start = columns[first] + len(prefix)
     end = columns[last] + len(prefix)
     gutter = " " * len(str(finding.line))
