@@ -26,6 +26,7 @@ META_RULES = {
     "carecheck.encoding": ("warning", "The file is not valid UTF-8; invalid bytes were replaced."),
     "carecheck.front-matter": ("error", "The YAML front matter is broken: not terminated, invalid YAML, or not a mapping."),
     "carecheck.unused-suppression": ("info", "A carecheck-disable comment that suppresses nothing."),
+    "carecheck.grammar-error": ("warning", "LanguageTool failed or was too slow for this file: its grammar was not checked (the other families were)."),
     "carecheck.unknown-directive": ("warning", "A comment that starts with 'carecheck-' but is no known directive (a misspelt carecheck-disable-line ...): it suppresses nothing."),
     "carecheck.rule-timeout": ("warning", "A rule's regular expression ran past the time limit on this file; the rest of the run went on."),
 }

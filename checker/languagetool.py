@@ -29,13 +29,20 @@ class Server:
 
 def probe(url: str) -> str | None:
     """None when the server answers like LanguageTool, else what went wrong."""
+    import time
     import urllib.error  # only when a server is configured: urllib costs 12 ms of start-up
     import urllib.request
 
     target = url.rstrip("/") + "/v2/languages"
+    deadline = time.monotonic() + PROBE_TIMEOUT  # for the whole answer, not each read of it
     try:
         with urllib.request.urlopen(target, timeout=PROBE_TIMEOUT) as response:
-            languages = json.loads(response.read().decode("utf-8"))
+            body = b""
+            while chunk := response.read1(65536):
+                body += chunk
+                if time.monotonic() > deadline or len(body) > 5_000_000:
+                    raise OSError("it answered too slowly")
+            languages = json.loads(body.decode("utf-8"))
     except (urllib.error.URLError, OSError, ValueError) as exc:
         return f"no LanguageTool server answered at {url} ({getattr(exc, 'reason', exc)})"
     if not isinstance(languages, list):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -41,6 +42,18 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_GET(self):
+        if self.path.startswith("/v2/languages") and self.server.mode == "slow-languages":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            try:
+                for byte in b'[{"name": "English", "code": "en", "longCode": "en-US"}]':  # one byte at a time
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:  # the client gave up
+                pass
+            return
         if self.path.startswith("/v2/languages"):
             self._json([{"name": "English (US)", "code": "en", "longCode": "en-US"}, {"name": "English (GB)", "code": "en", "longCode": "en-GB"}])
         else:
@@ -55,6 +68,22 @@ class _Handler(BaseHTTPRequestHandler):
         text = form.get("text", [""])[0]
         disabled = set(",".join(form.get("disabledRules", [])).split(","))
         self.server.requests.append({k: v[0] for k, v in form.items()})
+        if self.server.mode == "error-500":
+            self.send_error(500)
+            return
+        if self.server.mode == "not-json":
+            body = b"<html>Service unavailable</html>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        if self.server.mode == "no-matches-key":
+            self._json({"software": {"name": "FakeLanguageTool"}})
+            return
+        if self.server.mode == "hang":
+            time.sleep(30)
+            return
         matches = []
         for pattern, rule_id, message, replacements, category in CANNED:
             if rule_id in disabled:
@@ -77,11 +106,17 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class FakeLanguageTool:
-    """Start with `with FakeLanguageTool() as server:`; `server.url`, `server.requests`."""
+    """Start with `with FakeLanguageTool() as server:`; `server.url`, `server.requests`. A `mode`
+    makes it misbehave: error-500, not-json, no-matches-key, hang (on /v2/check), slow-languages."""
+
+    def __init__(self, mode: str = ""):
+        self.mode = mode
 
     def __enter__(self):
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.httpd.requests = []
+        self.httpd.mode = self.mode
+        self.httpd.daemon_threads = True
         # A short poll interval, so that shutting the server down does not wait half a second.
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
         self.thread.start()

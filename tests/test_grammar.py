@@ -85,3 +85,27 @@ def test_real_server():
     proc = run_process("check", "--select", "grammar", "--format", "json", ARTICLE)
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     assert any(f["line"] == 12 and f["excerpt"] == "a" for f in findings)
+
+
+@pytest.mark.parametrize("mode", ["error-500", "not-json", "no-matches-key", "hang"])
+def test_a_misbehaving_server_costs_its_family_only(tmp_path, mode):
+    """Before: a 500 or bad JSON ended the run with an internal error and lost every finding; a
+    hanging server cost 240 s per article."""
+    for k in range(3):
+        write(tmp_path / f"a{k}.md", "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nHe committed suicide.\n")
+    with FakeLanguageTool(mode) as fake:
+        env = {"CARECHECK_LANGUAGETOOL_URL": fake.url, "CARECHECK_LANGUAGETOOL_TIMEOUT": "1", "CARECHECK_NO_CACHE": "1"}
+        proc = run_process("check", "--format", "json", "--select", "grammar,wording,carecheck", "-j", "1", tmp_path, env=env, timeout=60)
+        asked = len(fake.requests)
+    assert proc.returncode == 1 and "internal error" not in proc.stderr, proc.stderr
+    files = json.loads(proc.stdout)["files"]
+    assert all("wording.committed-suicide" in [f["rule"] for f in file["findings"]] for file in files)
+    assert all("carecheck.grammar-error" in [f["rule"] for f in file["findings"]] for file in files)
+    assert asked <= 4  # two files at most (the client tries a request twice), then it is not asked again
+
+
+def test_a_server_that_answers_one_byte_at_a_time_is_given_up_on(tmp_path):
+    write(tmp_path / "content" / "a.md", "Choose a open opening.\n")
+    with FakeLanguageTool("slow-languages") as fake:
+        proc = run_process("check", "--select", "grammar", cwd=tmp_path, env={"CARECHECK_LANGUAGETOOL_URL": fake.url}, timeout=60)
+    assert proc.returncode == 0 and "answered too slowly" in proc.stderr  # before: 120 s

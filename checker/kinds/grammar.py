@@ -19,7 +19,9 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import os
 import re
+import time
 
 from checker.document import PLACEHOLDER, PROSE_KINDS
 from checker.findings import Finding
@@ -49,8 +51,21 @@ def client(url: str, language: str):
     import language_tool_python
 
     if url == "local":  # the LanguageTool that language-tool-python has downloaded before
-        return language_tool_python.LanguageTool(language)
-    return language_tool_python.LanguageTool(language, remote_server=url)
+        tool = language_tool_python.LanguageTool(language)
+    else:
+        tool = language_tool_python.LanguageTool(language, remote_server=url)
+    tool._TIMEOUT = float(os.environ.get("CARECHECK_LANGUAGETOOL_TIMEOUT") or REQUEST_TIMEOUT)  # its default: 300 s, tried twice
+    return tool
+
+
+# A server that hangs or fails must not hold up or end the run: each request waits at most
+# REQUEST_TIMEOUT seconds, the run spends at most RUN_BUDGET seconds waiting for LanguageTool,
+# and after FAILURES_TO_STOP failures in a row it is not asked again. A file whose check failed
+# gets a carecheck.grammar-error finding; every other family's findings are kept.
+REQUEST_TIMEOUT = 20
+RUN_BUDGET = 120.0
+FAILURES_TO_STOP = 2
+_health = {"failures": 0, "spent": 0.0}
 
 
 def prose_text(doc) -> tuple[str, list[tuple[int, object]]]:
@@ -117,13 +132,23 @@ class GrammarKind(Kind):
         disabled_categories = sorted(set(data.get("disabled_categories", [])) | set(options.get("disabled_categories", [])))
         key = hashlib.sha256("\0".join([url, language, ",".join(disabled_rules), ",".join(disabled_categories), text]).encode()).hexdigest()
         if key not in _cache:
-            tool = client(url, language)
-            tool.disabled_rules = set(disabled_rules)
-            tool.disabled_categories = set(disabled_categories)
-            _cache[key] = [
-                (m.offset, m.error_length, m.rule_id, m.message, list(m.replacements or [])[:5], m.category or "")
-                for m in tool.check(text)
-            ]
+            if _health["failures"] >= FAILURES_TO_STOP or _health["spent"] > RUN_BUDGET:
+                return [self.grammar_error(doc, "LanguageTool failed or was too slow earlier in this run")]
+            started = time.monotonic()
+            try:
+                tool = client(url, language)
+                tool.disabled_rules = set(disabled_rules)
+                tool.disabled_categories = set(disabled_categories)
+                _cache[key] = [
+                    (m.offset, m.error_length, m.rule_id, m.message, list(m.replacements or [])[:5], m.category or "")
+                    for m in tool.check(text)
+                ]
+                _health["failures"] = 0
+            except Exception as exc:  # a 500, HTML instead of JSON, JSON without matches, a timeout
+                _health["failures"] += 1
+                return [self.grammar_error(doc, f"LanguageTool failed ({exc.__class__.__name__}: {str(exc)[:120]})")]
+            finally:
+                _health["spent"] += time.monotonic() - started
         allowed = {w.lower() for w in data.get("spelling_allow", [])}
         spelling = tuple(data.get("spelling_rules", ["MORFOLOGIK_RULE", "HUNSPELL"]))
         findings = []
@@ -145,6 +170,13 @@ class GrammarKind(Kind):
             finding.reference = f"LanguageTool rule {rule_id}" + (f" ({category})" if category else "")
             findings.append(finding)
         return findings
+
+    def grammar_error(self, doc, why: str) -> Finding:
+        """One finding for a file whose grammar could not be checked (at its top)."""
+        start = doc.body_start()
+        finding = Finding("carecheck.grammar-error", "warning", f"Grammar not checked: {why}.", start.start, start.end)
+        finding.scoped = False
+        return finding
 
 
 def _allowed(word: str, allowed: set) -> bool:
