@@ -20,7 +20,6 @@ import os
 from pathlib import Path
 
 from checker import __version__
-from checker.atomic import write_atomically
 
 CACHE_DIR = ".carecheck_cache"
 FORMAT = "v1"
@@ -45,7 +44,8 @@ def code_stamp() -> str:
 
 class ResultCache:
     def __init__(self, root: Path, ruleset_digest: str):
-        self.directory = Path(root) / CACHE_DIR / FORMAT
+        self.root = Path(root) / CACHE_DIR  # its secret signs every entry (checker.cachefile)
+        self.directory = self.root / FORMAT
         self.base = f"{__version__}\0{code_stamp()}\0{ruleset_digest}"
 
     def key(self, path: str, content_digest: str, settings) -> str:
@@ -64,22 +64,30 @@ class ResultCache:
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str):
-        from checker.findings import Finding
+    def get(self, key: str, path: str):
+        """The cached result for `path`, or None: missing, corrupt, not signed by this cache, or
+        not about this very file (an entry never names a file outside the run)."""
+        from checker.cachefile import read_signed
+        from checker.findings import SEVERITIES, Finding
         from checker.results import FileResult
 
         entry = self._file(key)
+        body = read_signed(entry, self.root)
+        if body is None:
+            return None
         try:
-            data = json.loads(entry.read_text(encoding="utf-8"))
-            mark_used(entry)
-            return FileResult(
-                path=data["path"],
-                metrics=data["metrics"],
-                findings=[Finding.from_dict(f) for f in data["findings"]],
-                facts=data["facts"],
+            data = json.loads(body)
+            findings = [Finding.from_dict(f) for f in data["findings"]]
+            valid = data["path"] == path and isinstance(data["metrics"], dict) and isinstance(data["facts"], dict) and all(
+                f.severity in SEVERITIES and all(isinstance(n, int) and n >= 0 for n in (f.line, f.column, f.end_line, f.end_column))
+                for f in findings
             )
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or corrupt: check the file again
+            if not valid:
+                return None
+            mark_used(entry)
+            return FileResult(path=data["path"], metrics=data["metrics"], findings=findings, facts=data["facts"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None  # corrupt: check the file again
 
     def put(self, key: str, result) -> None:
         target = self._file(key)
@@ -89,8 +97,10 @@ class ResultCache:
             "findings": [dict(f.to_dict(), start=f.start, end=f.end) for f in result.findings],
             "facts": result.facts,
         }
+        from checker.cachefile import write_signed
+
         try:
-            write_atomically(target, [json.dumps(data, ensure_ascii=False, default=str)])
+            write_signed(target, json.dumps(data, ensure_ascii=False, default=str), self.root)
         except (OSError, TypeError, ValueError):
             pass  # a read-only tree or a full disk only costs speed
 
@@ -110,7 +120,11 @@ def tidy(directory: Path, now: float | None = None) -> int:
     vanishes is skipped, and a result removed under a reader is only checked again."""
     import time
 
+    from checker.cachefile import usable
+
     directory = Path(directory)
+    if not usable(directory):
+        return 0  # a link to elsewhere, or not ours: never delete anything through it
     now = time.time() if now is None else now
     stamp = directory / _TIDIED
     try:

@@ -137,7 +137,7 @@ class Engine:
         read = read_article(path, self.config.max_file_size) if text is None else ReadResult(text, [], "")
         key = self.cache.key(path, read.digest, settings) if self.cache and read.digest else None
         if key:
-            cached = self.cache.get(key)
+            cached = self.cache.get(key, path)
             if cached is not None:
                 return cached
         if read.text is None:

@@ -100,9 +100,13 @@ def _read_cached(cache_dir, digest: str) -> RuleSet | None:
     """A validated rule set from JSON (never pickle: a cache in the working tree must not run code)."""
     try:
         from checker.cache import mark_used
+        from checker.cachefile import read_signed
 
         cached = _cache_file(cache_dir, digest)
-        data = json.loads(cached.read_text(encoding="utf-8"))
+        body = read_signed(cached, cache_dir)  # a planted rule set reads as missing
+        if body is None:
+            return None
+        data = json.loads(body)
         mark_used(cached)
         rules = []
         for r in data["rules"]:
@@ -138,9 +142,10 @@ def _write_cached(cache_dir, ruleset: RuleSet) -> None:
         ]
     }
     try:
-        from checker.atomic import write_atomically
 
-        write_atomically(_cache_file(cache_dir, ruleset.digest), [json.dumps(data, ensure_ascii=False)])
+        from checker.cachefile import write_signed
+
+        write_signed(_cache_file(cache_dir, ruleset.digest), json.dumps(data, ensure_ascii=False), cache_dir)
     except (OSError, TypeError, ValueError):
         pass  # an unwritable tree only costs start-up time
 

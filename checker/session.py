@@ -36,8 +36,11 @@ class Session:
         """`root`: the directory whose config applies (default: the working directory); the
         language server opens one session per workspace folder."""
         config = load_config(config_path, cwd=root)
+        from checker.cachefile import usable
+
         caching = not no_cache and not os.environ.get("CARECHECK_NO_CACHE")
-        cache_dir = config.root / CACHE_DIR if caching else None
+        # A cache directory that is a link, or someone else's, is not used (checker.cachefile).
+        cache_dir = config.root / CACHE_DIR if caching and usable(config.root / CACHE_DIR) else None
         cache_data_files_in(cache_dir)  # set for every run, so none is left over from an earlier one
         return cls(config, list(config.rules) + list(rule_dirs), cache_dir)
 

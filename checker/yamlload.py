@@ -183,12 +183,16 @@ def _cached_copy(path: str, raw: bytes, schema) -> dict | None:
     import json
 
     from checker.cache import mark_used
+    from checker.cachefile import read_signed
 
     copy_file = _copy_file(path, raw, schema)
+    body = read_signed(copy_file, _data_cache_dir)  # a planted or altered copy reads as missing
+    if body is None:
+        return None  # none yet, corrupt or not ours: read the YAML
     try:
-        copy = json.loads(copy_file.read_text(encoding="utf-8"), object_hook=_decode)
-    except (OSError, ValueError, TypeError, KeyError):
-        return None  # none yet, or corrupt: read the YAML
+        copy = json.loads(body, object_hook=_decode)
+    except (ValueError, TypeError, KeyError):
+        return None
     mark_used(copy_file)
     return copy if isinstance(copy, dict) and "data" in copy else None
 
@@ -196,10 +200,10 @@ def _cached_copy(path: str, raw: bytes, schema) -> dict | None:
 def _keep_copy(path: str, raw: bytes, data, schema) -> None:
     import json
 
-    from checker.atomic import write_atomically
+    from checker.cachefile import write_signed
 
     try:
-        write_atomically(_copy_file(path, raw, schema), [json.dumps({"data": _encode(data)}, ensure_ascii=False)])
+        write_signed(_copy_file(path, raw, schema), json.dumps({"data": _encode(data)}, ensure_ascii=False), _data_cache_dir)
     except (OSError, TypeError, ValueError):
         pass  # a value JSON cannot hold, or an unwritable tree: read the YAML next time
 

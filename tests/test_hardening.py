@@ -133,3 +133,37 @@ def test_a_file_name_that_is_not_utf8_is_written_not_a_crash(tmp_path):
         proc = run_process("check", "content", "--format", fmt, "-o", "out.txt", cwd=tmp_path, env=ENV, timeout=60)
         assert proc.returncode == 1, proc.stderr
         assert "caf\ufffd.md" in (tmp_path / "out.txt").read_text(encoding="utf-8")
+
+
+def _cache_run(tmp_path, *args):
+    env = {"CARECHECK_LANGUAGETOOL_URL": "", "CARECHECK_NO_CACHE": ""}  # the cache on
+    return run_process("check", *args, "--format", "json", cwd=tmp_path, env=env, timeout=120)
+
+
+def test_a_planted_or_altered_cache_file_is_never_believed(tmp_path):
+    write(tmp_path / "content" / "a.md", "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Suicide\n\nSuicide can be prevented.\n")
+    first = _cache_run(tmp_path, "content")
+    assert first.returncode == 1 and "crisis.missing-banner" in first.stdout
+    cache = tmp_path / ".carecheck_cache"
+    copies = list(cache.glob("data-*.json"))
+    assert copies and (cache / "secret").stat().st_mode & 0o777 == 0o600
+    for copy in copies:  # empty every list in every copy, keeping the file's shape: a planted copy
+        wrapper = json.loads(copy.read_text(encoding="utf-8"))
+        wrapper["body"] = wrapper["body"].replace('"suicide"', '"nothing"')
+        copy.write_text(json.dumps(wrapper), encoding="utf-8")
+    for entry in cache.glob("v1/*/*.json"):  # a result that names another file
+        wrapper = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps({**wrapper, "body": wrapper["body"].replace("content/a.md", "/etc/passwd")}), encoding="utf-8")
+    second = _cache_run(tmp_path, "content")
+    assert second.returncode == 1 and "crisis.missing-banner" in second.stdout and "/etc/passwd" not in second.stdout
+
+
+def test_a_cache_directory_that_is_a_link_is_not_used(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    old = write(elsewhere / "package.json", "{}")
+    os.utime(old, (1, 1))  # very old: the daily tidy would remove it
+    write(tmp_path / "project" / "content" / "a.md", ARTICLE)
+    os.symlink(elsewhere, tmp_path / "project" / ".carecheck_cache")
+    proc = _cache_run(tmp_path / "project", "content")
+    assert proc.returncode == 0
+    assert old.exists() and not (elsewhere / ".gitignore").exists() and sorted(p.name for p in elsewhere.iterdir()) == ["package.json"]
