@@ -34,14 +34,8 @@ def compile(pattern: str, flags: int = 0, trusted: bool = False):
     for re_flag, regex_flag in ((re.IGNORECASE, regex.IGNORECASE), (re.MULTILINE, regex.MULTILINE), (re.DOTALL, regex.DOTALL), (re.VERBOSE, regex.VERBOSE)):
         if flags & re_flag:
             translated |= regex_flag
-    try:
-        return regex.compile(pattern, translated | regex.V0)
-    except regex.error:
-        try:  # the rare pattern only `re` accepts: run it with `re` (no time limit) rather than fail
-            return re.compile(pattern, flags)
-        except re.error:
-            pass
-        raise
+    # A pattern only `re` accepts is refused: run with `re`, nothing would limit its time.
+    return regex.compile(pattern, translated | regex.V0)
 
 
 def check_expressions(expressions, flags: int) -> tuple[str, str] | None:
@@ -49,15 +43,14 @@ def check_expressions(expressions, flags: int) -> tuple[str, str] | None:
     Checked with `re` first (compiling with `regex` takes ten times longer, and is done only for
     the expressions a run gets to use); `regex` decides only what `re` does not accept."""
     for expression in expressions:
+        import regex
+
         try:
             compiled = re.compile(expression, flags)
-        except re.error:
-            import regex
-
-            try:
-                compiled = compile(expression, flags)
-            except regex.error as exc:
-                return "regex", f"invalid regular expression {expression!r}: {exc}"
+            # Untrusted expressions run with `regex` and its time limit: one it rejects is refused.
+            compile(expression, flags)
+        except (re.error, regex.error) as exc:
+            return "regex", f"invalid regular expression {expression!r} (it must compile with the time-limited engine): {exc}"
         if compiled.match(""):
             return "regex", f"regular expression {expression!r} matches empty text"
     return None
