@@ -194,24 +194,30 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
         if block.kind == HEADING:
             continue
         digits, words = block_has_digits(block), block_has_figure_words(block)
-        judged = [reader.judge(s.text, s, block) for s in block.sentences]
+        sentences = block.sentences
+        # The figures first: a sentence's citation is read only where it can matter (a block with
+        # figures, its last sentence for the next block, a lead-in).
+        found = [[f for f in find_figures(s.text, None if digits else False, None if words else False) if not vocab.is_money(f, s.text)]
+                 if digits or words else [] for s in sentences]
         if block.kind != LIST_ITEM:
             lead_in = NONE
-        if not (digits or words):  # most blocks have no figure; they may still name a source
-            carried = judged[-1] if judged and judged[-1].source else NONE
-            lead_in = _lead_in(block, judged, lead_in)
+        if not any(found):  # most blocks have no figure; they may still name a source
+            last = reader.judge(sentences[-1].text, sentences[-1], block) if sentences else NONE
+            carried = last if last.source else NONE
+            if block.text.rstrip().endswith(":"):
+                lead_in = _lead_in(block, [reader.judge(s.text, s, block) for s in sentences], lead_in)
             continue
+        judged = [reader.judge(s.text, s, block) for s in sentences]
         paragraph = functools.reduce(Citation.better, judged, NONE)
         previous = ""
-        for k, sentence in enumerate(block.sentences):
+        for k, sentence in enumerate(sentences):
             text = sentence.text
-            figures = find_figures(text, None if digits else False, None if words else False)
-            figures = [f for f in figures if not vocab.is_money(f, text)]
+            figures = found[k]
             if not figures:
                 carried = judged[k] if judged[k].source else NONE
                 previous = text
                 continue
-            following = block.sentences[k + 1].text if k + 1 < len(block.sentences) else ""
+            following = sentences[k + 1].text if k + 1 < len(sentences) else ""
             citation = judged[k]
             # A sentence that points at research of its own ("research suggests") is not covered
             # by a source named elsewhere.

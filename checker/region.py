@@ -20,6 +20,7 @@ Ireland); a tie goes to the region listed first in the resources file.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -98,8 +99,10 @@ def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
         elif canonical in resources.emergency_by_number:
             credit(resources.emergency_by_number[canonical], NUMBER_WEIGHT / 2, f"emergency number {raw}")
     text = unscoped_text(doc, resources)
-    for marker, regions in resources.markers().items():
-        if marker_regex(marker).search(text):
+    markers = resources.markers()
+    found = {m.group() for m in markers_regex(tuple(markers)).finditer(text)}  # one pass for all
+    for marker, regions in markers.items():
+        if marker in found:
             credit(regions, MARKER_WEIGHT, marker)
     host = page_host(doc)
     if host:
@@ -129,6 +132,9 @@ def unscoped_text(doc, resources) -> str:
             continue
         if any(named for _, named in headings):
             continue
+        if not resources.regions_named_in(block.text):  # most blocks name no country
+            parts.append(block.text)
+            continue
         parts.extend(s.text for s in block.sentences if not resources.regions_named_in(s.text))
     title = doc.metadata.get("title")
     if isinstance(title, str):
@@ -146,11 +152,9 @@ def page_host(doc) -> str:
     return ""
 
 
-_MARKER_CACHE: dict[str, re.Pattern] = {}
-
-
-def marker_regex(marker: str) -> re.Pattern:
-    """A marker matches as written (NHS, not "nhs" inside a word), on word boundaries."""
-    if marker not in _MARKER_CACHE:
-        _MARKER_CACHE[marker] = re.compile(rf"(?<![\w&-]){re.escape(marker)}(?![\w&-])")
-    return _MARKER_CACHE[marker]
+@functools.lru_cache(maxsize=8)
+def markers_regex(markers: tuple[str, ...]) -> re.Pattern:
+    """The markers as one regex: each matches as written (NHS, not "nhs" inside a word), on word
+    boundaries; the longest first, so "NHS 111" wins over "NHS"."""
+    body = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&-])(?:{body})(?![\w&-])")

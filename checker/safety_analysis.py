@@ -17,19 +17,23 @@ from dataclasses import dataclass, field
 
 from checker.context import ASKED, HYPOTHETICAL, MYTH, NEGATED, judge
 from checker.document import HEADING, PROSE_KINDS
-from checker.phrases import trigger_regex
+from checker.phrases import trigger_regex, words_in
 from checker.yamlload import load_data_file
 
 LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_contents", "causes", "sensational", "sensational_lead", "guidance",
          "general", "hope")
-SCHEMA = {name: ["str"] for name in LISTS}
+CUED = ("particular", "notes", "causes")
+SCHEMA = {**{name: ["str"] for name in LISTS}, "cues": {name: ["str"] for name in CUED}}
 
 
 @functools.lru_cache(maxsize=8)
 def load_safety_data(path: str) -> dict:
-    """The vocabularies, each compiled to one regex (checked against SCHEMA when read)."""
+    """The vocabularies, each compiled to one regex (checked against SCHEMA when read), and the
+    cue words that let a sentence skip a list's patterns."""
     data = load_data_file(path, SCHEMA)
-    return {name: trigger_regex(tuple(data[name])) for name in LISTS}
+    compiled = {name: trigger_regex(tuple(data[name])) for name in LISTS}
+    compiled["cues"] = {name: frozenset(w.casefold() for w in data["cues"][name]) for name in CUED}
+    return compiled
 
 
 @dataclass
@@ -81,29 +85,37 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
 
     if rx["hope"].search(text):
         out.hope = True
-    guidance = rx["guidance"].search(text)
-    particular = rx["particular"].search(text) or (rx["persons"].search(text) and rx["events"].search(text))
+    words = words_in(text)
+    cues = rx["cues"]
+    particular = None
+    if not cues["particular"].isdisjoint(words):
+        particular = rx["particular"].search(text) or (rx["events"].search(text) and rx["persons"].search(text))
     if particular:
         out.narrates = True
+    maybe_note, maybe_cause = not cues["notes"].isdisjoint(words), not cues["causes"].isdisjoint(words)
     # One finding per sentence, the gravest: the note, the place, the method, the cause, the framing
-    # (rewriting the sentence for the first usually mends the rest).
+    # (rewriting the sentence for the first usually mends the rest). Most sentences have no sign
+    # of any of them and stop here.
     found = None
-    if not guidance and not (rx["general"].search(text) and not particular):
-        note = rx["notes"].search(text)
-        means = rx["means"].search(text)
-        place = rx["sites"].search(text) or (means and rx["places"].search(text))
-        cause = rx["causes"].search(text)
-        if note and (rx["note_contents"].search(text) or particular) and asserted(note):  # "no note was found" passes
-            found = ("suicide-note", note)
-        elif particular and place:
-            found = ("location-detail", place)
-        elif particular and means:
-            found = ("method-detail", means)
-        elif cause and asserted(cause):
-            found = ("simplistic-cause", cause)
+    guidance = None
+    if particular or maybe_note or maybe_cause:
+        guidance = rx["guidance"].search(text)
+        if not guidance and not (rx["general"].search(text) and not particular):
+            note = rx["notes"].search(text) if maybe_note else None
+            means = rx["means"].search(text) if particular else None
+            place = (rx["sites"].search(text) or (means and rx["places"].search(text))) if particular else None
+            cause = rx["causes"].search(text) if maybe_cause else None
+            if note and (rx["note_contents"].search(text) or particular) and asserted(note):  # "no note was found" passes
+                found = ("suicide-note", note)
+            elif particular and place:
+                found = ("location-detail", place)
+            elif particular and means:
+                found = ("method-detail", means)
+            elif cause and asserted(cause):
+                found = ("simplistic-cause", cause)
     if found is None:
         sensational = rx["sensational"].search(text) or (lead and rx["sensational_lead"].search(text))
-        if sensational and not guidance and asserted(sensational):
+        if sensational and not (guidance or rx["guidance"].search(text)) and asserted(sensational):
             found = ("sensational", sensational)
     if found:
         hit(*found, particular.group() if particular else "")
