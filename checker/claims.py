@@ -207,37 +207,55 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             if block.text.rstrip().endswith(":"):
                 lead_in = _lead_in(block, [reader.judge(s.text, s, block) for s in sentences], lead_in)
             continue
-        judged = [reader.judge(s.text, s, block) for s in sentences]
-        paragraph = functools.reduce(Citation.better, judged, NONE)
+        judge = _Judged(reader, block, sentences)  # a sentence's citation is read when it can matter, once
+        before_block = carried
         previous = ""
         for k, sentence in enumerate(sentences):
             text = sentence.text
             figures = found[k]
             if not figures:
-                carried = judged[k] if judged[k].source else NONE
                 previous = text
                 continue
             following = sentences[k + 1].text if k + 1 < len(sentences) else ""
-            citation = judged[k]
+            citation = judge(k)
             # A sentence that points at research of its own ("research suggests") is not covered
-            # by a source named elsewhere.
-            covered = () if reader.vague(text) else ((paragraph, "in the same paragraph"), (lead_in, "in the lead-in"), (carried, "just before"))
-            for other, why in covered:
-                if RANK[other.status] > RANK[citation.status]:
-                    citation = Citation(other.status, f"{other.why}, {why}", other.source)
+            # by a source named elsewhere; a sentence that cites on its own needs no other.
+            if citation.status != "cited" and not reader.vague(text):
+                paragraph = functools.reduce(Citation.better, (judge(j) for j in range(len(sentences))), NONE)
+                just_before = judge(k - 1) if k else before_block
+                just_before = just_before if just_before.source else NONE
+                for other, why in ((paragraph, "in the same paragraph"), (lead_in, "in the lead-in"), (just_before, "just before")):
+                    if RANK[other.status] > RANK[citation.status]:
+                        citation = Citation(other.status, f"{other.why}, {why}", other.source)
             if reader.is_source_line(following):
                 citation = citation.better(Citation("cited", "the source line after it"))
             sources = reader.sources_in(text)
             for figure in figures:
                 vocab.describe(figure, text, context=previous + " " + heading[1])
                 stats.append(Stat(figure, block, sentence, sources, citation))
-            carried = judged[k] if judged[k].source else NONE  # only a source named here goes on
             previous = text
-        lead_in = _lead_in(block, judged, lead_in)
+        last = judge(len(sentences) - 1)
+        carried = last if last.source else NONE  # only a source named in the last sentence goes on
+        if block.text.rstrip().endswith(":"):
+            lead_in = _lead_in(block, [judge(j) for j in range(len(sentences))], lead_in)
+        elif block.kind != LIST_ITEM:
+            lead_in = NONE
     _source_lines(doc, stats, reader)
     _link_restatements(stats)
     _match_registry(stats, load_registry(registry_path)["claims"])
     return stats
+
+
+class _Judged:
+    """The citations of a block's sentences, each read on first use."""
+
+    def __init__(self, reader, block, sentences):
+        self.reader, self.block, self.sentences, self.done = reader, block, sentences, {}
+
+    def __call__(self, k: int) -> Citation:
+        if k not in self.done:
+            self.done[k] = self.reader.judge(self.sentences[k].text, self.sentences[k], self.block)
+        return self.done[k]
 
 
 def _lead_in(block, judged, current: Citation) -> Citation:

@@ -22,7 +22,7 @@ from checker.yamlload import load_data_file
 
 LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_contents", "causes", "sensational", "sensational_lead", "guidance",
          "general", "hope")
-CUED = ("particular", "notes", "causes")
+CUED = ("particular", "notes", "causes", "sensational")
 SCHEMA = {**{name: ["str"] for name in LISTS}, "cues": {name: ["str"] for name in CUED}}
 
 
@@ -62,6 +62,7 @@ NOT_ASSERTED = {NEGATED, MYTH, ASKED, HYPOTHETICAL}
 
 def analyse(doc, regexes: dict, context_rules) -> SafetyAnalysis:
     out = SafetyAnalysis()
+    out.hope = bool(regexes["hope"].search(doc.prose_lower()))  # one search of the whole page
     lead = True  # the headline and the first paragraph
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS:
@@ -83,8 +84,6 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
         span = block.source_span(sentence.start + match.start(), sentence.start + match.end())
         out.hits.append(Hit(check, span.start, span.end, match.group(), why))
 
-    if rx["hope"].search(text):
-        out.hope = True
     words = words_in(text)
     cues = rx["cues"]
     particular = None
@@ -113,7 +112,7 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
                 found = ("method-detail", means)
             elif cause and asserted(cause):
                 found = ("simplistic-cause", cause)
-    if found is None:
+    if found is None and (lead or not cues["sensational"].isdisjoint(words)):
         sensational = rx["sensational"].search(text) or (lead and rx["sensational_lead"].search(text))
         if sensational and not (guidance or rx["guidance"].search(text)) and asserted(sensational):
             found = ("sensational", sensational)

@@ -314,6 +314,27 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
     return Figure(m.start(), end, raw, figure_unit, value, low, high, qualifier, impossible=impossible)
 
 
+def _with_any(lists: dict, flags) -> dict:
+    from checker.phrases import word_list_regex
+
+    regexes = {k: word_list_regex(v, flags) for k, v in lists.items()}
+    if lists:
+        regexes[_ANY] = word_list_regex(tuple(p for v in lists.values() for p in v), flags)
+    return regexes
+
+
+def _first_key(regexes: dict, sentence: str) -> str | None:
+    """The first key (in the data's order) whose phrases the sentence has; one combined search
+    rules out most sentences first."""
+    combined = regexes.get(_ANY)
+    if combined is not None and not combined.search(sentence):
+        return None
+    return next((name for name, regex in regexes.items() if name != _ANY and regex.search(sentence)), None)
+
+
+_ANY = "\0any"  # the key of a frame list's combined regex
+
+
 @dataclass
 class Vocabulary:
     """Measures and populations from the claims registry, compiled."""
@@ -338,9 +359,9 @@ class Vocabulary:
         return cls(
             {k: word_list_regex(tuple(v)) for k, v in (data.get("measures") or {}).items()},
             {k: word_list_regex(tuple(v)) for k, v in (data.get("populations") or {}).items()},
-            {k: word_list_regex(tuple(v)) for k, v in (frames.get("periods") or {}).items()},
+            _with_any({k: tuple(v) for k, v in (frames.get("periods") or {}).items()}, re.IGNORECASE),
             # Place names as written (US, not "us").
-            {k: word_list_regex(tuple(v), 0) for k, v in (frames.get("places") or {}).items()},
+            _with_any({k: tuple(v) for k, v in (frames.get("places") or {}).items()}, 0),
             tuple(re.compile(b, re.IGNORECASE) for b in frames.get("bands") or ()),
             re.compile(rf"(?:^|[\s(])(?:{before})\s?$") if before else None,
             re.compile(rf"^\s*(?:{after})\b", re.IGNORECASE) if after else None,
@@ -371,8 +392,8 @@ class Vocabulary:
         figure.measures = frozenset(measures)
         years = _YEAR.findall(sentence)
         figure.year = years[0] if len(set(years)) == 1 else None
-        figure.period = next((name for name, regex in self.periods.items() if regex.search(sentence)), None)
-        figure.place = next((name for name, regex in self.places.items() if regex.search(sentence)), None)
+        figure.period = _first_key(self.periods, sentence)
+        figure.place = _first_key(self.places, sentence)
         band = next((m for regex in self.bands for m in [regex.search(sentence)] if m), None)
         figure.band = " ".join(band.group().casefold().split()) if band else None
         figure.words = frozenset(w for w in _WORDS.findall(sentence.casefold()) if w not in self.common_words and not w.isdigit())
