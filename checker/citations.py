@@ -39,7 +39,6 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CAPITALISED = r"(?:[A-Z][\w'’.&-]*)"
 _NAME = rf"{_CAPITALISED}(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*{_CAPITALISED})*"
 _INDEFINITE = re.compile(r"\b(?:a|an|one)\s+(?:(?:19|20)\d\d\s+)?$", re.IGNORECASE)
-_SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:sources?|data|figures|facts|statistics)(?:\s*:|\s+(?:via|from)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,8 @@ class CitationReader:
         self.cues = word_list_regex(tuple(w.strip("(:") for w in before + after if w.strip("(:")))
         self.not_names = frozenset(citations.get("not_names", ()))
         self.vague_regex = word_list_regex(tuple(citations.get("vague", ())))
+        labels = "|".join(re.escape(w) for w in citations.get("source_line_words", ()))
+        self.source_line = re.compile(rf"^\s*\(?\s*(?:{labels})(?:\s*:|\s+(?:via|from)\b)", re.IGNORECASE) if labels else re.compile("(?!)")
         unnamed = "|".join(re.escape(w) for w in sorted(citations.get("unnamed_sources", ()), key=len, reverse=True))
         # "a 2016 UK study found", "one survey of 5,000 teens", "a landmark study in ..."
         self.unnamed = re.compile(rf"\b(?:a|an|one|this|that|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{unnamed})\b", re.IGNORECASE) if unnamed else None
@@ -120,10 +121,9 @@ class CitationReader:
         """"Studies show", "research suggests": research pointed at, no one named."""
         return bool(self.vague_regex.search(text))
 
-    @staticmethod
-    def is_source_line(text: str) -> bool:
+    def is_source_line(self, text: str) -> bool:
         """'(Source: National Institute of Mental Health)': attributes what comes just before."""
-        return bool(_SOURCE_LINE.match(text))
+        return bool(self.source_line.match(text))
 
 
 @functools.lru_cache(maxsize=8)

@@ -69,6 +69,7 @@ CITATIONS_SCHEMA = {
     "name_after?": ["str"],
     "not_names?": ["str"],
     "unnamed_sources?": ["str"],
+    "source_line_words?": ["str"],
 }
 
 

@@ -86,6 +86,8 @@ class Resources:
     ended: list[Ended]
     language: dict
     country_codes: tuple[str, ...] = ()
+    inference: dict = field(default_factory=dict)  # weights of the evidence for a page's region
+    url_keys: tuple[str, ...] = ()  # metadata keys that hold a page's address
     by_number: dict = field(default_factory=dict)  # canonical -> [(Service, Contact)]
     emergency_by_number: dict = field(default_factory=dict)  # canonical -> [region code]
     retired_by_number: dict = field(default_factory=dict)  # canonical -> Retired
@@ -225,6 +227,8 @@ SCHEMA = {
         "label_words": _WORDS,
         "danger_phrases": _WORDS,
     },
+    "inference": {"number": "number", "marker": "number", "domain": "number", "minimum": "number"},
+    "url_keys": _WORDS,
     "regions": {"*": _REGION},
     "directories?": [{"id?": "str", "name?": "str", "url": "str", "source_url?": "str", "verified_on?": "date"}],
     "retired?": [
@@ -317,6 +321,8 @@ def _build(data) -> Resources:
             for e in data.get("ended", [])
         ],
         language=data["language"],
+        inference={k: float(v) for k, v in data["inference"].items()},
+        url_keys=tuple(data["url_keys"]),
         country_codes=tuple(sorted({r.country_code for r in regions.values() if r.country_code}, key=len, reverse=True)),
     )
     for region in regions.values():

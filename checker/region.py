@@ -28,11 +28,6 @@ from urllib.parse import urlsplit
 from checker.document import HEADING, PROSE_KINDS
 
 DEFAULT_LOCALE = "en-US"
-URL_KEYS = ("canonical", "canonical_url", "url", "source_url", "source", "permalink", "og:url")
-NUMBER_WEIGHT = 3.0  # a national crisis line or emergency number the page offers
-MARKER_WEIGHT = 1.0  # a national service or institution the page names
-DOMAIN_WEIGHT = 3.0  # the page's own address
-MINIMUM_SCORE = 1.0
 
 
 @dataclass(frozen=True)
@@ -79,6 +74,7 @@ def readers_region(doc, resources, settings, contact_numbers) -> ReadersRegion:
 
 
 def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
+    weight = resources.inference  # rules/data/crisis-resources.yaml `inference`
     scores: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
 
@@ -95,25 +91,25 @@ def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
         seen.add(canonical)
         services = [s for s, _ in resources.by_number.get(canonical, [])]
         if services:
-            credit([s.region for s in services], NUMBER_WEIGHT, f"{services[0].name} {raw}")
+            credit([s.region for s in services], weight["number"], f"{services[0].name} {raw}")
         elif canonical in resources.emergency_by_number:
-            credit(resources.emergency_by_number[canonical], NUMBER_WEIGHT / 2, f"emergency number {raw}")
+            credit(resources.emergency_by_number[canonical], weight["number"] / 2, f"emergency number {raw}")
     text = unscoped_text(doc, resources)
     markers = resources.markers()
     found = {m.group() for m in markers_regex(tuple(markers)).finditer(text)}  # one pass for all
     for marker, regions in markers.items():
         if marker in found:
-            credit(regions, MARKER_WEIGHT, marker)
-    host = page_host(doc)
+            credit(regions, weight["marker"], marker)
+    host = page_host(doc, resources.url_keys)
     if host:
         for code, region in resources.regions.items():
             if any(host == d or host.endswith("." + d) for d in region.domains):
-                credit([code], DOMAIN_WEIGHT, f"the page's address ({host})")
+                credit([code], weight["domain"], f"the page's address ({host})")
     if not scores:
         return None
     order = list(resources.regions)
     best = max(scores, key=lambda r: (scores[r], -order.index(r)))
-    if scores[best] < MINIMUM_SCORE:
+    if scores[best] < weight["minimum"]:
         return None
     return ReadersRegion(best, "inferred", tuple(evidence[best]))
 
@@ -142,8 +138,8 @@ def unscoped_text(doc, resources) -> str:
     return "\n".join(parts)
 
 
-def page_host(doc) -> str:
-    for key in URL_KEYS:
+def page_host(doc, url_keys) -> str:
+    for key in url_keys:
         value = doc.metadata.get(key)
         if isinstance(value, str) and "." in value:
             host = urlsplit(value if "//" in value else "//" + value).hostname or ""

@@ -33,6 +33,11 @@ def terminal(text: str, keep_tabs: bool = False) -> str:
     return _CONTROL.sub(_hex, text)
 
 
+def single_width(text: str) -> str:
+    """Control characters as U+FFFD: one column each, so carets under a line stay under its span."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def xml(text: str) -> str:
     return _XML_FORBIDDEN.sub(_hex, encodable(str(text)))
 

@@ -11,14 +11,12 @@ Tabs and wide characters (CJK, emoji) are measured so the carets sit under the s
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from checker.formats.excerpts import source_lines, window
-from checker.formats.sanitise import terminal
+from checker.formats.sanitise import single_width, terminal
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 TAB = 4
 MAX_LINE = 160
 CONTEXT = 60  # characters shown either side of the span on a long line
@@ -80,7 +78,7 @@ def _source_lines(text: str, finding, options) -> list[str]:
         prefix, suffix = ("…" if lo else ""), ("…" if hi < len(text) else "")
         text, first, last = text[lo:hi], first - lo, last - lo
     shown, columns = _display(text)
-    shown = _CONTROL.sub("\ufffd", shown)  # one column each, so the carets stay under the span
+    shown = single_width(shown)
     start = columns[first] + len(prefix)
     end = columns[last] + len(prefix)
     gutter = " " * len(str(finding.line))

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from checker.context import load_context_rules
-from checker.crisis_analysis import analysis_key, document_analysis
+from checker.crisis_analysis import document_analysis
 from checker.findings import Finding
 from checker.kinds.base import Kind, Param
 from checker.safety_analysis import analyse, load_safety_data
@@ -58,8 +58,7 @@ class SafetyKind(Kind):
 
     def check(self, doc, context=None) -> list[Finding]:
         settings = context.settings if context else {}
-        crisis = self.analysis(doc, analysis_key(self.resources_path, settings),
-                               lambda: document_analysis(doc, self.resources_path, settings))
+        crisis = document_analysis(doc, self.resources_path, settings)  # shared with the crisis rules
         if not crisis.triggered:
             return []  # not about suicide or self-harm
         kind = self.content_type(doc, settings)
