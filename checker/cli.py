@@ -7,14 +7,16 @@ or rule-file error (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 
 import click
 
 from checker import __version__
 from checker.cli_rules import explain, grammar, rules
 from checker.cli_setup import config, init
-from checker.errors import UsageError
+from checker.errors import Terminated, UsageError
 from checker.formats import format_names
 from checker.output import write_output
 
@@ -39,12 +41,17 @@ class _Group(click.Group):
 
     def main(self, args=None, prog_name=None, **extra):
         extra.pop("standalone_mode", None)
+        previous = _stop_on_termination()
         try:
             code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
         except UsageError as exc:
             click.echo(f"carecheck: error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
-        except (click.exceptions.Abort, KeyboardInterrupt):
+        except (click.exceptions.Abort, KeyboardInterrupt) as exc:
+            cause = exc if isinstance(exc, Terminated) else exc.__cause__  # click wraps the interrupt in Abort
+            if isinstance(cause, Terminated):
+                click.echo("carecheck: terminated", err=True)
+                sys.exit(128 + cause.signum)
             click.echo("carecheck: interrupted", err=True)
             sys.exit(130)
         except click.ClickException as exc:
@@ -59,7 +66,30 @@ class _Group(click.Group):
                 raise
             click.echo(f"carecheck: internal error: {exc.__class__.__name__}: {exc} (set CARECHECK_DEBUG=1 for details)", err=True)
             sys.exit(2)
+        finally:
+            _restore_handlers(previous)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated(signum)
+
+
+def _stop_on_termination() -> dict:
+    """SIGTERM and SIGHUP (a CI job cancelled, a terminal closed) unwind like Ctrl-C, so that worker
+    processes are stopped and no temporary file is left; the default would end this process alone."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            previous[name] = signal.signal(getattr(signal, name), _raise_terminated)
+    return previous
+
+
+def _restore_handlers(previous: dict) -> None:
+    for name, handler in previous.items():
+        signal.signal(getattr(signal, name), handler)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
+import sys
 from dataclasses import dataclass, field
 
 from checker.findings import Finding, matches_prefix
@@ -237,19 +238,22 @@ class Engine:
                 if progress:
                     progress(len(results), len(files))
             return results
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         # Small batches: the last one finishes soon after the others (a batch is ~15 articles, 0.2 s).
         chunk = max(1, min(16, len(files) // (jobs * 16)))
         results = []
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self,))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self, os.getpid()))
         try:
             for result in pool.map(_check_in_worker, files, [corpus_only] * len(files), chunksize=chunk):
                 results.append(result)
                 if progress:
                     progress(len(results), len(files))
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:  # Ctrl-C, SIGTERM, SIGHUP: the workers stop now, not after their batch
             pool.shutdown(wait=False, cancel_futures=True)
+            for worker in multiprocessing.active_children():
+                worker.terminate()
             raise
         pool.shutdown()
         return results
@@ -282,13 +286,35 @@ def excerpt(text: str) -> str:
 _worker_engine: Engine | None = None
 
 
-def _init_worker(engine: Engine) -> None:
+def _init_worker(engine: Engine, parent: int) -> None:
     global _worker_engine
     import signal
 
     # Ctrl-C is the main process's to handle: workers just stop when it shuts the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's handlers (cli) are inherited through fork
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    _die_with_parent(parent)
     _worker_engine = engine
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, a worker whose parent is killed outright (SIGKILL, a crash) is sent SIGTERM by the
+    kernel rather than left running with the parent's stdout open. Elsewhere the pool's own
+    shutdown is all there is."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def _check_in_worker(path: str, corpus_only: bool = False) -> FileResult:

@@ -9,3 +9,11 @@ class UsageError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stop as after Ctrl-C (workers stopped, no temporary file left), exit 128 + signal."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum

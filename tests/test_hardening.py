@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import time
 
-from conftest import run_process, write
+from conftest import carecheck_command, run_process, subprocess_env, write
 
 ENV = {"CARECHECK_LANGUAGETOOL_URL": "", "CARECHECK_NO_CACHE": "1"}
 ARTICLE = "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nSleep helps your mood.\n"
@@ -167,3 +170,62 @@ def test_a_cache_directory_that_is_a_link_is_not_used(tmp_path):
     proc = _cache_run(tmp_path / "project", "content")
     assert proc.returncode == 0
     assert old.exists() and not (elsewhere / ".gitignore").exists() and sorted(p.name for p in elsewhere.iterdir()) == ["package.json"]
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    stat = handle.read()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _start_parallel_run(tmp_path):
+    slow = ARTICLE + "".join(f"\nParagraph {n}: about 1 in {n + 3} adults have trouble sleeping, a survey found.\n" for n in range(200))
+    for n in range(120):
+        write(tmp_path / "content" / f"a{n:03}.md", slow)
+    proc = subprocess.Popen(carecheck_command("check", "content", "--jobs", "2", "--format", "json", "-o", "out/report.json"),
+                            cwd=tmp_path, env=subprocess_env(ENV), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    assert len(workers) >= 2, "the run should have started its workers"
+    return proc, workers
+
+
+def _gone(workers, seconds=10) -> bool:
+    deadline = time.monotonic() + seconds
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not any(_alive(pid) for pid in workers)
+
+
+def test_sigterm_during_a_parallel_run_stops_the_workers_and_leaves_nothing_behind(tmp_path):
+    proc, workers = _start_parallel_run(tmp_path)
+    proc.send_signal(signal.SIGTERM)  # before: exit 143 at once, both workers orphaned, holding stdout
+    _, stderr = proc.communicate(timeout=30)  # end-of-file on stdout: no worker holds it any more
+    assert proc.returncode == 143 and stderr.strip() == "carecheck: terminated"
+    assert _gone(workers)
+    assert not (tmp_path / "out").exists() or os.listdir(tmp_path / "out") == []
+
+
+def test_workers_die_with_a_parent_killed_outright(tmp_path):
+    proc, workers = _start_parallel_run(tmp_path)
+    proc.kill()  # no handler can run: the kernel tells the workers (PR_SET_PDEATHSIG)
+    proc.communicate(timeout=30)
+    assert _gone(workers)
