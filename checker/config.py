@@ -44,6 +44,7 @@ from pathlib import Path
 
 from checker.errors import UsageError
 from checker.findings import SEVERITIES
+from checker.globs import compile_glob
 from checker.yamlload import LocatedDict, YamlError, load_yaml
 
 CONFIG_NAMES = ("carecheck.yaml", "carecheck.yml", ".carecheck.yaml")
@@ -77,7 +78,7 @@ class Override:
 
     def applies_to(self, relative_path: str) -> bool:
         if not self._patterns:
-            self._patterns = [glob_regex(g) for g in self.files]
+            self._patterns = [compile_glob(g) for g in self.files]
         return any(p.match(relative_path) for p in self._patterns)
 
 
@@ -118,36 +119,7 @@ class Config:
 
     def is_excluded(self, path: str) -> bool:
         relative = self.relative(path)
-        return any(glob_regex(g).match(relative) for g in self.exclude)
-
-
-def glob_regex(glob: str) -> re.Pattern:
-    """Compile a path glob: `*` and `?` stay inside one directory, `**` spans any number of them,
-    and a pattern ending in `/` matches everything below that directory."""
-    glob = glob.strip()
-    if glob.startswith("./"):
-        glob = glob[2:]
-    if glob.endswith("/"):
-        glob += "**"
-    out = []
-    i = 0
-    while i < len(glob):
-        if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif glob[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif glob[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(glob[i]))
-            i += 1
-    return re.compile("".join(out) + r"(?:/.*)?\Z")
+        return any(compile_glob(g).match(relative) for g in self.exclude)
 
 
 def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:

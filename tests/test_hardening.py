@@ -229,3 +229,10 @@ def test_workers_die_with_a_parent_killed_outright(tmp_path):
     proc.kill()  # no handler can run: the kernel tells the workers (PR_SET_PDEATHSIG)
     proc.communicate(timeout=30)
     assert _gone(workers)
+
+
+def test_an_exclude_glob_that_would_backtrack_is_matched_in_bounded_time(tmp_path):
+    write(tmp_path / ".carecheck.yaml", 'exclude: ["**/*a*a*a*a*a*a*a*a*b"]\n')
+    write(tmp_path / "content" / ("a" * 200 + ".md"), ARTICLE)  # before: a regular expression, minutes
+    proc = check(tmp_path, "content", timeout=60)
+    assert proc.returncode == 0 and len(json.loads(proc.stdout)["files"]) == 1

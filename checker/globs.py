@@ -1,0 +1,102 @@
+"""Path globs for `files`, `exclude` and overrides, matched in time linear in the path's length.
+
+`*` and `?` stay inside one directory, `**` spans any number of them, and a glob matches a path or
+anything below it (`drafts` and `drafts/` both exclude drafts/a.md). A regular expression built from
+a glob backtracks: `**/*a*a*a*a*a*a*b` against a long file name took minutes. Here the glob is a
+small automaton whose set of live states is advanced one character at a time (Thompson's method),
+so a match costs at most (path length x glob length) steps, whatever the glob.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# A literal, ?, * and **; "**/" is two states: a gate that may skip it (it may match nothing) and
+# a loop over any characters that is left only through a "/".
+_CHAR, _ONE, _STAR, _ANY, _GATE, _DIRS = range(6)
+
+
+class Glob:
+    def __init__(self, glob: str):
+        self.text = glob
+        glob = glob.strip()
+        if glob.startswith("./"):
+            glob = glob[2:]
+        if glob.endswith("/"):
+            glob += "**"
+        tokens: list[tuple[int, str]] = []
+        i = 0
+        while i < len(glob):
+            if glob.startswith("**/", i):
+                tokens += [(_GATE, ""), (_DIRS, "")]
+                i += 3
+            elif glob.startswith("**", i):
+                tokens.append((_ANY, ""))
+                i += 2
+            elif glob[i] == "*":
+                tokens.append((_STAR, ""))
+                i += 1
+            elif glob[i] == "?":
+                tokens.append((_ONE, ""))
+                i += 1
+            else:
+                tokens.append((_CHAR, glob[i]))
+                i += 1
+        self.tokens = tokens
+
+    def _closure(self, states: set[int]) -> set[int]:
+        """Add the states reachable without reading a character: *, ** and **/ may match nothing."""
+        tokens = self.tokens
+        stack = list(states)
+        while stack:
+            state = stack.pop()
+            if state >= len(tokens):
+                continue
+            kind = tokens[state][0]
+            reachable = (state + 1,) if kind in (_STAR, _ANY) else (state + 1, state + 2) if kind == _GATE else ()
+            for other in reachable:
+                if other not in states:
+                    states.add(other)
+                    stack.append(other)
+        return states
+
+    def match(self, path: str) -> bool:
+        tokens = self.tokens
+        end = len(tokens)  # the whole glob read: the path may go on only below it
+        below = end + 1  # ... and once past a "/" there, anything goes
+        states = self._closure({0})
+        for char in path:
+            following: set[int] = set()
+            for state in states:
+                if state == below:
+                    following.add(below)
+                    continue
+                if state == end:
+                    if char == "/":
+                        following.add(below)
+                    continue
+                kind, literal = tokens[state]
+                if kind == _CHAR:
+                    if char == literal:
+                        following.add(state + 1)
+                elif kind == _ONE:
+                    if char != "/":
+                        following.add(state + 1)
+                elif kind == _STAR:
+                    if char != "/":
+                        following.add(state)
+                elif kind == _ANY:
+                    following.add(state)
+                elif kind == _DIRS:  # any run of characters that ends with "/"
+                    following.add(state)
+                    if char == "/":
+                        following.add(state + 1)
+            if not following:
+                return False
+            states = self._closure(following)
+        return end in states or below in states
+
+
+@lru_cache(maxsize=1024)
+def compile_glob(glob: str) -> Glob:
+    return Glob(glob)
