@@ -63,9 +63,12 @@ def load_rules(extra_dirs=(), include_builtin: bool = True, files=(), cache_dir=
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     digest = hashlib.sha256(__version__.encode())
-    # The data files rules refer to (crisis lines, claims, trigger words) belong to the rule set too.
+    # The data files rules refer to (crisis lines, claims, trigger words) belong to the rule set too:
+    # those in each rule directory's data/ here, any other a rule names once the rules are read.
+    hashed: set[Path] = set()
     for directory in directories:
         for data_file in sorted((directory / "data").glob("*.y*ml")) if (directory / "data").is_dir() else []:
+            hashed.add(data_file.resolve())
             digest.update(str(data_file.resolve()).encode() + b"\0" + data_file.read_bytes())
     texts = [_read(path) for path in paths]
     for path, text in zip(paths, texts):
@@ -86,10 +89,36 @@ def load_rules(extra_dirs=(), include_builtin: bool = True, files=(), cache_dir=
                 )
             seen[rule.id] = rule
             rules.append(rule)
-    ruleset = RuleSet(rules, digest.hexdigest())
+    outside = _outside_data(rules, hashed)
+    ruleset = RuleSet(rules, _with_data(digest.hexdigest(), outside))
     if cache_dir:
-        _write_cached(cache_dir, ruleset)
+        _write_cached(cache_dir, ruleset, digest.hexdigest(), outside)
     return ruleset
+
+
+def _outside_data(rules: list[Rule], hashed: set[Path]) -> dict[str, str]:
+    """Each data file a rule names outside the rule directories' data/ (`context: ../shared/terms.yaml`),
+    with the digest of its bytes: an edit to it must reach the caches like an edit to the pack."""
+    outside = {}
+    for rule in rules:
+        for key in kind_class(rule.kind).DATA_FILES:
+            path = rule.data_path(rule.params[key]).resolve()
+            if path not in hashed and str(path) not in outside:
+                outside[str(path)] = _file_digest(path)
+    return outside
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def _with_data(digest: str, outside: dict[str, str]) -> str:
+    if not outside:
+        return digest
+    return hashlib.sha256("\0".join([digest, *(f"{p}\0{d}" for p, d in sorted(outside.items()))]).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _cache_file(cache_dir, digest: str) -> Path:
@@ -107,6 +136,9 @@ def _read_cached(cache_dir, digest: str) -> RuleSet | None:
         if body is None:
             return None
         data = json.loads(body)
+        outside = data.get("outside", {})
+        if any(_file_digest(Path(path)) != known for path, known in outside.items()):
+            return None  # a data file outside data/ changed since: read and validate the rules again
         mark_used(cached)
         rules = []
         for r in data["rules"]:
@@ -120,12 +152,12 @@ def _read_cached(cache_dir, digest: str) -> RuleSet | None:
             rules.append(Rule(r["id"], r["kind"], r["severity"], r["message"], examples["fail"], examples["pass"], r["description"],
                               r["reference"], r["suggest"], tuple(r["scope"]), r["params"], r["pack"], r["file"], r["line"], r.get("prepared", {}), r["messages"],
                               fix=r.get("fix", {})))
-        return RuleSet(rules, digest)
-    except (OSError, ValueError, KeyError, TypeError):
+        return RuleSet(rules, _with_data(digest, outside))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def _write_cached(cache_dir, ruleset: RuleSet) -> None:
+def _write_cached(cache_dir, ruleset: RuleSet, digest: str, outside: dict[str, str]) -> None:
     def example(e: Example) -> dict:
         return {"text": e.text, "format": e.format, "marks": e.marks, "line": e.line, "today": e.today.isoformat() if e.today else None, "locale": e.locale, "corpus": e.corpus}
 
@@ -139,13 +171,14 @@ def _write_cached(cache_dir, ruleset: RuleSet) -> None:
                 "messages": r.messages, "fix": r.fix,
             }
             for r in ruleset.rules
-        ]
+        ],
+        "outside": outside,
     }
     try:
 
         from checker.cachefile import write_signed
 
-        write_signed(_cache_file(cache_dir, ruleset.digest), json.dumps(data, ensure_ascii=False), cache_dir)
+        write_signed(_cache_file(cache_dir, digest), json.dumps(data, ensure_ascii=False), cache_dir)
     except (OSError, TypeError, ValueError):
         pass  # an unwritable tree only costs start-up time
 

@@ -236,3 +236,24 @@ def test_an_exclude_glob_that_would_backtrack_is_matched_in_bounded_time(tmp_pat
     write(tmp_path / "content" / ("a" * 200 + ".md"), ARTICLE)  # before: a regular expression, minutes
     proc = check(tmp_path, "content", timeout=60)
     assert proc.returncode == 0 and len(json.loads(proc.stdout)["files"]) == 1
+
+
+def test_an_edit_to_a_data_file_outside_data_reaches_the_cache(tmp_path):
+    from checker.rule import builtin_rules_dir
+
+    terms = (builtin_rules_dir() / "data" / "readability.yaml").read_text(encoding="utf-8")
+    write(tmp_path / "shared" / "terms.yaml", terms)
+    write(tmp_path / "packs" / "house.yaml", (
+        "pack: house\nrules:\n  - id: house.jargon\n    kind: readability\n    check: jargon\n    severity: warning\n"
+        "    data: ../shared/terms.yaml\n    message: \"'{match}' is jargon here.\"\n"
+        "    examples:\n      fail: ['Your prognosis is good.']\n      pass: ['Your outlook is good.']\n"))
+    write(tmp_path / "a.md", ARTICLE + "\nSleep hygiene helps.\n")
+
+    def rules_fired():
+        proc = run_process("check", "a.md", "--rules", "packs", "--select", "house", "--format", "json", cwd=tmp_path,
+                           env={"CARECHECK_LANGUAGETOOL_URL": "", "CARECHECK_NO_CACHE": ""}, timeout=60)
+        return [f["message"] for f in json.loads(proc.stdout)["files"][0]["findings"]]
+
+    assert rules_fired() == [] and rules_fired() == []  # the second run reads the caches
+    write(tmp_path / "shared" / "terms.yaml", terms.replace("\njargon:\n", "\njargon:\n  hygiene: [habits]\n", 1))
+    assert rules_fired() == ["'hygiene' is jargon here."]  # before: [] until --no-cache (the file was not in the key)
