@@ -21,6 +21,9 @@ from checker.formats import format_names
 from checker.output import write_output
 
 FAIL_ON = ("error", "warning", "info", "never")
+# Files and folders to check: whether each can be read is for the run to say, path by path
+# (checker/files.py), not for click to end the whole run over one of them.
+ARTICLE_PATHS = click.Path(readable=False)
 
 
 def _split(values) -> list[str]:
@@ -112,7 +115,7 @@ def _run_options(function):
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the number of CPUs]."),
         click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Reference date for review freshness, YYYY-MM-DD [default: today]."),
         click.option("--changed-since", metavar="REF", default=None, help="Report only files changed since this git ref (the others still feed corpus checks)."),
-        click.option("--corpus", "corpus_dirs", multiple=True, type=click.Path(), help="Also read these paths for corpus checks, without reporting on them (repeatable)."),
+        click.option("--corpus", "corpus_dirs", multiple=True, type=ARTICLE_PATHS, help="Also read these paths for corpus checks, without reporting on them (repeatable)."),
         click.option("--no-cache", is_flag=True, help="Check every file, ignoring and not writing the results cache (.carecheck_cache/)."),
         click.option("--force-exclude", is_flag=True, help="Leave out excluded files even when they are named on the command line (for pre-commit)."),
     ]
@@ -122,7 +125,7 @@ def _run_options(function):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=ARTICLE_PATHS)
 @click.option("--format", "fmt", type=click.Choice(format_names()), default="text", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 [default: error].")
@@ -204,7 +207,7 @@ def _statistics(report) -> str:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=ARTICLE_PATHS)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default="reports/index.html", show_default=True, help="Where to write the report.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Exit 1 when a finding is at or above this severity [default: never].")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, help="Leave out the findings recorded in this baseline file.")
@@ -234,7 +237,7 @@ def report(paths, output, fail_on, baseline_path, **run):
 
 @main.command()
 @click.argument("baseline_file", type=click.Path(dir_okay=False))
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=ARTICLE_PATHS)
 @click.option("--reset", is_flag=True, help="Record every current finding, even ones the existing baseline does not have.")
 @_run_options
 def baseline(baseline_file, paths, reset, **run):
@@ -328,7 +331,7 @@ def _sources(report, every_file: bool = False) -> dict:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=ARTICLE_PATHS)
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Reference date, YYYY-MM-DD [default: today].")
 @click.option("--within", default=None, help="Only articles due within this time, e.g. 90d, 12w, 6m (overdue and undated ones always show).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "ics"]), default="text", show_default=True,

@@ -36,16 +36,24 @@ def discover(paths, config, force_exclude: bool = False) -> tuple[list[str], lis
     errors: list[str] = []
     forced = force_exclude or config.force_exclude
     for path in paths:
-        if os.path.isfile(path):
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            mode = None
+        except OSError as exc:  # a folder on the way that cannot be entered, a name too long ...
+            errors.append(f"{path}: cannot be read ({exc.strerror or exc})")
+            continue
+        if mode is not None and stat.S_ISREG(mode):
             if forced and config.is_excluded(path):
                 continue
             files.append(os.path.normpath(path))
-        elif os.path.isdir(path):
+        elif mode is not None and stat.S_ISDIR(mode):
+            reported = len(errors)
             found = _walk(path, config, errors)
-            if not found:
+            if not found and len(errors) == reported:  # else the walk has said why
                 errors.append(f"{path}: no Markdown, HTML or text files found")
             files.extend(found)
-        elif os.path.lexists(path):
+        elif mode is not None or os.path.lexists(path):
             errors.append(f"{path}: cannot be read (a broken link or not a regular file)")
         else:
             errors.append(f"{path}: no such file or directory")

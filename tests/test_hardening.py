@@ -257,3 +257,39 @@ def test_an_edit_to_a_data_file_outside_data_reaches_the_cache(tmp_path):
     assert rules_fired() == [] and rules_fired() == []  # the second run reads the caches
     write(tmp_path / "shared" / "terms.yaml", terms.replace("\njargon:\n", "\njargon:\n  hygiene: [habits]\n", 1))
     assert rules_fired() == ["'hygiene' is jargon here."]  # before: [] until --no-cache (the file was not in the key)
+
+
+def test_a_folder_named_on_the_command_line_that_cannot_be_read_is_said_and_the_rest_checked(tmp_path, monkeypatch, run_cli):
+    """Before: click refused the whole run ("Path ... is not readable", nothing checked) and a file
+    inside the folder was "no such file or directory"."""
+    write(tmp_path / "content" / "good.md", ARTICLE)
+    locked = tmp_path / "content" / "locked"
+    write(locked / "hidden.md", ARTICLE)
+    args = ("check", "content/locked", "content/locked/hidden.md", "content/good.md", "--format", "json")
+    if os.geteuid() != 0:
+        locked.chmod(0o000)
+        try:
+            proc = run_process(*args, cwd=tmp_path, env=ENV, timeout=60)
+        finally:
+            locked.chmod(0o755)
+        code, stdout, stderr = proc.returncode, proc.stdout, proc.stderr
+    else:  # root reads everything: the calls that fail for a user are made to fail the same way
+        real_stat, real_scandir, real_access = os.stat, os.scandir, os.access
+        folder = str(locked.resolve())
+
+        def inside(path):
+            return os.path.realpath(path).startswith(folder)
+
+        def denied(path):
+            raise PermissionError(13, "Permission denied", str(path))
+
+        monkeypatch.setattr(os, "stat", lambda p, *a, **k: denied(p) if inside(p) and os.path.realpath(p) != folder else real_stat(p, *a, **k))
+        monkeypatch.setattr(os, "scandir", lambda p=".": denied(p) if inside(p) else real_scandir(p))
+        monkeypatch.setattr(os, "access", lambda p, *a, **k: False if inside(p) else real_access(p, *a, **k))
+        result = run_cli(*args, cwd=tmp_path, env=ENV)
+        code, stdout, stderr = result.exit_code, result.stdout, result.stderr
+    assert code == 2
+    assert [f["path"] for f in json.loads(stdout)["files"]] == ["content/good.md"]
+    assert "content/locked: cannot be read (Permission denied); its files are not checked" in stderr
+    assert "content/locked/hidden.md: cannot be read (Permission denied)" in stderr
+    assert "no such file" not in stderr and "no Markdown" not in stderr
