@@ -18,6 +18,7 @@ from checker.cli_rules import explain, grammar, rules
 from checker.cli_setup import config, init
 from checker.errors import Terminated, UsageError
 from checker.formats import format_names
+from checker.formats.sanitise import terminal
 from checker.output import write_output
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -48,7 +49,7 @@ class _Group(click.Group):
         try:
             code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
         except UsageError as exc:
-            click.echo(f"carecheck: error: {exc.message}", err=True)
+            click.echo(f"carecheck: error: {terminal(exc.message)}", err=True)
             sys.exit(exc.exit_code)
         except (click.exceptions.Abort, KeyboardInterrupt) as exc:
             cause = exc if isinstance(exc, Terminated) else exc.__cause__  # click wraps the interrupt in Abort
@@ -58,7 +59,7 @@ class _Group(click.Group):
             click.echo("carecheck: interrupted", err=True)
             sys.exit(130)
         except click.ClickException as exc:
-            click.echo(f"carecheck: error: {exc.format_message().splitlines()[0]}", err=True)
+            click.echo(f"carecheck: error: {terminal(exc.format_message().splitlines()[0])}", err=True)
             sys.exit(2)
         except (SystemExit, GeneratorExit):
             raise
@@ -67,7 +68,7 @@ class _Group(click.Group):
         except Exception as exc:  # a bug in carecheck: one line, exit 2; CARECHECK_DEBUG=1 shows the traceback
             if os.environ.get("CARECHECK_DEBUG"):
                 raise
-            click.echo(f"carecheck: internal error: {exc.__class__.__name__}: {exc} (set CARECHECK_DEBUG=1 for details)", err=True)
+            click.echo(f"carecheck: internal error: {exc.__class__.__name__}: {terminal(exc)} (set CARECHECK_DEBUG=1 for details)", err=True)
             sys.exit(2)
         finally:
             _restore_handlers(previous)
@@ -163,7 +164,7 @@ def check(paths, fmt, output, fail_on, baseline_path, fix, diff, stdin_filename,
         apply(fixes)
         for file_fix in fixes:
             for finding, replacement in file_fix.applied:
-                click.echo(f"fixed {file_fix.path}:{finding.line}:{finding.column}: '{finding.excerpt}' -> '{replacement}' ({finding.rule})", err=True)
+                click.echo(terminal(f"fixed {file_fix.path}:{finding.line}:{finding.column}: '{finding.excerpt}' -> '{replacement}' ({finding.rule})"), err=True)
         if fixes:
             changed = sum(len(f.applied) for f in fixes)
             click.echo(f"Fixed {changed} finding{'s' if changed != 1 else ''} in {len(fixes)} file{'s' if len(fixes) != 1 else ''}.", err=True)
@@ -231,7 +232,7 @@ def report(paths, output, fail_on, baseline_path, **run):
         click.echo(f"carecheck: note: {NO_CHARTS}", err=True)
     options = RenderOptions(fail_on=fail_on or config.fail_on, sources=_sources(result, every_file=True), rules=ruleset.by_id())
     write_output(render(result, "html", options), output)
-    click.echo(f"Report written to {output} ({result.counts()['files']} articles, {result.counts()['findings']} findings).", err=True)
+    click.echo(f"Report written to {terminal(output)} ({result.counts()['files']} articles, {result.counts()['findings']} findings).", err=True)
     sys.exit(result.exit_code(fail_on) if fail_on else (2 if result.errors else 0))
 
 
@@ -268,7 +269,7 @@ def _run(paths, config_path=None, select=(), ignore=(), rule_dirs=(), jobs=None,
     if progress:
         click.echo("\r\033[K", err=True, nl=False)
     for message in report.errors:
-        click.echo(f"carecheck: error: {message}", err=True)
+        click.echo(f"carecheck: error: {terminal(message)}", err=True)
     return session.config, session.ruleset, report
 
 
@@ -313,7 +314,7 @@ def _grammar_server(config, asked: bool) -> dict:
     if config.grammar.get("required"):
         raise UsageError(message + " (grammar.required is true)")
     if asked:
-        click.echo(f"carecheck: note: {message}", err=True)
+        click.echo(f"carecheck: note: {terminal(message)}", err=True)
     return {"reason": server.reason}
 
 

@@ -24,7 +24,8 @@ from checker.kinds.base import SCOPES, template_fields
 from checker.rule import Example, Rule, builtin_rules_dir
 from checker.yamlload import LocatedDict, YamlError, load_yaml
 
-RULE_ID = re.compile(r"^[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$")
+RULE_ID = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")  # fullmatch: "$" would let a final newline in
+RESERVED_PREFIX = "carecheck."  # carecheck's own findings (an unreadable file, broken front matter ...)
 PACK_KEYS = {"pack", "description", "fragments", "rules"}
 FRAGMENT = re.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")  # {{name}} in a regex: a pack's shared fragment
 COMMON_KEYS = {"id", "kind", "severity", "message", "messages", "examples", "description", "reference", "suggest", "scope", "fix"}
@@ -232,7 +233,7 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int, fragments: di
         raise UsageError(f"{filename}:{fallback_line}: each rule must be a mapping")
     line = item.line
     rule_id = item.get("id")
-    where = f"rule '{rule_id}'" if isinstance(rule_id, str) else "rule"
+    where = f"rule '{rule_id}'" if isinstance(rule_id, str) and RULE_ID.fullmatch(rule_id) else "rule"
 
     def fail(key: str, problem: str):
         raise UsageError(f"{filename}:{item.line_of(key)}: {where}: key '{key}': {problem}")
@@ -240,8 +241,10 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int, fragments: di
     for key in REQUIRED_KEYS:
         if key not in item:
             raise UsageError(f"{filename}:{line}: {where}: missing required key '{key}'")
-    if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
-        fail("id", "must look like 'family.name' (lower case letters, digits, '-' and '_')")
+    if not isinstance(rule_id, str) or not RULE_ID.fullmatch(rule_id):
+        fail("id", f"{rule_id!r} must look like 'family.name' (lower case letters, digits, '-' and '_')")
+    if rule_id.startswith(RESERVED_PREFIX):
+        fail("id", f"ids starting with '{RESERVED_PREFIX}' are carecheck's own findings; use your pack's name")
     kind = item["kind"]
     if not isinstance(kind, str) or kind not in KINDS:
         fail("kind", f"unknown kind {kind!r} (known: {', '.join(KINDS)})")

@@ -293,3 +293,15 @@ def test_a_folder_named_on_the_command_line_that_cannot_be_read_is_said_and_the_
     assert "content/locked: cannot be read (Permission denied); its files are not checked" in stderr
     assert "content/locked/hidden.md: cannot be read (Permission denied)" in stderr
     assert "no such file" not in stderr and "no Markdown" not in stderr
+
+
+def test_a_pack_cannot_take_a_built_in_id_or_break_the_error_line(tmp_path):
+    rule = ("pack: house\nrules:\n  - id: {id}\n    kind: pattern\n    severity: error\n    regex: ['x']\n"
+            "    message: m\n    examples:\n      fail: ['x']\n      pass: ['y']\n")
+    write(tmp_path / "a.md", ARTICLE)
+    for rule_id, why in (("carecheck.unreadable", "carecheck's own findings"),
+                         ('"house.x\\n::error file=a.md::pwned"', "must look like 'family.name'")):
+        write(tmp_path / "packs" / "house.yaml", rule.replace("{id}", rule_id))
+        proc = check(tmp_path, "a.md", "--rules", "packs")
+        assert proc.returncode == 2 and why in proc.stderr, proc.stderr
+        assert proc.stderr.count("\n") == 1 and "\n::" not in proc.stderr  # one line; no workflow command
