@@ -233,7 +233,7 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int, fragments: di
         raise UsageError(f"{filename}:{fallback_line}: each rule must be a mapping")
     line = item.line
     rule_id = item.get("id")
-    where = f"rule '{rule_id}'" if isinstance(rule_id, str) and RULE_ID.fullmatch(rule_id) else "rule"
+    where = f"rule {rule_id!r}" if isinstance(rule_id, str) else "rule"  # repr: a line break shows as \\n
 
     def fail(key: str, problem: str):
         raise UsageError(f"{filename}:{item.line_of(key)}: {where}: key '{key}': {problem}")
@@ -242,7 +242,7 @@ def _load_rule(item, pack: str, filename: str, fallback_line: int, fragments: di
         if key not in item:
             raise UsageError(f"{filename}:{line}: {where}: missing required key '{key}'")
     if not isinstance(rule_id, str) or not RULE_ID.fullmatch(rule_id):
-        fail("id", f"{rule_id!r} must look like 'family.name' (lower case letters, digits, '-' and '_')")
+        fail("id", "must look like 'family.name' (lower case letters, digits, '-' and '_')")
     if rule_id.startswith(RESERVED_PREFIX):
         fail("id", f"ids starting with '{RESERVED_PREFIX}' are carecheck's own findings; use your pack's name")
     kind = item["kind"]
