@@ -305,3 +305,13 @@ def test_a_pack_cannot_take_a_built_in_id_or_break_the_error_line(tmp_path):
         proc = check(tmp_path, "a.md", "--rules", "packs")
         assert proc.returncode == 2 and why in proc.stderr, proc.stderr
         assert proc.stderr.count("\n") == 1 and "\n::" not in proc.stderr  # one line; no workflow command
+
+
+def test_control_characters_in_file_names_reach_no_chart_and_no_warning(tmp_path):
+    text = ARTICLE + "Pharmacological interventions demonstrate considerable efficacy in ameliorating symptomatology. " * 4 + "\n"
+    for name in ("a\x01b\x1b[2J.md", "ok.md"):
+        write(tmp_path / name, text)
+    proc = run_process("report", ".", "-o", "out.html", cwd=tmp_path, env=ENV, timeout=120)
+    assert proc.returncode == 0
+    assert "\x1b" not in proc.stderr and "Glyph" not in proc.stderr  # before: matplotlib's warnings, ESC and all
+    assert "a\\x01b\\x1b[2J.md" in (tmp_path / "out.html").read_text(encoding="utf-8")

@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import warnings
 from collections import Counter
 
 from checker.findings import SEVERITIES
 from checker.formats.html_common import SEVERITY_LABEL, esc, parse_date, plural
+from checker.formats.sanitise import terminal
 
 COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#1f5fa8", "ok": "#1e6b24", "grey": "#6b6b6b"}
 HATCHES = {"error": "///", "warning": "...", "info": ""}  # severity shown by pattern too, not by colour alone
@@ -73,7 +75,10 @@ class Charts:
 
     def svg(self, fig, prefix: str, title: str) -> str:
         buffer = io.StringIO()
-        with self.matplotlib.rc_context(self.rc):
+        # matplotlib's warnings (a glyph missing from the font) quote the label raw on stderr: the
+        # labels are made printable before drawing, and no warning reaches the user's terminal.
+        with self.matplotlib.rc_context(self.rc), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
         return _svg_inline(buffer.getvalue(), prefix, title)
 
@@ -108,7 +113,7 @@ class Charts:
             ax.barh(ys, grades, color=[COLOURS["error"] if a else COLOURS["ok"] for a in above],
                     hatch=[HATCHES["error"] if a else "" for a in above], height=0.6)
             ax.scatter(targets, ys, marker="|", s=260, color="#1a1a1a", linewidths=2, label="Target grade", zorder=3)
-            ax.set_yticks(ys, labels)
+            ax.set_yticks(ys, [terminal(label) for label in labels])  # a control character in a file name shows as \\xNN
             ax.invert_yaxis()
             # The label names the red only when a bar is drawn red.
             ax.set_xlabel("Flesch–Kincaid grade" + (" (red, hatched: above target)" if any(above) else ""))
