@@ -149,22 +149,22 @@ class ContextRules:
 # rules/data/context.yaml: every list is optional; an unquoted `no` or `yes` in a list, which YAML
 # reads as false or true, is an error naming its line.
 SCHEMA = {
-    **{f"{group}?": ["str"] for group in _GROUPS},
-    "comma_scoped?": ["str"],
-    "short_mentions?": ["str"],
-    "first_person?": ["str"],
-    "relative?": ["str"],
+    **{f"{group}?": ["phrase"] for group in _GROUPS},
+    "comma_scoped?": ["phrase"],
+    "short_mentions?": ["phrase"],
+    "first_person?": ["phrase"],
+    "relative?": ["phrase"],
     "negation_window?": "int",
-    "frames?": {"*": {"headings?": ["str"], "columns?": ["str"], "lead_ins?": ["str"], "prefixes?": ["str"]}},
-    "frame_ends?": ["str"],
-    "self_before?": ["str"],
-    "self_between?": ["str"],
-    "naming_verbs?": ["str"],
-    "naming_things?": ["str"],
+    "frames?": {"*": {"headings?": ["phrase"], "columns?": ["phrase"], "lead_ins?": ["phrase"], "prefixes?": ["phrase"]}},
+    "frame_ends?": ["phrase"],
+    "self_before?": ["phrase"],
+    "self_between?": ["phrase"],
+    "naming_verbs?": ["phrase"],
+    "naming_things?": ["phrase"],
     "naming_reach?": "int",
-    "first_person_words?": ["str"],
-    "word_list?": {"cues?": ["str"], "items?": "int", "item_words?": "int"},
-    "historical?": ["str"],
+    "first_person_words?": ["phrase"],
+    "word_list?": {"cues?": ["phrase"], "items?": "int", "item_words?": "int"},
+    "historical?": ["phrase"],
 }
 
 

@@ -56,6 +56,34 @@ def check_expressions(expressions, flags: int) -> tuple[str, str] | None:
     return None
 
 
+def may_backtrack(pattern: str, flags: int = 0) -> bool:
+    """Does the expression repeat, without a small bound, something that itself repeats or chooses
+    between alternatives? Those shapes ((a+)+, (\\s+x)*, (a|aa)+) are what backtrack
+    catastrophically under `re`. Raises re.error for an invalid expression."""
+    import re._parser
+
+    return _nests_unbounded_repeats(list(re._parser.parse(pattern, flags)))
+
+
+def _nests_unbounded_repeats(items, inside: bool = False) -> bool:
+    import re._constants as c
+
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
+    for op, arg in items:
+        if op in repeats:
+            _low, high, sub = arg
+            unbounded = high == c.MAXREPEAT or high > 10
+            if (unbounded and inside) or _nests_unbounded_repeats(sub, inside or unbounded):
+                return True
+        elif op is c.SUBPATTERN and _nests_unbounded_repeats(arg[-1], inside):
+            return True
+        elif op is c.BRANCH and (inside or any(_nests_unbounded_repeats(branch, inside) for branch in arg[1])):
+            return True
+        elif op in (c.ASSERT, c.ASSERT_NOT) and _nests_unbounded_repeats(arg[1], inside):
+            return True
+    return False
+
+
 def finditer(pattern, text: str):
     """Like pattern.finditer(text), for `re` and `regex` patterns, within the time limit."""
     if isinstance(pattern, re.Pattern):

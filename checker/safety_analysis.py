@@ -23,7 +23,7 @@ from checker.yamlload import load_data_file
 LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_contents", "causes", "sensational", "sensational_lead", "guidance",
          "general", "hope")
 CUED = ("particular", "notes", "causes", "sensational")
-SCHEMA = {**{name: ["str"] for name in LISTS}, "cues": {name: ["str"] for name in CUED}}
+SCHEMA = {**{name: ["phrase"] for name in LISTS}, "cues": {name: ["phrase"] for name in CUED}}
 
 
 @functools.lru_cache(maxsize=8)

@@ -4,6 +4,7 @@ naming the file, line and key, never a KeyError.
 A schema is written with plain Python values:
 
     "str" "int" "number" "bool" "date" "any"   a value of that type
+    "phrase"                                   a trigger phrase, or "re:" and a safe expression
     ["str"]                                    a list of such values
     {"name": "str", "note?": "str"}            a mapping with these keys ('?': optional)
     {"*": "int"}                               a mapping whose keys are free, each value an int
@@ -23,7 +24,23 @@ _TYPES = {
     "bool": (lambda v: isinstance(v, bool), "true or false"),
     "date": (lambda v: isinstance(v, datetime.date), "a date (YYYY-MM-DD)"),
     "any": (lambda v: True, "anything"),
+    # A trigger or cue phrase; "re:..." is a regular expression, which runs with `re` and no time
+    # limit, so it must compile and must not repeat a repetition ((a+)+, (a|aa)*), the shapes that
+    # backtrack for hours. This holds for a user's data file as for the shipped ones.
+    "phrase": (lambda v: isinstance(v, str) and (not v.startswith("re:") or _safe_expression(v[3:])),
+               "a phrase, or 're:' and a regular expression that compiles and does not repeat a repetition or an alternation"),
 }
+
+
+def _safe_expression(source: str) -> bool:
+    import re
+
+    from checker.saferegex import may_backtrack
+
+    try:
+        return not may_backtrack(source, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError):
+        return False
 
 
 def validate(value, schema, filename: str, where: str = "", line: int = 1) -> None:

@@ -77,38 +77,29 @@ def test_asserted_rules_show_negated_and_myth_framed_passes():
         assert {NEGATED, MYTH} <= labels, f"{rule.id}: pass examples judged {sorted(labels)}"
 
 
-def _nests_unbounded_repeats(items, inside: bool = False) -> bool:
-    """Does a parsed pattern repeat, without a small bound, something that itself repeats so or
-    chooses between alternatives? Those shapes ((a+)+, (\\s+x)*, (a|aa)+) are what backtrack
-    catastrophically."""
-    import re._constants as c
-
-    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
-    for op, arg in items:
-        if op in repeats:
-            _low, high, sub = arg
-            unbounded = high == c.MAXREPEAT or high > 10
-            if (unbounded and inside) or _nests_unbounded_repeats(sub, inside or unbounded):
-                return True
-        elif op is c.SUBPATTERN and _nests_unbounded_repeats(arg[-1], inside):
-            return True
-        elif op is c.BRANCH and (inside or any(_nests_unbounded_repeats(branch, inside) for branch in arg[1])):
-            return True
-        elif op in (c.ASSERT, c.ASSERT_NOT) and _nests_unbounded_repeats(arg[1], inside):
-            return True
-    return False
-
-
 def test_shipped_expressions_cannot_backtrack_catastrophically():
-    """The shipped packs run with `re`, without a time limit (checker.saferegex): none of their
-    expressions may repeat a repetition. The check itself is shown to catch the classic shapes."""
+    """The shipped packs, and the "re:" phrases of the shipped data files, run with `re`, without a
+    time limit (checker.saferegex): none may repeat a repetition. The check itself is shown to catch
+    the classic shapes."""
     import re
-    import re._parser
+
+    from checker.rule import builtin_rules_dir
+    from checker.saferegex import may_backtrack
+    from checker.yamlload import load_yaml
 
     def nests(source):
-        return _nests_unbounded_repeats(list(re._parser.parse(source, re.IGNORECASE)))
+        return may_backtrack(source, re.IGNORECASE)
+
+    def phrases(value):
+        if isinstance(value, str):
+            return [value[3:]] if value.startswith("re:") else []
+        items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+        return [p for item in items for p in phrases(item)]
 
     assert nests(r"(a|aa)+b") and nests(r"(?:\w+\s)*x") and nests(r"(?:(?:so|very)\s+)*x")
     assert not nests(r"(?:(?:so|very)\s+){0,4}x") and not nests(r"\bcommit(?:ted|s)?\s+suicide\b")
     offenders = [(rule.id, source) for rule in RULES for source in rule.params.get("regex") or [] if nests(source)]
+    data = [load_yaml(p.read_text(encoding="utf-8")) for p in sorted((builtin_rules_dir() / "data").glob("*.yaml"))]
+    assert sum(len(phrases(d)) for d in data) > 50
+    offenders += [("data", source) for d in data for source in phrases(d) if nests(source)]
     assert not offenders
