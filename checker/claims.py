@@ -13,6 +13,7 @@ Figures in reference sections, headings, code and tables are not judged.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -29,6 +30,7 @@ from checker.statistics import (
 )
 from checker.yamlload import load_data_file
 
+COMPARED = 32  # earlier statements of one unit and measure that a figure is compared with (_link_restatements)
 UNITS = ("percent", "count", "rate_per_100k", "rank", "effect_size")
 UNIT_WORDS = {"percent": "%", "count": "", "rate_per_100k": " per 100,000", "rank": "", "effect_size": ""}
 
@@ -185,11 +187,13 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
     reader = CitationReader(citations, footnote_numbers(doc, reference_sections), organisation_regex(citations_path))
     stats: list[Stat] = []
     headings = [(b.span.start, b.text) for b in doc.blocks if b.kind == HEADING]
+    heading_starts = [start for start, _ in headings]
     carried = NONE  # the citation of the previous sentence, when it named a source
     lead_in = NONE  # the citation of a lead-in ("Findings from the CDC's report:") for its list
     section = None
     for block in prose_blocks(doc, reference_sections):
-        heading = next(((start, text) for start, text in reversed(headings) if start < block.span.start), (None, ""))
+        above = bisect.bisect_left(heading_starts, block.span.start)  # the last heading that starts before it
+        heading = headings[above - 1] if above else (None, "")
         if heading[0] != section:  # a new section: what the last one reported does not carry over
             section, carried, lead_in = heading[0], NONE, NONE
         if block.kind == HEADING:
@@ -211,6 +215,7 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
         judge = _Judged(reader, block, sentences)  # a sentence's citation is read when it can matter, once
         before_block = carried
         previous = ""
+        paragraph = None  # the best citation of the block's sentences, read once when needed
         for k, sentence in enumerate(sentences):
             text = sentence.text
             figures = found[k]
@@ -222,7 +227,8 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             # A sentence that points at research of its own ("research suggests") is not covered
             # by a source named elsewhere; a sentence that cites on its own needs no other.
             if citation.status != "cited" and not reader.vague(text):
-                paragraph = functools.reduce(Citation.better, (judge(j) for j in range(len(sentences))), NONE)
+                if paragraph is None:
+                    paragraph = functools.reduce(Citation.better, (judge(j) for j in range(len(sentences))), NONE)
                 just_before = judge(k - 1) if k else before_block
                 just_before = just_before if just_before.source else NONE
                 for other, why in ((paragraph, "in the same paragraph"), (lead_in, "in the lead-in"), (just_before, "just before")):
@@ -293,9 +299,19 @@ def _source_lines(doc, stats, reader) -> None:
 def _link_restatements(stats: list[Stat]) -> None:
     """A restatement inherits the citation of an earlier agreeing statement of the same claim (a
     figure that names no population may restate one that does); it is inconsistent when it
-    disagrees with an earlier statement of the same claim, in another sentence, in the same frame."""
+    disagrees with an earlier statement of the same claim, in another sentence, in the same frame.
+
+    Only statements with the same unit and a shared measure can be the same claim, so each is
+    compared with those alone, and with at most the first COMPARED of them: an article restates a
+    claim a few times, and a page of thousands of figures must not cost their square."""
+    by_kind: dict[tuple, list[int]] = {}
     for k, stat in enumerate(stats):
-        for earlier in stats[:k]:
+        earlier_ones = sorted({j for measure in stat.figure.measures for j in by_kind.get((stat.figure.unit, measure), ())})
+        for measure in stat.figure.measures:
+            bucket = by_kind.setdefault((stat.figure.unit, measure), [])
+            if len(bucket) < COMPARED:
+                bucket.append(k)
+        for earlier in (stats[j] for j in earlier_ones):
             agrees = stat.figure.agrees(earlier.figure)
             restates = stat.sentence is not earlier.sentence and stat.figure.same_frame(earlier.figure)
             if not agrees and stat.first_statement is None and restates and stat.figure.same_claim(earlier.figure):
@@ -313,6 +329,7 @@ def _claim_interval(claim: dict) -> tuple[float, float]:
 
 def _match_registry(stats: list[Stat], claims: list[dict]) -> None:
     by_id = {c["id"]: c for c in claims}
+    named_in: dict[int, set[str]] = {}  # a sentence's sources, lower-cased once for all its figures
     for stat in stats:
         figure = stat.figure
         if figure.impossible:
@@ -328,7 +345,9 @@ def _match_registry(stats: list[Stat], claims: list[dict]) -> None:
                 continue  # another frame: another claim
             if claim.get("population") and figure.population != claim["population"]:
                 names = [n.lower() for n in (claim.get("source") or {}).get("names", [])]
-                named = any(s.lower() in names for s in stat.sources)
+                if id(stat.sources) not in named_in:
+                    named_in[id(stat.sources)] = {s.lower() for s in stat.sources}
+                named = any(n in named_in[id(stat.sources)] for n in names)
                 if figure.population is not None or not named:
                     continue
             candidates.append(claim)

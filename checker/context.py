@@ -22,6 +22,7 @@ every phrase it knows):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -206,8 +207,36 @@ def words_between(text: str, a: int, b: int) -> int:
     return len(_WORD.findall(text[a:b]))
 
 
+REACH = 300  # characters either side of a term that can frame it (about fifty words)
+
+
+def window(text: str, start: int, end: int) -> tuple[str, int]:
+    """The stretch of a sentence that can frame the term at text[start:end], and its offset: the
+    whole of any ordinary sentence, REACH characters either side in a run-on one, cut at spaces.
+    Without it a 40,000-word "sentence" is read whole for each of its terms."""
+    if len(text) <= 2 * REACH + (end - start):
+        return text, 0
+    left = max(0, start - REACH)
+    right = min(len(text), end + REACH)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    return text[left:right], left
+
+
 def judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
     """Judge the term at text[start:end] (text is its sentence)."""
+    part, offset = window(text, start, end)
+    verdict = _judge(part, start - offset, end - offset, rules)
+    if offset and verdict.end:
+        verdict = dataclasses.replace(verdict, end=verdict.end + offset)
+    return verdict
+
+
+def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
     for a, b in quoted_regions(text):
         if a <= start and end <= b:
             return Judgement(QUOTED, "quotation marks")

@@ -13,6 +13,7 @@ wording in a myths section is still judged.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -177,6 +178,13 @@ def in_word_list(text: str, start: int, end: int, shape: dict) -> bool:
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
+@functools.lru_cache(maxsize=64)
+def _title_case(text: str) -> bool:
+    """Is a block written in title case (a headline capitalises every word)? Once per block, not per term."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 def proper_name(block, start: int, end: int) -> bool:
     """Is the term part of a name ("Kew Lunatic Asylum", "Psycho Strings")? It is capitalised,
     not at the start of its sentence, and next to another capitalised word, in a block that is not
@@ -185,12 +193,11 @@ def proper_name(block, start: int, end: int) -> bool:
     term = text[start:end]
     if block.kind == HEADING or not term[:1].isupper() or term.isupper():
         return False  # a name is written "Lunatic Asylum", not "lunatic" or "DRUG ADDICT"
-    before = text[:start].rstrip()
+    before = text[max(0, start - 100) : start].rstrip()  # the word before is all that matters
     if not before or before[-1] in ".!?:\"“‘'(":
         return False  # the start of a sentence
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    if words and sum(w[0].isupper() for w in words) > 0.6 * len(words):
-        return False  # title case
+    if _title_case(text):
+        return False
     previous = re.search(r"([\w'’-]+)\W*$", before)
-    following = re.match(r"\W*([\w'’-]+)", text[end:])
+    following = re.match(r"\W*([\w'’-]+)", text[end : end + 100])
     return bool((previous and _NAME_WORD.fullmatch(previous.group(1))) or (following and _NAME_WORD.fullmatch(following.group(1))))

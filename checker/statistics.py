@@ -14,6 +14,7 @@ their wording allows overlap ("about 17%" and "17.2%" do; "more than one in five
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -228,18 +229,23 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
         runnable -= _DIGITS_ONLY
     if not words:
         runnable -= _WORDS_ONLY
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far: disjoint, kept sorted, so an overlap is found by bisection (a
+    # sentence of thousands of figures must not compare each with all the others).
+    starts: list[int] = []
+    ends: list[int] = []
     figures = []
     for unit, pattern in PATTERNS:
         if unit not in runnable:
             continue
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            at = bisect.bisect_left(starts, m.end())  # spans before `at` start before this one ends
+            if at and ends[at - 1] > m.start():
                 continue
             figure = _figure(unit, m, text)
             if figure is None:
                 continue
-            taken.append((m.start(), m.end()))
+            starts.insert(at, m.start())
+            ends.insert(at, m.end())
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
     return figures
@@ -335,6 +341,32 @@ def _first_key(regexes: dict, sentence: str) -> str | None:
 _ANY = "\0any"  # the key of a frame list's combined regex
 
 
+@dataclass(frozen=True)
+class _SentenceFacts:
+    populations: list  # (offset, registry order, name) of each population named, sorted
+    measures: frozenset
+    year: str | None
+    period: str | None
+    place: str | None
+    band: str | None
+    words: frozenset
+
+
+def _nearest_outside(found: list, start: int, end: int) -> str | None:
+    """The population named nearest to a figure, outside the figure itself; of two as near, the
+    one listed first in the registry. `found` holds (offset, registry order, name), sorted."""
+    at = bisect.bisect_left(found, (start,))
+    before = next((found[j][0] for j in range(at - 1, -1, -1) if not start <= found[j][0] < end), None)
+    after = next((found[j][0] for j in range(at, len(found)) if not start <= found[j][0] < end), None)
+    nearest = [offset for offset in (before, after) if offset is not None]
+    if not nearest:
+        return None
+    distance = min(abs(offset - start) for offset in nearest)
+    tied = [item for offset in nearest if abs(offset - start) == distance
+            for item in found[bisect.bisect_left(found, (offset,)) : bisect.bisect_left(found, (offset + 1,))]]
+    return min(tied, key=lambda item: (item[1], item[0]))[2]
+
+
 @dataclass
 class Vocabulary:
     """Measures and populations from the claims registry, compiled."""
@@ -347,6 +379,7 @@ class Vocabulary:
     money_before: re.Pattern | None = None
     money_after: re.Pattern | None = None
     common_words: frozenset = frozenset()
+    _last: tuple | None = field(default=None, repr=False, compare=False)  # the last sentence read, and its facts
 
     @classmethod
     def from_registry(cls, data: dict) -> Vocabulary:
@@ -375,28 +408,44 @@ class Vocabulary:
 
     def describe(self, figure: Figure, sentence: str, context: str = "") -> None:
         """Fill in the figure's population, measures and year from its sentence (and context)."""
+        facts = self._sentence_facts(sentence, context)
         after = sentence[figure.end : figure.end + 60]
         near = re.match(r"\s*(?:(?:of|among|in|for)\s+)?(?:all\s+|the\s+|those\s+)?(.{1,50})", after, re.IGNORECASE)
         population = None
         if near:
             population = self._population_at_start(near.group(1))
-        if population is None:
-            found = [(m.start(), name) for name, regex in self.populations.items() for m in regex.finditer(sentence)]
-            others = [f for f in found if not (figure.start <= f[0] < figure.end)]
-            if others and figure.unit != "percent":
-                population = min(others, key=lambda f: abs(f[0] - figure.start))[1]
+        if population is None and figure.unit != "percent":
+            population = _nearest_outside(facts.populations, figure.start, figure.end)
         figure.population = population
+        figure.measures = facts.measures
+        figure.year = facts.year
+        figure.period = facts.period
+        figure.place = facts.place
+        figure.band = facts.band
+        figure.words = facts.words
+
+    def _sentence_facts(self, sentence: str, context: str) -> _SentenceFacts:
+        """What a sentence says of every figure in it, read once for all of them (a sentence with a
+        thousand figures must not be read a thousand times)."""
+        if self._last is not None and self._last[0] == (sentence, context):
+            return self._last[1]
+        populations = sorted((m.start(), rank, name) for rank, (name, regex) in enumerate(self.populations.items()) for m in regex.finditer(sentence))
         measures = {name for name, regex in self.measures.items() if regex.search(sentence)}
         if not measures and context:
             measures = {name for name, regex in self.measures.items() if regex.search(context)}
-        figure.measures = frozenset(measures)
         years = _YEAR.findall(sentence)
-        figure.year = years[0] if len(set(years)) == 1 else None
-        figure.period = _first_key(self.periods, sentence)
-        figure.place = _first_key(self.places, sentence)
         band = next((m for regex in self.bands for m in [regex.search(sentence)] if m), None)
-        figure.band = " ".join(band.group().casefold().split()) if band else None
-        figure.words = frozenset(w for w in _WORDS.findall(sentence.casefold()) if w not in self.common_words and not w.isdigit())
+        facts = _SentenceFacts(
+            populations,
+            frozenset(measures),
+            years[0] if len(set(years)) == 1 else None,
+            _first_key(self.periods, sentence),
+            _first_key(self.places, sentence),
+            " ".join(band.group().casefold().split()) if band else None,
+            frozenset(w for w in _WORDS.findall(sentence.casefold()) if w not in self.common_words and not w.isdigit()),
+        )
+        self._last = ((sentence, context), facts)
+        return facts
 
     def _population_at_start(self, text: str) -> str | None:
         best = None

@@ -47,6 +47,8 @@ _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # II, III, IV, XII: numerals, 
 _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7})(s?)(?![\w&-])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DEFINITION_AFTER = re.compile(r"\s*(?:\(|,\s*(?:which|or|meaning|also called|known as)\b|\s+(?:means|is when|refers to)\b|\s*[—–:]\s)", re.IGNORECASE)
+# The two patterns below end at the word they judge and are searched in the 40 characters before
+# it only: searched from the block's start, each acronym cost the whole block before it.
 _KEYWORD_BEFORE = re.compile(r"\b(?:text|texting|txt|keyword)\s+[\"“']?$", re.IGNORECASE)
 _NUMBER_AROUND = re.compile(r"\d{3,}\s+[A-Z]{3,}\b|\b[A-Z]{3,}\s+(?:to\s+)?\d{3,}")
 _DEFINITION_BEFORE = re.compile(r"(?:called|known as|termed|the term)\s*[\"“']?$", re.IGNORECASE)
@@ -275,7 +277,7 @@ class ReadabilityKind(Kind):
                 if term in seen:
                     continue
                 seen.add(term)  # judged once, at its first use (in or out of the rule's scope)
-                if _DEFINITION_AFTER.match(block.text, match.end()) or _DEFINITION_BEFORE.search(block.text, 0, match.start()):
+                if _DEFINITION_AFTER.match(block.text, match.end()) or _DEFINITION_BEFORE.search(block.text, max(0, match.start() - 40), match.start()):
                     continue
                 plain = jargon.get(term, [])
                 if any(p.lower() in block.lower for p in plain):
@@ -311,7 +313,7 @@ class ReadabilityKind(Kind):
                     if _is_definition(block.text, match, acronym, small):
                         defined.add(acronym)
                     continue
-                if _KEYWORD_BEFORE.search(block.text, 0, match.start()) or _NUMBER_AROUND.search(block.text[max(0, match.start() - 12) : match.end() + 12]):
+                if _KEYWORD_BEFORE.search(block.text, max(0, match.start() - 40), match.start()) or _NUMBER_AROUND.search(block.text[max(0, match.start() - 12) : match.end() + 12]):
                     continue  # a text keyword ("text CONNECT to 686868", "0508 TAUTOKO"), not an acronym
                 if _is_definition(block.text, match, acronym, small):
                     defined.add(acronym)

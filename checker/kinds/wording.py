@@ -30,10 +30,11 @@ Keys, besides those of every rule:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from checker import saferegex
-from checker.context import ASSERTED, NEGATED, QUOTED, REPORTED, SELF, judge, load_context_rules, paired_regions, words_between
+from checker.context import ASSERTED, NEGATED, QUOTED, REPORTED, SELF, judge, load_context_rules, paired_regions, window, words_between
 from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames
 from checker.document import HEADING
 from checker.findings import Finding
@@ -187,6 +188,8 @@ class WordingKind(Kind):
         sentence's (checker.context)."""
         if frame is not None and (frame.label == MENTIONED or frame.reach == STATEMENT or self.mode == "asserted"):
             return None
+        sentence_text, offset = window(sentence_text, start, end)  # a run-on sentence: the stretch around the term
+        start, end = start - offset, end - offset
         if self.rule.params["historical"] and rules.find("historical", sentence_text):
             return None
         verdict = judge(sentence_text, start, end, rules)
@@ -240,30 +243,34 @@ class WordingKind(Kind):
         return (verdict.trigger.lower() in rules.naming_verbs and words_between(text, verdict.end, start) <= rules.naming_reach
                 and not between & rules.naming_things)
 
-    @staticmethod
-    def paragraph_text(doc, k: int) -> str:
+    def paragraph_text(self, doc, k: int) -> str:
         """The block's text and the heading above it: the window of a `near_scope: paragraph` rule."""
-        heading = next((b.text for b in reversed(doc.blocks[:k]) if b.kind == HEADING), "")
+        headings = self.analysis(doc, ("heading-blocks",), lambda: [j for j, b in enumerate(doc.blocks) if b.kind == HEADING])
+        above = bisect.bisect_left(headings, k)
+        heading = doc.blocks[headings[above - 1]].text if above else ""
         return heading + "\n" + doc.blocks[k].text
 
     def check_block(self, doc, k: int, patterns, rules, findings: list) -> None:
         block = doc.blocks[k]
-        sentences = prefixes = quotes = None
+        sentences = starts = prefixes = quotes = near_text = None
         for start, end in self.matches(block, patterns):
             if sentences is None:  # worked out once per block, for every wording rule
                 sentences = block.sentences
+                starts = [s.start for s in sentences]
                 prefixes, quotes = self.analysis(doc, ("wording-block", k, id(rules)),
-                                                 lambda: (sentence_frames(block, rules.frames), paired_regions(block.text, CURLY_QUOTES)))
-            index = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), None)
-            if index is None:
+                                                 lambda: (sentence_frames(block, rules.frames), _Regions(paired_regions(block.text, CURLY_QUOTES))))
+                near_text = self.paragraph_text(doc, k) if self.rule.params["near_scope"] == "paragraph" else None
+            index = bisect.bisect_right(starts, start) - 1  # the sentence the term starts in
+            if index < 0 or start >= sentences[index].end:
                 continue
-            if any(a <= start and end <= b for a, b in quotes) or proper_name(block, start, end):
+            if quotes.contain(start, end) or proper_name(block, start, end):
                 continue  # inside a quotation that runs over sentences; part of a name ("Kew Lunatic Asylum")
-            if self.mode != "asserted" and in_word_list(sentences[index].text, start - sentences[index].start, end - sentences[index].start, rules.word_lists):
-                continue  # one of a list of words: the words are talked about
             sentence = sentences[index]
+            if self.mode != "asserted":
+                part, offset = window(sentence.text, start - sentence.start, end - sentence.start)
+                if in_word_list(part, start - sentence.start - offset, end - sentence.start - offset, rules.word_lists):
+                    continue  # one of a list of words: the words are talked about
             frame = prefixes[index] or block_frames(doc, rules.frames).get(k)
-            near_text = self.paragraph_text(doc, k) if self.rule.params["near_scope"] == "paragraph" else None
             context = self.context_of(sentence.text, start - sentence.start, end - sentence.start, rules, frame, near_text)
             if context is None:
                 continue
@@ -271,3 +278,19 @@ class WordingKind(Kind):
             finding = self.finding(span.start, span.end, match=" ".join(block.text[start:end].split()))
             finding.context = context
             findings.append(finding)
+
+
+class _Regions:
+    """Stretches of a block (quotations), asked whether one holds a span: by bisection, so a
+    paragraph of thousands of quoted terms is not searched once per term."""
+
+    def __init__(self, regions):
+        regions = sorted(regions)
+        self.starts = [a for a, _ in regions]
+        self.reach = []  # the furthest end among the regions that start at or before each one
+        for _, b in regions:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def contain(self, start: int, end: int) -> bool:
+        at = bisect.bisect_right(self.starts, start)
+        return bool(at) and self.reach[at - 1] >= end
