@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import random
 import re
 import time
+from pathlib import Path
 
 import pytest
 from conftest import write
 
 from checker.config import load_config
-from checker.globs import compile_glob
 from checker.errors import UsageError
+from checker.globs import compile_glob
 
 
 def test_defaults_without_any_config(tmp_path):
