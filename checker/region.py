@@ -92,6 +92,9 @@ def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
         services = [s for s, _ in resources.by_number.get(canonical, [])]
         if services:
             credit([s.region for s in services], weight["number"], f"{services[0].name} {raw}")
+        elif canonical in resources.retired_by_number:  # an old number still says whose readers
+            retired = resources.retired_by_number[canonical]
+            credit(retired.regions, weight["number"], f"{retired.service} {raw}")
         elif canonical in resources.emergency_by_number:
             credit(resources.emergency_by_number[canonical], weight["number"] / 2, f"emergency number {raw}")
     text = unscoped_text(doc, resources)

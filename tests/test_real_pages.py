@@ -75,7 +75,7 @@ def expected_freshness(page) -> list:
     dates = {}
     for d in labels.get("dates") or []:
         try:
-            parsed = date_parser.parse(str(d["text"]), fuzzy=True, dayfirst=dayfirst, default=datetime.datetime(2000, 1, 1)).date()
+            parsed = date_parser.parse(str(d["text"]), fuzzy=True, dayfirst=dayfirst, ignoretz=True, default=datetime.datetime(2000, 1, 1)).date()
         except (ValueError, OverflowError):
             continue
         dates.setdefault(d["kind"], []).append(parsed)
@@ -154,19 +154,25 @@ def evaluate(family: str, split: str, batch: str | None = None):
     return {"precision": precision, "recall": recall, "tp": tp, "fp": fp, "fn": fn}, errors
 
 
-# Floors: the figures reached (README, "Real pages"); the bar is crisis P >= 0.90 and
-# R >= 0.95, stats P and R >= 0.85, freshness P and R >= 0.90.
-# First run (commit 552ceee, before any work on these pages) -> now:
+# Floors: the figures reached on all 105 pages (README, "Real pages"); the bar is crisis
+# P >= 0.90 and R >= 0.95, stats P and R >= 0.85, freshness P and R >= 0.90.
+# First batch (63 pages), first run (commit 552ceee) -> after tuning on its dev part:
 #   crisis    dev 0.367/0.763 -> 1.000/0.974   test 0.391/0.562 -> 0.611/0.688
 #   stats     dev 0.395/0.552 -> 0.625/0.690   test 0.176/0.667 -> 0.381/0.889
 #   freshness dev 0.727/0.727 -> 0.932/0.932   test 0.579/0.579 -> 0.895/0.895
+# Second batch (42 pages, never seen before), first run with that tuned code:
+#   crisis    dev 0.800/0.750   test 0.769/0.909   (all 42: 0.791/0.791)
+#   stats     dev 0.543/0.704   test 0.615/0.571   (all 42: 0.563/0.659)
+#   freshness dev 0.966/0.966   test 0.917/0.917   (all 42: 0.951/0.951)
+# Then three ended Irish and Singapore numbers and a Singapore region were added to the data
+# (from its dev part): second batch crisis dev 0.812/0.812.
 FLOOR = {
-    ("crisis", "dev"): (0.99, 0.97),
-    ("crisis", "test"): (0.61, 0.68),
-    ("stats", "dev"): (0.62, 0.68),
-    ("stats", "test"): (0.38, 0.88),
-    ("freshness", "dev"): (0.93, 0.93),
-    ("freshness", "test"): (0.89, 0.89),
+    ("crisis", "dev"): (0.91, 0.89),
+    ("crisis", "test"): (0.67, 0.77),
+    ("stats", "dev"): (0.59, 0.69),
+    ("stats", "test"): (0.47, 0.69),
+    ("freshness", "dev"): (0.94, 0.94),
+    ("freshness", "test"): (0.90, 0.90),
 }
 
 
