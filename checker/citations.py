@@ -71,9 +71,16 @@ class CitationReader:
         unnamed = "|".join(re.escape(w) for w in sorted(citations.get("unnamed_sources", ()), key=len, reverse=True))
         # "a 2016 UK study found", "one survey of 5,000 teens", "a landmark study in ..."
         self.unnamed = re.compile(rf"\b(?:a|an|one|this|that|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{unnamed})\b", re.IGNORECASE) if unnamed else None
+        self._sources: dict[str, list[str]] = {}  # one reader per article: this stays small
 
     def sources_in(self, text: str) -> list[str]:
-        """Organisations and authors the sentence names (for stats.source-mismatch too)."""
+        """Organisations and authors the sentence names (for stats.source-mismatch too). A sentence
+        is asked about twice (its citation, its figures' sources): read once."""
+        if text not in self._sources:
+            self._sources[text] = self._read_sources(text)
+        return self._sources[text]
+
+    def _read_sources(self, text: str) -> list[str]:
         found = [m.group() for m in self.organisations.finditer(text)] + [m.group() for m in _AUTHORS.finditer(text)]
         if not self.cues.search(text):
             return found

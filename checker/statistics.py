@@ -367,6 +367,30 @@ def _nearest_outside(found: list, start: int, end: int) -> str | None:
     return min(tied, key=lambda item: (item[1], item[0]))[2]
 
 
+class _NameIndex:
+    """For named phrase lists (measures, populations): the names whose phrases a text's words allow
+    (a phrase can match only where all its words are), found by the longest word of each phrase."""
+
+    def __init__(self, lists: dict):
+        from checker.phrases import words_in
+
+        self.by_word: dict[str, list[tuple[str, frozenset]]] = {}
+        self.always: set[str] = set()  # a phrase with no word characters: always searched
+        for name, phrases in lists.items():
+            for phrase in phrases:
+                need = words_in(phrase)
+                if need:
+                    self.by_word.setdefault(max(need, key=len), []).append((name, need))
+                else:
+                    self.always.add(name)
+
+    def allowed(self, words: frozenset) -> set[str]:
+        found = set(self.always)
+        for word in self.by_word.keys() & words:
+            found.update(name for name, need in self.by_word[word] if name not in found and need <= words)
+        return found
+
+
 @dataclass
 class Vocabulary:
     """Measures and populations from the claims registry, compiled."""
@@ -379,6 +403,9 @@ class Vocabulary:
     money_before: re.Pattern | None = None
     money_after: re.Pattern | None = None
     common_words: frozenset = frozenset()
+    # Which measures and populations a sentence's words allow: the others are not searched for.
+    measure_words: _NameIndex | None = None
+    population_words: _NameIndex | None = None
     _last: tuple | None = field(default=None, repr=False, compare=False)  # the last sentence read, and its facts
 
     @classmethod
@@ -399,6 +426,8 @@ class Vocabulary:
             re.compile(rf"(?:^|[\s(])(?:{before})\s?$") if before else None,
             re.compile(rf"^\s*(?:{after})\b", re.IGNORECASE) if after else None,
             frozenset(w.casefold() for w in data.get("common_words") or ()),
+            _NameIndex(data.get("measures") or {}),
+            _NameIndex(data.get("populations") or {}),
         )
 
     def is_money(self, figure: Figure, sentence: str) -> bool:
@@ -429,10 +458,16 @@ class Vocabulary:
         thousand figures must not be read a thousand times)."""
         if self._last is not None and self._last[0] == (sentence, context):
             return self._last[1]
-        populations = sorted((m.start(), rank, name) for rank, (name, regex) in enumerate(self.populations.items()) for m in regex.finditer(sentence))
-        measures = {name for name, regex in self.measures.items() if regex.search(sentence)}
+        from checker.phrases import words_in
+
+        words = words_in(sentence)
+        named, measured = self.population_words.allowed(words), self.measure_words.allowed(words)
+        populations = sorted((m.start(), rank, name) for rank, (name, regex) in enumerate(self.populations.items())
+                             if name in named for m in regex.finditer(sentence))
+        measures = {name for name, regex in self.measures.items() if name in measured and regex.search(sentence)}
         if not measures and context:
-            measures = {name for name, regex in self.measures.items() if regex.search(context)}
+            measured = self.measure_words.allowed(words_in(context))
+            measures = {name for name, regex in self.measures.items() if name in measured and regex.search(context)}
         years = _YEAR.findall(sentence)
         band = next((m for regex in self.bands for m in [regex.search(sentence)] if m), None)
         facts = _SentenceFacts(
