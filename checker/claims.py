@@ -21,13 +21,8 @@ from checker.citations import NONE, RANK, Citation, CitationReader
 from checker.document import HEADING, LIST_ITEM
 from checker.errors import UsageError
 from checker.readability import prose_blocks
-from checker.statistics import (
-    Figure,
-    Vocabulary,
-    block_has_digits,
-    block_has_figure_words,
-    find_figures,
-)
+from checker.statistics import Figure, block_has_digits, block_has_figure_words, find_figures
+from checker.vocabulary import Vocabulary
 from checker.yamlload import load_data_file
 
 COMPARED = 32  # earlier statements of one unit and measure that a figure is compared with (_link_restatements)

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from checker.claims import load_citations, load_registry
 from checker.errors import UsageError
 from checker.rule import builtin_data
-from checker.statistics import Vocabulary, find_figures
+from checker.statistics import find_figures
+from checker.vocabulary import Vocabulary
 from checker.yamlload import load_yaml
 
 STATS = FIXTURES / "stats"
