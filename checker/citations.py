@@ -28,6 +28,11 @@ from checker.phrases import word_list_regex
 
 RANK = {"": 0, "incomplete": 1, "cited": 2}
 _FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+# A superscript that lost its formatting when the page was copied: note numbers glued to the full
+# stop that ends the sentence ("in the past year.1", "among Canadian youth.2;3").
+_GLUED_NOTE = re.compile(r"(?<=[a-z%)])[.!?](\d{1,2})(?:[;,–-]\d{1,2})*\s*$")
+# An asterisk glued to a word or a figure ("about*", "19,000*", "self-harmed**"): a note marker.
+_STAR_NOTE = re.compile(r"(?<=[\w%])\*{1,3}(?=[\s.,;:)]|$)")
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _AUTHORS = re.compile(
     r"\b[A-Z][a-zA-Z'’-]+(?:\s+(?:and|&)\s+(?:colleagues|co-workers|coworkers|others)|\s+et\s+al\b\.?)"
@@ -36,7 +41,7 @@ _AUTHORS = re.compile(
 )
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A name: capitalised words (or acronyms), with the small words names contain between them.
-_CAPITALISED = r"(?:[A-Z][\w'’.&-]*)"
+_CAPITALISED = r"(?:\d?[A-Z][\w'’.&-]*)"  # "Samaritans", "NHS", "1Life"
 _NAME = rf"{_CAPITALISED}(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*{_CAPITALISED})*"
 _INDEFINITE = re.compile(r"\b(?:a|an|one)\s+(?:(?:19|20)\d\d\s+)?$", re.IGNORECASE)
 
@@ -104,6 +109,11 @@ class CitationReader:
             number = int((m.group(1) or m.group(2)).translate(_SUPERSCRIPT))
             if number in self.notes:
                 return Citation("cited", f"footnote [{number}]")
+        glued = _GLUED_NOTE.search(text)
+        if glued and (int(glued.group(1)) in self.notes or not self.notes):  # no list in view: the marker is all there is
+            return Citation("cited", f"footnote {glued.group(1)} after the sentence")
+        if _STAR_NOTE.search(text):
+            return Citation("cited", "a note marked with an asterisk")
         for start, _end, href in block.links:
             if sentence.start <= start < sentence.end:
                 host = urlparse(href).netloc.lower().removeprefix("www.")
@@ -138,11 +148,13 @@ def _named_source_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.P
     parts = []
     if before:
         words = "|".join(_phrase(p) for p in sorted(before, key=len, reverse=True))
-        # "according to the latest National Crime Records Bureau data": up to two lower-case words first
-        parts.append(rf"(?i:{words})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?P<name>{_NAME})")
+        # "according to the latest National Crime Records Bureau data", "according to research
+        # conducted by Kids Help Phone": up to three lower-case words first
+        parts.append(rf"(?i:{words})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?P<name>{_NAME})")
     if after:
         words = "|".join(_phrase(p) for p in sorted(after, key=len, reverse=True))
-        parts.append(rf"(?P<name2>{_NAME})(?:['’]s?)?\s+(?i:{words})\b")
+        # "The South African Depression And Anxiety Group (SADAG) reported": its acronym may follow it
+        parts.append(rf"(?P<name2>{_NAME})(?:['’]s?)?(?:\s+\([A-Z][A-Za-z&]{{1,10}}\))?\s+(?i:{words})\b")
     return re.compile("|".join(parts) or r"(?!)")
 
 

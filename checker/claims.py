@@ -269,8 +269,10 @@ def _lead_in(block, judged, current: Citation) -> Citation:
 
 def _source_lines(doc, stats, reader) -> None:
     """A block that is a source line ("(Source: X)", "(Facts via NAMI)") cites the paragraph just
-    before it, or the whole list it ends (a list's last item may carry it)."""
+    before it, or the whole list it ends (a list's last item may carry it), and with them the run
+    of paragraphs of figures just before (a "Facts" section of one figure per paragraph)."""
     covered: set[int] = set()
+    with_figures = {id(stat.block) for stat in stats}
     run: list = []  # the blocks since the last heading or source line
     for block in doc.blocks:
         if block.kind == HEADING:
@@ -283,6 +285,10 @@ def _source_lines(doc, stats, reader) -> None:
                 last = run[-1]
                 listed = [b for b in run if b.kind == LIST_ITEM] if last.kind == LIST_ITEM or block.kind == LIST_ITEM else []
                 covered.update(id(b) for b in (listed or [last]))
+                for earlier in reversed(run):
+                    if id(earlier) not in with_figures:
+                        break
+                    covered.add(id(earlier))
             run = []
         else:
             run.append(block)

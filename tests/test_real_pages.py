@@ -165,11 +165,13 @@ def evaluate(family: str, split: str, batch: str | None = None):
 #   stats     dev 0.543/0.704   test 0.615/0.571   (all 42: 0.563/0.659)
 #   freshness dev 0.966/0.966   test 0.917/0.917   (all 42: 0.951/0.951)
 # Then three ended Irish and Singapore numbers and a Singapore region were added to the data
-# (from its dev part): second batch crisis dev 0.812/0.812.
+# (from its dev part): second batch crisis dev 0.812/0.812. Note numbers glued to a full stop,
+# asterisk notes, an acronym before the reporting verb and a source line closing a run of figure
+# paragraphs (from both batches' dev parts): stats dev 0.596 -> 0.711 precision; test unchanged.
 FLOOR = {
     ("crisis", "dev"): (0.91, 0.89),
     ("crisis", "test"): (0.67, 0.77),
-    ("stats", "dev"): (0.59, 0.69),
+    ("stats", "dev"): (0.70, 0.69),
     ("stats", "test"): (0.47, 0.69),
     ("freshness", "dev"): (0.94, 0.94),
     ("freshness", "test"): (0.90, 0.90),

@@ -245,3 +245,38 @@ def test_the_quick_tests_before_each_pattern_never_lose_a_figure(text):
         patch.setattr(statistics, "_WORDS_ONLY", frozenset())
         patch.setattr(statistics, "_FIGURE_WORD", re.compile(""))
         assert quick == find_figures(text)
+
+
+def _uncited_lines(text: str) -> list[int]:
+    from checker.kinds import CheckContext, build_check
+    from checker.kinds.base import document_settings
+    from checker.parsing import parse_document
+    from checker.rulefile import load_rules
+
+    (rule,) = [r for r in load_rules().rules if r.id == "stats.uncited"]
+    doc = parse_document("a.md", text)
+    return sorted({doc.position(f.start)[0] for f in build_check(rule).run(doc, CheckContext(document_settings(None, None, {})))})
+
+
+@pytest.mark.parametrize(
+    "text, uncited",
+    [
+        # A note number glued to the full stop (a superscript that lost its formatting) cites ...
+        ("# Facts\n\nIn Ontario, 13.4% of students had serious thoughts of suicide in the past year.1\n", []),
+        ("# Facts\n\nSuicide kills about three young people per week across the country.5;6\n", []),
+        # ... a decimal at the end of a sentence does not.
+        ("# Facts\n\nAbout 20% of adults are affected, up from 14.2\n", [3]),
+        # An asterisk glued to a word or a figure is a note marker; a spaced one is not.
+        ("# Facts\n\nThere were over 19,000* counselling sessions about self-harm.\n", []),
+        ("# Facts\n\nThere were over 19,000 counselling sessions about self-harm * in all.\n", [3]),
+        # A source named with its acronym before the reporting verb.
+        ("# Facts\n\nThe South African Depression And Anxiety Group (SADAG) reported in 2021 that 23 people die by suicide each day.\n", []),
+        # A source line after a run of one-figure paragraphs cites the run, back to prose without a figure.
+        ("# Facts\n\nSome context here.\n\n75% of people who die by suicide are male.\n\n46% had a diagnosed condition.\n\n"
+         "10% of young adults had such thoughts. (Facts via NAMI)\n", []),
+        ("# Facts\n\n75% of people who die by suicide are male.\n\nSome context without a figure.\n\n"
+         "10% of young adults had such thoughts. (Facts via NAMI)\n", [3]),
+    ],
+)
+def test_citation_forms_of_real_pages(text, uncited):
+    assert _uncited_lines(text) == uncited
