@@ -99,6 +99,12 @@ def is_triggered(doc, resources) -> bool:
     return any(trigger.search(block.text) for block in doc.blocks if block.kind in PROSE_KINDS)
 
 
+def _addresses_reader(text: str, reader_re, imperative_re) -> bool:
+    """Does the sentence speak to the reader: a second-person word, or an instruction (a clause
+    that starts with call, go, get ...)?"""
+    return bool(reader_re.search(text) or imperative_re.search(text))
+
+
 def _plausible_phone(raw: str, digits: str) -> bool:
     if re.fullmatch(r"(?:1[89]|20)\d\d", raw):  # a year
         return False
@@ -118,6 +124,8 @@ def analyse(doc, resources, settings: dict) -> Analysis:
     text_re = words_regex(tuple(language["text_words"]))
     chat_re = words_regex(tuple(language["chat_words"]))
     danger_re = words_regex(tuple(language["danger_phrases"]))
+    reader_re = words_regex(tuple(language["reader_words"]))
+    imperative_re = re.compile(rf"(?:^|[,:;—–]\s*)(?:please\s+)?(?:{words_regex(tuple(language['imperative_words'])).pattern})", re.IGNORECASE)
     # The blocks with a danger phrase, and the chat and directory addresses the article has at all.
     danger_blocks = phrase_list(tuple(language["danger_phrases"])).blocks_in(doc)
     article_text = doc.prose_lower()
@@ -159,13 +167,18 @@ def analyse(doc, resources, settings: dict) -> Analysis:
         section_text = " ".join(h[2] for h in headings)
         block_has_crisis_words = None  # searched for when a sentence offers a contact
 
-        for sentence in block.sentences:
+        sentences = block.sentences
+        for k, sentence in enumerate(sentences):
             text = sentence.text
             offset = sentence.start
             words_before = top_word_count
             if in_top:
                 top_word_count += len(text.split())
-            if has_danger:
+            following = sentences[k + 1].text if k + 1 < len(sentences) else ""
+            if has_danger and (_addresses_reader(text, reader_re, imperative_re) or _addresses_reader(following, reader_re, imperative_re)):
+                # Danger told to the reader ("if you are in immediate danger", "in an emergency,
+                # go to ..."; or "... a psychiatric emergency. If you ..."), not reported
+                # ("emergency services responded to the scene").
                 for m in danger_re.finditer(text):
                     span = block.source_span(offset + m.start(), offset + m.end())
                     danger.append((span.start, span.end))

@@ -226,6 +226,8 @@ SCHEMA = {
         "chat_words": _WORDS,
         "label_words": _WORDS,
         "danger_phrases": _WORDS,
+        "reader_words": _WORDS,
+        "imperative_words": _WORDS,
     },
     "inference": {"number": "number", "marker": "number", "domain": "number", "minimum": "number"},
     "url_keys": _WORDS,

@@ -91,7 +91,10 @@ def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
         seen.add(canonical)
         services = [s for s, _ in resources.by_number.get(canonical, [])]
         if services:
-            credit([s.region for s in services], weight["number"], f"{services[0].name} {raw}")
+            # A number that is a service in one region and the emergency number of another (111:
+            # NHS 111 in the UK, emergencies in New Zealand) is shared evidence.
+            regions = [s.region for s in services] + list(resources.emergency_by_number.get(canonical, ()))
+            credit(regions, weight["number"], f"{services[0].name} {raw}")
         elif canonical in resources.retired_by_number:  # an old number still says whose readers
             retired = resources.retired_by_number[canonical]
             credit(retired.regions, weight["number"], f"{retired.service} {raw}")

@@ -308,3 +308,37 @@ def test_a_rule_naming_a_broken_resources_file_fails_to_load(tmp_path):
     )
     with pytest.raises(UsageError, match=rf"crisis-resources.yaml:{line}: key 'language.topic': unknown key"):
         crisis_rules(pack)
+
+
+def _crisis_findings(text: str) -> list[str]:
+    from checker.kinds.base import document_settings
+
+    doc = parse_document("a.md", text)
+    context = CheckContext(document_settings(None, None, {}))
+    return sorted({f.rule for rule in crisis_rules() for f in CrisisKind(rule).run(doc, context)})
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        # Danger told to the reader wants an emergency number ...
+        ("# Suicide\n\nCall or text 988. If you are in immediate danger, get help now.\n", ["crisis.emergency-missing"]),
+        ("# Suicide\n\nCall or text 988. Suicidal behaviour is a psychiatric emergency. If a friend starts to act on it, seek help.\n",
+         ["crisis.emergency-missing"]),
+        # ... danger reported, or a helpline's process described, does not.
+        ("# Suicide\n\nCall or text 988. Emergency services responded to the scene, but the man was pronounced dead.\n", []),
+        ("# Suicide\n\nCall or text 988. If there is immediate danger to life, the team may contact the police.\n", []),
+    ],
+)
+def test_danger_wants_an_emergency_number_only_when_told_to_the_reader(text, wanted):
+    assert "crisis.emergency-missing" not in [r for r in _crisis_findings(text) if r not in wanted]
+    assert set(wanted) <= set(_crisis_findings(text))
+
+
+def test_a_number_that_is_one_regions_service_and_anothers_emergency_is_shared_evidence():
+    from checker.crisis_analysis import analyse
+    from checker.crisis_resources import load_resources
+
+    text = "# Self-harm\n\nIf you have overdosed, call 111 and ask for an ambulance. Healthline: 0800 611 116.\n"
+    analysis = analyse(parse_document("a.md", text), load_resources(str(RESOURCES)), {})
+    assert analysis.region == "NZ"  # before: UK, from NHS 111 alone

@@ -168,9 +168,12 @@ def evaluate(family: str, split: str, batch: str | None = None):
 # (from its dev part): second batch crisis dev 0.812/0.812. Note numbers glued to a full stop,
 # asterisk notes, an acronym before the reporting verb and a source line closing a run of figure
 # paragraphs (from both batches' dev parts): stats dev 0.596 -> 0.711 precision; test unchanged.
+# Danger counted only when told to the reader, and a number that is one region's service and
+# another's emergency number shared evidence (NHS 111 / NZ 111): crisis dev 0.913/0.900 ->
+# 0.955/0.900, test 0.677/0.778 -> 0.750/0.778.
 FLOOR = {
-    ("crisis", "dev"): (0.91, 0.89),
-    ("crisis", "test"): (0.67, 0.77),
+    ("crisis", "dev"): (0.95, 0.89),
+    ("crisis", "test"): (0.74, 0.77),
     ("stats", "dev"): (0.70, 0.69),
     ("stats", "test"): (0.47, 0.69),
     ("freshness", "dev"): (0.94, 0.94),
