@@ -4,7 +4,9 @@
 anything below it (`drafts` and `drafts/` both exclude drafts/a.md). A regular expression built from
 a glob backtracks: `**/*a*a*a*a*a*a*b` against a long file name took minutes. Here the glob is a
 small automaton whose set of live states is advanced one character at a time (Thompson's method),
-so a match costs at most (path length x glob length) steps, whatever the glob.
+so a match costs at most (path length x glob length) steps, whatever the glob; each set of states
+and its moves are remembered (a lazy DFA), so a walk over thousands of paths costs about one
+dictionary lookup per character.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ class Glob:
                 tokens.append((_CHAR, glob[i]))
                 i += 1
         self.tokens = tokens
+        self._end = len(tokens)  # the whole glob read: the path may go on only below it
+        self._start = frozenset(self._closure({0}))
+        self._moves: dict = {}
 
     def _closure(self, states: set[int]) -> set[int]:
         """Add the states reachable without reading a character: *, ** and **/ may match nothing."""
@@ -61,40 +66,52 @@ class Glob:
         return states
 
     def match(self, path: str) -> bool:
-        tokens = self.tokens
-        end = len(tokens)  # the whole glob read: the path may go on only below it
-        below = end + 1  # ... and once past a "/" there, anything goes
-        states = self._closure({0})
+        # The sets of live states are remembered with their moves (a lazy DFA): a walk matches the
+        # same few globs against thousands of paths, and most steps are then one dictionary lookup.
+        states = self._start
+        moves = self._moves
+        if len(moves) > 50_000:  # a pathological glob on long names: start afresh rather than grow
+            moves.clear()
         for char in path:
-            following: set[int] = set()
-            for state in states:
-                if state == below:
-                    following.add(below)
-                    continue
-                if state == end:
-                    if char == "/":
-                        following.add(below)
-                    continue
-                kind, literal = tokens[state]
-                if kind == _CHAR:
-                    if char == literal:
-                        following.add(state + 1)
-                elif kind == _ONE:
-                    if char != "/":
-                        following.add(state + 1)
-                elif kind == _STAR:
-                    if char != "/":
-                        following.add(state)
-                elif kind == _ANY:
-                    following.add(state)
-                elif kind == _DIRS:  # any run of characters that ends with "/"
-                    following.add(state)
-                    if char == "/":
-                        following.add(state + 1)
+            key = (states, char)
+            following = moves.get(key)
+            if following is None:
+                following = moves[key] = self._step(states, char)
             if not following:
                 return False
-            states = self._closure(following)
-        return end in states or below in states
+            states = following
+        return self._end in states or self._end + 1 in states
+
+    def _step(self, states: frozenset, char: str) -> frozenset:
+        tokens = self.tokens
+        end = self._end
+        below = end + 1  # once past a "/" after the whole glob, anything goes
+        following: set[int] = set()
+        for state in states:
+            if state == below:
+                following.add(below)
+                continue
+            if state == end:
+                if char == "/":
+                    following.add(below)
+                continue
+            kind, literal = tokens[state]
+            if kind == _CHAR:
+                if char == literal:
+                    following.add(state + 1)
+            elif kind == _ONE:
+                if char != "/":
+                    following.add(state + 1)
+            elif kind == _STAR:
+                if char != "/":
+                    following.add(state)
+            elif kind == _ANY:
+                following.add(state)
+            elif kind == _DIRS:  # any run of characters that ends with "/"
+                following.add(state)
+                if char == "/":
+                    following.add(state + 1)
+        return frozenset(self._closure(following)) if following else frozenset()
 
 
 @lru_cache(maxsize=1024)
