@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from checker.context import ASKED, HYPOTHETICAL, MYTH, NEGATED, judge
+from checker.context import ASKED, HYPOTHETICAL, MYTH, NEGATED, judge, quoted_regions
 from checker.document import HEADING, PROSE_KINDS
 from checker.phrases import trigger_regex, words_in
 from checker.yamlload import load_data_file
@@ -78,7 +78,10 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
     text = sentence.text
 
     def asserted(match) -> bool:
-        return judge(text, match.start(), match.end(), context_rules).label not in NOT_ASSERTED
+        # Words in quotation marks are someone's own ("I can't go on"), not the article's framing:
+        # they are blanked out before the sentence is judged.
+        outside = _blank_quotes(text, match.start(), match.end())
+        return judge(outside, match.start(), match.end(), context_rules).label not in NOT_ASSERTED
 
     def hit(check: str, match, why: str = "") -> None:
         span = block.source_span(sentence.start + match.start(), sentence.start + match.end())
@@ -98,8 +101,9 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
     found = None
     guidance = None
     if particular or maybe_note or maybe_cause:
-        guidance = rx["guidance"].search(text)
-        if not guidance and not (rx["general"].search(text) and not particular):
+        framing = _blank_quotes(text, -1, -1)  # guidance and generality are the article's, not a quoted voice's
+        guidance = rx["guidance"].search(framing)
+        if not guidance and not (rx["general"].search(framing) and not particular):
             note = rx["notes"].search(text) if maybe_note else None
             means = rx["means"].search(text) if particular else None
             place = (rx["sites"].search(text) or (means and rx["places"].search(text))) if particular else None
@@ -118,3 +122,18 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
             found = ("sensational", sensational)
     if found:
         hit(*found, particular.group() if particular else "")
+
+
+def _blank_quotes(text: str, start: int, end: int) -> str:
+    """The sentence with the text of its quotations replaced by spaces (offsets kept), except a
+    quotation that holds the span being judged."""
+    regions = quoted_regions(text)
+    opening = text.rfind("“")
+    if opening > text.rfind("”") and opening >= end:  # a quotation that runs on into the next sentence
+        regions.append((opening + 1, len(text)))
+    pieces = list(text)
+    for a, b in regions:
+        if a <= start and end <= b:
+            continue
+        pieces[a:b] = " " * (b - a)
+    return "".join(pieces)

@@ -66,8 +66,8 @@ def scores(items, results) -> dict:
 # The issue's bar is precision >= 0.90 and recall >= 0.80 per rule on the test split. Floors: the
 # figures reached for the family (README, "Safe-messaging detail"); the bar is not met (issue notes).
 # First run (the vocabularies as first written, before any look at the set): dev 0.980 / 0.193,
-# test 0.880 / 0.179. Now: dev 0.987 / 0.579 (tuned on), test 0.885 / 0.439.
-FLOOR = {"dev": (0.98, 0.57), "test": (0.88, 0.43)}
+# test 0.880 / 0.179. Then dev 0.987 / 0.579; with quoted voices left out of the framing (session 6): dev 0.987 / 0.587 (tuned on), test 0.885 / 0.439.
+FLOOR = {"dev": (0.98, 0.58), "test": (0.88, 0.43)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -108,3 +108,23 @@ if __name__ == "__main__":
                 want = set() if item["label"] == "pass" else {item["label"]}
                 if got != want:
                     print(f"    [{item['label']}] got {sorted(got)}: {item['text'][:150]}")
+
+
+@pytest.mark.parametrize(
+    "sentence, wanted",
+    [
+        # A quoted voice's words ("I can't study") neither deny the note nor make the sentence a
+        # general statement ("study"): the note's contents are reported.
+        ("In the suicide note she wrote, “I can’t study further. Sorry, mom and dad.”", ["safety.suicide-note"]),
+        # The article's own words still decide: a note denied is not reported.
+        ("Police said she did not leave a suicide note.", []),
+    ],
+)
+def test_quoted_words_are_not_the_articles_framing(sentence, wanted):
+    from checker.config import Config
+    from checker.engine import Engine
+
+    engine = Engine(load_rules(), Config(root=Path(__file__).parent.parent), select=["safety"])
+    text = f"---\ncontent_type: news\n---\n# Student dies\n\n{sentence}\n"
+    found = [f.rule for f in engine.check_file("news.md", text=text).findings if f.rule != "safety.help-and-hope"]
+    assert found == wanted
