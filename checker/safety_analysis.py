@@ -20,8 +20,8 @@ from checker.document import HEADING, PROSE_KINDS
 from checker.phrases import trigger_regex, words_in
 from checker.yamlload import load_data_file
 
-LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_contents", "causes", "sensational", "sensational_lead", "guidance",
-         "general", "hope")
+LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_words", "note_contents", "causes", "sensational",
+         "sensational_lead", "guidance", "general", "hope")
 CUED = ("particular", "notes", "causes", "sensational")
 SCHEMA = {**{name: ["phrase"] for name in LISTS}, "cues": {name: ["phrase"] for name in CUED}}
 
@@ -50,6 +50,9 @@ class SafetyAnalysis:
     hits: list[Hit] = field(default_factory=list)
     narrates: bool = False  # some sentence tells a particular death or act
     hope: bool = False  # some sentence tells of coping, recovery or help
+    # Sentences that quote or report a plain "note", "letter" or "message": its contents when the
+    # article tells a particular death (known only once every sentence is read).
+    maybe_notes: list[Hit] = field(default_factory=list)
 
     def of(self, check: str) -> list[Hit]:
         return [h for h in self.hits if h.check == check]
@@ -71,6 +74,9 @@ def analyse(doc, regexes: dict, context_rules) -> SafetyAnalysis:
             _sentence(block, sentence, regexes, context_rules, out, lead)
         if block.kind != HEADING:
             lead = False
+    if out.narrates:
+        out.hits.extend(out.maybe_notes)
+        out.hits.sort(key=lambda h: h.start)
     return out
 
 
@@ -122,6 +128,13 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
             found = ("sensational", sensational)
     if found:
         hit(*found, particular.group() if particular else "")
+    elif maybe_note and not guidance:
+        # "Another letter to his mother said: '...'", "two notes found at the scene indicated ...":
+        # a written or sent message and what it said, kept until the article is known to tell a death.
+        word = rx["note_words"].search(text)
+        if word and rx["note_contents"].search(text) and asserted(word):
+            span = block.source_span(sentence.start + word.start(), sentence.start + word.end())
+            out.maybe_notes.append(Hit("suicide-note", span.start, span.end, word.group(), "a message in an article that tells a death"))
 
 
 def _blank_quotes(text: str, start: int, end: int) -> str:

@@ -66,8 +66,8 @@ def scores(items, results) -> dict:
 # The issue's bar is precision >= 0.90 and recall >= 0.80 per rule on the test split. Floors: the
 # figures reached for the family (README, "Safe-messaging detail"); the bar is not met (issue notes).
 # First run (the vocabularies as first written, before any look at the set): dev 0.980 / 0.193,
-# test 0.880 / 0.179. Then dev 0.987 / 0.579; with quoted voices left out of the framing (session 6): dev 0.987 / 0.587 (tuned on), test 0.885 / 0.439.
-FLOOR = {"dev": (0.98, 0.58), "test": (0.88, 0.43)}
+# test 0.880 / 0.179. Then dev 0.987 / 0.579; with quoted voices left out of the framing and plain letters kept as notes in an article that tells a death (session 6): dev 0.987 / 0.591 (tuned on), test 0.887 / 0.447.
+FLOOR = {"dev": (0.98, 0.58), "test": (0.88, 0.44)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -126,5 +126,25 @@ def test_quoted_words_are_not_the_articles_framing(sentence, wanted):
 
     engine = Engine(load_rules(), Config(root=Path(__file__).parent.parent), select=["safety"])
     text = f"---\ncontent_type: news\n---\n# Student dies\n\n{sentence}\n"
+    found = [f.rule for f in engine.check_file("news.md", text=text).findings if f.rule != "safety.help-and-hope"]
+    assert found == wanted
+
+
+@pytest.mark.parametrize(
+    "body, wanted",
+    [
+        # A plain letter and what it said, in an article that tells a particular death ...
+        ("Terry, 58, took his own life at home in May.\n\nAnother letter to his mother Edith said: “I’m sorry. Please forgive us.”",
+         ["safety.suicide-note"]),
+        # ... but not in an article that tells none (a letter of thanks to a helpline).
+        ("Volunteers answer calls about suicide every night.\n\nOne letter to the team said: “Thank you for listening to me.”", []),
+    ],
+)
+def test_a_plain_letter_is_a_note_only_in_an_article_that_tells_a_death(body, wanted):
+    from checker.config import Config
+    from checker.engine import Engine
+
+    engine = Engine(load_rules(), Config(root=Path(__file__).parent.parent), select=["safety"])
+    text = f"---\ncontent_type: news\n---\n# News\n\n{body}\n"
     found = [f.rule for f in engine.check_file("news.md", text=text).findings if f.rule != "safety.help-and-hope"]
     assert found == wanted
