@@ -100,26 +100,32 @@ def article(rng: random.Random, index: int) -> str:
 
 
 def generate(directory: Path, count: int, seed: int = 1) -> list[Path]:
-    directory.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
+    return write_articles(directory, (article(rng, index) for index in range(count)))
+
+
+def write_articles(directory: Path, texts) -> list[Path]:
+    """Write article-00000.md ... into directory; files already right are left as they are (their
+    modification times too, so the caches of a previous benchmark run still apply)."""
+    directory.mkdir(parents=True, exist_ok=True)
     paths = []
-    for index in range(count):
+    for index, text in enumerate(texts):
         path = directory / f"article-{index:05d}.md"
-        text = article(rng, index)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def command_line(write, description: str) -> None:
+    """`python SCRIPT DIR COUNT [--seed N]` for a corpus writer."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument("directory", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    generate(args.directory, args.count, args.seed)
+    write(args.directory, args.count, args.seed)
 
 
 if __name__ == "__main__":
-    main()
+    command_line(generate, __doc__)

@@ -14,9 +14,12 @@ equally. The same pages and seed give the same corpus byte for byte. No network.
 
 from __future__ import annotations
 
-import argparse
 import random
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import command_line, write_articles
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SOURCE = "<!-- source:"
@@ -72,26 +75,9 @@ def stitch(directory: Path = DATA, count: int = 100, seed: int = 1) -> list[str]
 
 
 def write(out: Path, count: int, seed: int = 1, directory: Path = DATA) -> list[Path]:
-    """Write the stitched corpus to out (article-00000.md ...); files already right are left as they
-    are."""
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for index, text in enumerate(stitch(directory, count, seed)):
-        path = out / f"article-{index:05d}.md"
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("directory", type=Path)
-    parser.add_argument("count", type=int)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
-    write(args.directory, args.count, args.seed)
+    """Write the stitched corpus to out (article-00000.md ...)."""
+    return write_articles(out, stitch(directory, count, seed))
 
 
 if __name__ == "__main__":
-    main()
+    command_line(write, __doc__)
