@@ -53,6 +53,7 @@ _GROUPS = (
     "termination_before_only",
     "factive",
     "self_before",
+    "self_after",
     "historical",
 )
 _LABEL_OF = {"negation_before": NEGATED, "myth_before": MYTH, "reported_before": REPORTED, "hypothetical_before": HYPOTHETICAL}
@@ -254,6 +255,11 @@ def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
             # "As a former addict, I ..." describes the writer; "as a former addict, he ..." does not.
             if m.group().lower().startswith("as ") and not rules.first_person_words.search(text, end, end + 60):
                 continue
+            return Judgement(SELF, m.group())
+
+    # "Most people who suffer from a mental illness, like myself, ...": the writer counts themself in.
+    for m in rules.find("self_after", text):
+        if m.start() >= end and words_between(text, end, m.start()) <= 4 and not _terminated(text, end, m.start(), rules):
             return Judgement(SELF, m.group())
 
     clause_end = _CLAUSE_END.search(text, end)
