@@ -14,6 +14,7 @@ and a sentence that names one ("In the UK, call ...") are judged for that countr
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -99,10 +100,17 @@ def is_triggered(doc, resources) -> bool:
     return any(trigger.search(block.text) for block in doc.blocks if block.kind in PROSE_KINDS)
 
 
-def _addresses_reader(text: str, reader_re, imperative_re) -> bool:
+def _addresses_reader(text: str, reader_words: tuple, imperative_words: tuple) -> bool:
     """Does the sentence speak to the reader: a second-person word, or an instruction (a clause
     that starts with call, go, get ...)?"""
-    return bool(reader_re.search(text) or imperative_re.search(text))
+    reader, instruction = _reader_regexes(reader_words, imperative_words)
+    return bool(reader.search(text) or instruction.search(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _reader_regexes(reader_words: tuple, imperative_words: tuple) -> tuple:
+    instruction = re.compile(rf"(?:^|[,:;—–]\s*)(?:please\s+)?(?:{words_regex(imperative_words).pattern})", re.IGNORECASE)
+    return words_regex(reader_words), instruction
 
 
 def _plausible_phone(raw: str, digits: str) -> bool:
@@ -124,8 +132,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
     text_re = words_regex(tuple(language["text_words"]))
     chat_re = words_regex(tuple(language["chat_words"]))
     danger_re = words_regex(tuple(language["danger_phrases"]))
-    reader_re = words_regex(tuple(language["reader_words"]))
-    imperative_re = re.compile(rf"(?:^|[,:;—–]\s*)(?:please\s+)?(?:{words_regex(tuple(language['imperative_words'])).pattern})", re.IGNORECASE)
+    addressed = (tuple(language["reader_words"]), tuple(language["imperative_words"]))
     # The blocks with a danger phrase, and the chat and directory addresses the article has at all.
     danger_blocks = phrase_list(tuple(language["danger_phrases"])).blocks_in(doc)
     article_text = doc.prose_lower()
@@ -175,7 +182,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
             if in_top:
                 top_word_count += len(text.split())
             following = sentences[k + 1].text if k + 1 < len(sentences) else ""
-            if has_danger and (_addresses_reader(text, reader_re, imperative_re) or _addresses_reader(following, reader_re, imperative_re)):
+            if has_danger and (_addresses_reader(text, *addressed) or _addresses_reader(following, *addressed)):
                 # Danger told to the reader ("if you are in immediate danger", "in an emergency,
                 # go to ..."; or "... a psychiatric emergency. If you ..."), not reported
                 # ("emergency services responded to the scene").

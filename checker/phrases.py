@@ -113,6 +113,29 @@ class PhraseList:
         return self._regex
 
 
+class NamedPhrases:
+    """PhraseList's pre-check for many named lists at once (the measures or populations of the claims
+    registry): the names whose phrases a text's words allow, found by the longest word of each
+    phrase in one pass (a PhraseList per name, asked in turn, costs about a sixth more per article)."""
+
+    def __init__(self, lists: dict):
+        self.by_word: dict[str, list[tuple[str, frozenset]]] = {}
+        self.always: set[str] = set()  # a phrase with no word characters: always searched
+        for name, phrases in lists.items():
+            for phrase in phrases:
+                need = words_in(phrase)
+                if need:
+                    self.by_word.setdefault(max(need, key=len), []).append((name, need))
+                else:
+                    self.always.add(name)
+
+    def allowed(self, words: frozenset) -> set[str]:
+        found = set(self.always)
+        for word in self.by_word.keys() & words:
+            found.update(name for name, need in self.by_word[word] if name not in found and need <= words)
+        return found
+
+
 @functools.lru_cache(maxsize=256)
 def phrase_list(phrases: tuple[str, ...]) -> PhraseList:
     """A PhraseList for a word list from a data file, built once."""

@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from checker.phrases import NamedPhrases, word_list_regex, words_in
 from checker.statistics import Figure
 
 _YEAR = re.compile(r"\b(?:in|during|for|of)\s+((?:19|20)\d\d)\b")
@@ -16,8 +17,6 @@ _WORDS = re.compile(r"[a-z][a-z'’-]+")  # a sentence's other words, for tellin
 
 
 def _with_any(lists: dict, flags) -> dict:
-    from checker.phrases import word_list_regex
-
     regexes = {k: word_list_regex(v, flags) for k, v in lists.items()}
     if lists:
         regexes[_ANY] = word_list_regex(tuple(p for v in lists.values() for p in v), flags)
@@ -62,30 +61,6 @@ def _nearest_outside(found: list, start: int, end: int) -> str | None:
     return min(tied, key=lambda item: (item[1], item[0]))[2]
 
 
-class _NameIndex:
-    """For named phrase lists (measures, populations): the names whose phrases a text's words allow
-    (a phrase can match only where all its words are), found by the longest word of each phrase."""
-
-    def __init__(self, lists: dict):
-        from checker.phrases import words_in
-
-        self.by_word: dict[str, list[tuple[str, frozenset]]] = {}
-        self.always: set[str] = set()  # a phrase with no word characters: always searched
-        for name, phrases in lists.items():
-            for phrase in phrases:
-                need = words_in(phrase)
-                if need:
-                    self.by_word.setdefault(max(need, key=len), []).append((name, need))
-                else:
-                    self.always.add(name)
-
-    def allowed(self, words: frozenset) -> set[str]:
-        found = set(self.always)
-        for word in self.by_word.keys() & words:
-            found.update(name for name, need in self.by_word[word] if name not in found and need <= words)
-        return found
-
-
 @dataclass
 class Vocabulary:
     """Measures and populations from the claims registry, compiled."""
@@ -99,14 +74,12 @@ class Vocabulary:
     money_after: re.Pattern | None = None
     common_words: frozenset = frozenset()
     # Which measures and populations a sentence's words allow: the others are not searched for.
-    measure_words: _NameIndex | None = None
-    population_words: _NameIndex | None = None
+    measure_words: NamedPhrases | None = None
+    population_words: NamedPhrases | None = None
     _last: tuple | None = field(default=None, repr=False, compare=False)  # the last sentence read, and its facts
 
     @classmethod
     def from_registry(cls, data: dict) -> Vocabulary:
-        from checker.phrases import word_list_regex
-
         frames = data.get("frames") or {}
         money = data.get("money") or {}
         before = "|".join(re.escape(m) for m in sorted(money.get("before", []), key=len, reverse=True))
@@ -121,8 +94,8 @@ class Vocabulary:
             re.compile(rf"(?:^|[\s(])(?:{before})\s?$") if before else None,
             re.compile(rf"^\s*(?:{after})\b", re.IGNORECASE) if after else None,
             frozenset(w.casefold() for w in data.get("common_words") or ()),
-            _NameIndex(data.get("measures") or {}),
-            _NameIndex(data.get("populations") or {}),
+            NamedPhrases(data.get("measures") or {}),
+            NamedPhrases(data.get("populations") or {}),
         )
 
     def is_money(self, figure: Figure, sentence: str) -> bool:
@@ -153,8 +126,6 @@ class Vocabulary:
         thousand figures must not be read a thousand times)."""
         if self._last is not None and self._last[0] == (sentence, context):
             return self._last[1]
-        from checker.phrases import words_in
-
         words = words_in(sentence)
         named, measured = self.population_words.allowed(words), self.measure_words.allowed(words)
         populations = sorted((m.start(), rank, name) for rank, (name, regex) in enumerate(self.populations.items())

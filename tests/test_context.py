@@ -65,6 +65,13 @@ def label(sentence: str, term: str) -> str:
         # hypothetical
         ("If you think they are just seeking attention, talk to them anyway.", "seeking attention", "hypothetical"),
         ("Even if it looks like manipulation, take it seriously.", "manipulation", "hypothetical"),
+        # self-description: the writer counts themself in, or describes themself ...
+        ("Most people that suffer from a mental illness, like myself, do not want to hurt others.", "suffer from", "self"),
+        ("People who suffer from depression, including me, need time.", "suffer from", "self"),
+        ("As someone who is schizophrenic, I find the word hurtful.", "schizophrenic", "self"),
+        # ... but not when the first person stands too far on, or describes someone else
+        ("People who suffer from depression are seen as lazy by people like me.", "suffer from", "asserted"),
+        ("As someone who is schizophrenic, he was treated badly.", "schizophrenic", "asserted"),
     ],
 )
 def test_context(sentence, term, expected):
@@ -124,19 +131,3 @@ def _phrase_regex_of(triggers):
     from checker.phrases import trigger_regex
 
     return trigger_regex(triggers.phrases)
-
-
-@pytest.mark.parametrize(
-    "sentence, term, expected",
-    [
-        # The writer counts themself among those the term names, or describes themself ...
-        ("Most people that suffer from a mental illness, like myself, do not want to hurt others.", "suffer from", "self"),
-        ("People who suffer from depression, including me, need time.", "suffer from", "self"),
-        ("As someone who is schizophrenic, I find the word hurtful.", "schizophrenic", "self"),
-        # ... but not when the first person stands in another clause, or describes someone else.
-        ("People who suffer from depression are seen as lazy by people like me.", "suffer from", "asserted"),
-        ("As someone who is schizophrenic, he was treated badly.", "schizophrenic", "asserted"),
-    ],
-)
-def test_self_inclusion_after_the_term_and_as_someone_who(sentence, term, expected):
-    assert label(sentence, term) == expected
