@@ -321,6 +321,16 @@ def _link_restatements(stats: list[Stat]) -> None:
                 better = RANK[earlier.citation_status] > RANK[stat.citation_status]
                 if better and (stat.inherited_from is None or RANK[earlier.citation_status] > RANK[stat.inherited_from.citation_status]):
                     stat.inherited_from = earlier
+    # A sentence restates a claim once: when one of its figures agrees with the earlier statement,
+    # its other figures make other claims ("while half ... had a diagnosis, 90% had symptoms").
+    by_sentence: dict[int, list[Stat]] = {}
+    for stat in stats:
+        by_sentence.setdefault(id(stat.sentence), []).append(stat)
+    for stat in stats:
+        earlier = stat.first_statement
+        if earlier is not None and any(other is not stat and other.figure.agrees(earlier.figure) and other.figure.same_claim(earlier.figure, loose_population=True)
+                                       for other in by_sentence[id(stat.sentence)][:COMPARED]):
+            stat.first_statement = None
 
 
 def _claim_interval(claim: dict) -> tuple[float, float]:

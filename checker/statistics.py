@@ -157,6 +157,24 @@ def _interval(value: float, raw: str, qualifier: str, unit: str) -> tuple[float,
     return low, high
 
 
+# A fraction in words names the nearest simple fraction: "half" is anything nearer a half than two
+# fifths or three fifths (45-55%), "two thirds" anything from 63% to 71%.
+_SIMPLE_FRACTIONS = (0.0, 10.0, 20.0, 25.0, 100 / 3, 40.0, 50.0, 60.0, 200 / 3, 75.0, 80.0, 90.0, 100.0)
+
+
+def _fraction_interval(value: float, qualifier: str) -> tuple[float, float]:
+    at = min(range(len(_SIMPLE_FRACTIONS)), key=lambda k: abs(_SIMPLE_FRACTIONS[k] - value))
+    low = (_SIMPLE_FRACTIONS[at - 1] + value) / 2 if at else value
+    high = (_SIMPLE_FRACTIONS[at + 1] + value) / 2 if at + 1 < len(_SIMPLE_FRACTIONS) else value
+    if qualifier == "nearly":
+        high = value
+    elif qualifier in ("more than", "at least"):
+        low, high = value, math.inf
+    elif qualifier in ("less than", "up to"):
+        low, high = -math.inf if qualifier == "less than" else 0.0, value
+    return low, high
+
+
 def _word_number(text: str) -> float:
     text = text.casefold().replace(",", "")
     return float(_WORD_NUMBERS[text]) if text in _WORD_NUMBERS else float(text)
@@ -314,5 +332,5 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
     end = m.start() + len(raw)
     low, high = _interval(value, raw if unit != "proportion" else "1 in", qualifier, figure_unit)
     if unit in ("fraction",):
-        low, high = _interval(value, "1 in", qualifier, "percent")
+        low, high = _fraction_interval(value, qualifier)
     return Figure(m.start(), end, raw, figure_unit, value, low, high, qualifier, impossible=impossible)

@@ -61,6 +61,17 @@ def _nearest_outside(found: list, start: int, end: int) -> str | None:
     return min(tied, key=lambda item: (item[1], item[0]))[2]
 
 
+def _not_telling(data: dict) -> frozenset:
+    """Words that do not tell two statements apart: the common words, and the words of the
+    measures, populations, places and periods, which the figure's own fields already compare ("75% of people
+    who die by suicide are male" and "46% of people who die by suicide had a diagnosis" share only
+    these)."""
+    lists = [data.get("common_words") or ()]
+    lists += [phrases for key in ("measures", "populations") for phrases in (data.get(key) or {}).values()]
+    lists += [phrases for key in ("places", "periods") for phrases in ((data.get("frames") or {}).get(key) or {}).values()]
+    return frozenset(w for phrases in lists for phrase in phrases for w in _WORDS.findall(phrase.casefold()))
+
+
 @dataclass
 class Vocabulary:
     """Measures and populations from the claims registry, compiled."""
@@ -72,7 +83,7 @@ class Vocabulary:
     bands: tuple = ()
     money_before: re.Pattern | None = None
     money_after: re.Pattern | None = None
-    common_words: frozenset = frozenset()
+    common_words: frozenset = frozenset()  # with the measure, population and place words: see _not_telling
     # Which measures and populations a sentence's words allow: the others are not searched for.
     measure_words: NamedPhrases | None = None
     population_words: NamedPhrases | None = None
@@ -93,7 +104,7 @@ class Vocabulary:
             tuple(re.compile(b, re.IGNORECASE) for b in frames.get("bands") or ()),
             re.compile(rf"(?:^|[\s(])(?:{before})\s?$") if before else None,
             re.compile(rf"^\s*(?:{after})\b", re.IGNORECASE) if after else None,
-            frozenset(w.casefold() for w in data.get("common_words") or ()),
+            _not_telling(data),
             NamedPhrases(data.get("measures") or {}),
             NamedPhrases(data.get("populations") or {}),
         )
@@ -143,7 +154,7 @@ class Vocabulary:
             _first_key(self.periods, sentence),
             _first_key(self.places, sentence),
             " ".join(band.group().casefold().split()) if band else None,
-            frozenset(w for w in _WORDS.findall(sentence.casefold()) if w not in self.common_words and not w.isdigit()),
+            frozenset(w for w in _WORDS.findall(sentence.casefold()) if w not in self.common_words),
         )
         self._last = ((sentence, context), facts)
         return facts
