@@ -43,6 +43,12 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A name: capitalised words (or acronyms), with the small words names contain between them.
 _CAPITALISED = r"(?:\d?[A-Z][\w'’.&-]*)"  # "Samaritans", "NHS", "1Life"
 _NAME = rf"{_CAPITALISED}(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*{_CAPITALISED})*"
+# A name of two or more capitalised words in brackets closing the sentence: the source of its
+# figures ("... 25 more people attempt suicide (Mental Health First Aid).", "(Smith Institute, 2019)").
+_CLOSING_SOURCE = re.compile(
+    rf"\(\s*(?:(?i:source|sources)\s*:\s*)?(?P<name>{_CAPITALISED}(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*{_CAPITALISED})+)"
+    r"(?:,?\s*(?:19|20)\d\d)?\s*\)\s*[.!?]?\s*$"
+)
 _INDEFINITE = re.compile(r"\b(?:a|an|one)\s+(?:(?:19|20)\d\d\s+)?$", re.IGNORECASE)
 
 
@@ -71,6 +77,7 @@ class CitationReader:
         self.cues = word_list_regex(tuple(w.strip("(:") for w in before + after if w.strip("(:")))
         self.not_names = frozenset(citations.get("not_names", ()))
         self.vague_regex = word_list_regex(tuple(citations.get("vague", ())))
+        self.references = word_list_regex(tuple(citations.get("source_references", ())))
         labels = "|".join(re.escape(w) for w in citations.get("source_line_words", ()))
         self.source_line = re.compile(rf"^\s*\(?\s*(?:{labels})(?:\s*:|\s+(?:via|from)\b)", re.IGNORECASE) if labels else re.compile("(?!)")
         unnamed = "|".join(re.escape(w) for w in sorted(citations.get("unnamed_sources", ()), key=len, reverse=True))
@@ -89,9 +96,16 @@ class CitationReader:
         found = [m.group() for m in self.organisations.finditer(text)] + [m.group() for m in _AUTHORS.finditer(text)]
         if not self.cues.search(text):
             return found
-        for m in self.named.finditer(text):
+        at = 0
+        while m := self.named.search(text, at):
+            at = m.end()
             name = m.group("name") or m.group("name2")
             words = name.split()
+            if m.group("name2") and all(w in self.not_names for w in words):
+                # "Statistics released by 1Life": not a source called Statistics, but a source
+                # released by 1Life; the match gives way to one that starts after its name.
+                at = m.start("name2") + len(name)
+                continue
             at_start = not text[: m.start()].strip(" \"'“‘(")
             if m.group("name2") and at_start and len(words) == 1 and not words[0].isupper():
                 continue  # "Suicide data show ...": a capital because the sentence starts there
@@ -119,6 +133,12 @@ class CitationReader:
                 host = urlparse(href).netloc.lower().removeprefix("www.")
                 if any(host == d or host.endswith("." + d) for d in self.domains):
                     return Citation("cited", f"link to {host}")
+        closing = _CLOSING_SOURCE.search(text)
+        if closing and not re.search(r"\b[A-Z]{2,}\s*$", text[: closing.start()]):  # not "PTSD (Post Traumatic Stress Disorder)"
+            name = closing.group("name")
+            if YEAR.search(closing.group()):
+                return Citation("cited", f"named source ({name})", name)
+            return Citation("incomplete", f"{name}, without a year or a link", name)
         year, reporting = YEAR.search(text), self.reporting.search(text)
         if not (year or reporting):
             return NONE  # a name without a year or a reporting word cites nothing: not looked for
@@ -138,6 +158,10 @@ class CitationReader:
         """"Studies show", "research suggests": research pointed at, no one named."""
         return bool(self.vague_regex.search(text))
 
+    def refers_back(self, text: str) -> bool:
+        """"According to the report", "the figures show": a source referred to, named before."""
+        return bool(self.references.search(text))
+
     def is_source_line(self, text: str) -> bool:
         """'(Source: National Institute of Mental Health)': attributes what comes just before."""
         return bool(self.source_line.match(text))
@@ -154,7 +178,7 @@ def _named_source_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.P
     if after:
         words = "|".join(_phrase(p) for p in sorted(after, key=len, reverse=True))
         # "The South African Depression And Anxiety Group (SADAG) reported": its acronym may follow it
-        parts.append(rf"(?P<name2>{_NAME})(?:['’]s?)?(?:\s+\([A-Z][A-Za-z&]{{1,10}}\))?\s+(?i:{words})\b")
+        parts.append(rf"(?<![\w'’&.-])(?P<name2>{_NAME})(?:['’]s?)?(?:\s+\([A-Z][A-Za-z&]{{1,10}}\))?\s+(?i:{words})\b")
     return re.compile("|".join(parts) or r"(?!)")
 
 

@@ -67,6 +67,7 @@ CITATIONS_SCHEMA = {
     "not_names?": ["str"],
     "unnamed_sources?": ["str"],
     "source_line_words?": ["str"],
+    "source_references?": ["str"],
 }
 
 
@@ -203,7 +204,8 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             lead_in = NONE
         if not any(found):  # most blocks have no figure; they may still name a source
             last = reader.judge(sentences[-1].text, sentences[-1], block) if sentences else NONE
-            carried = last if last.source else NONE
+            # "..., according to the report." names no source but goes on reporting the one before.
+            carried = last if last.source else (carried if carried.source and reader.refers_back(block.text) else NONE)
             if block.text.rstrip().endswith(":"):
                 lead_in = _lead_in(block, [reader.judge(s.text, s, block) for s in sentences], lead_in)
             continue
@@ -225,7 +227,9 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
                 if paragraph is None:
                     paragraph = functools.reduce(Citation.better, (judge(j) for j in range(len(sentences))), NONE)
                 just_before = judge(k - 1) if k else before_block
-                just_before = just_before if just_before.source else NONE
+                # A paragraph that names no source of its own goes on with the one cited before it.
+                continued = before_block if before_block.status == "cited" and not paragraph.status else NONE
+                just_before = just_before if just_before.source else continued
                 for other, why in ((paragraph, "in the same paragraph"), (lead_in, "in the lead-in"), (just_before, "just before")):
                     if RANK[other.status] > RANK[citation.status]:
                         citation = Citation(other.status, f"{other.why}, {why}", other.source)
@@ -237,7 +241,16 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
                 stats.append(Stat(figure, block, sentence, sources, citation))
             previous = text
         last = judge(len(sentences) - 1)
-        carried = last if last.source else NONE  # only a source named in the last sentence goes on
+        if last.source:  # a source named in the last sentence goes on to the next paragraph
+            carried = last
+        elif not any(reader.vague(s.text) for s in sentences):
+            # A paragraph of figures that names one source and points at no research of its own
+            # ("Nearly 50,000 died in 2022, according to the NCHS. The final count could be higher.")
+            # goes on with it; one that names none continues the report before it.
+            own = functools.reduce(Citation.better, (judge(j) for j in range(len(sentences))), NONE)
+            carried = own if own.status else before_block
+        else:
+            carried = NONE
         if block.text.rstrip().endswith(":"):
             lead_in = _lead_in(block, [judge(j) for j in range(len(sentences))], lead_in)
         elif block.kind != LIST_ITEM:
@@ -261,16 +274,18 @@ class _Judged:
 
 
 def _lead_in(block, judged, current: Citation) -> Citation:
-    """A block ending with a colon introduces the list after it, with its citation."""
+    """A block ending with a colon introduces the list after it, with its citation; an item that
+    ends with a colon opens a sublist within the list, which keeps the list's lead-in too."""
     if block.text.rstrip().endswith(":"):
-        return functools.reduce(Citation.better, judged, NONE)
+        return functools.reduce(Citation.better, judged, current if block.kind == LIST_ITEM else NONE)
     return current if block.kind == LIST_ITEM else NONE
 
 
 def _source_lines(doc, stats, reader) -> None:
     """A block that is a source line ("(Source: X)", "(Facts via NAMI)") cites the paragraph just
     before it, or the whole list it ends (a list's last item may carry it), and with them the run
-    of paragraphs of figures just before (a "Facts" section of one figure per paragraph)."""
+    of paragraphs of figures just before (a "Facts" section of one figure per paragraph, with the
+    lead-ins of its lists)."""
     covered: set[int] = set()
     with_figures = {id(stat.block) for stat in stats}
     run: list = []  # the blocks since the last heading or source line
@@ -286,9 +301,10 @@ def _source_lines(doc, stats, reader) -> None:
                 listed = [b for b in run if b.kind == LIST_ITEM] if last.kind == LIST_ITEM or block.kind == LIST_ITEM else []
                 covered.update(id(b) for b in (listed or [last]))
                 for earlier in reversed(run):
-                    if id(earlier) not in with_figures:
+                    if id(earlier) in with_figures:
+                        covered.add(id(earlier))
+                    elif not earlier.text.rstrip().endswith(":"):  # a lead-in ("In 2017, suicide was:") is part of the run
                         break
-                    covered.add(id(earlier))
             run = []
         else:
             run.append(block)

@@ -247,13 +247,13 @@ def test_the_quick_tests_before_each_pattern_never_lose_a_figure(text):
         assert quick == find_figures(text)
 
 
-def _uncited_lines(text: str) -> list[int]:
+def _uncited_lines(text: str, rule_id: str = "stats.uncited") -> list[int]:
     from checker.kinds import CheckContext, build_check
     from checker.kinds.base import document_settings
     from checker.parsing import parse_document
     from checker.rulefile import load_rules
 
-    (rule,) = [r for r in load_rules().rules if r.id == "stats.uncited"]
+    (rule,) = [r for r in load_rules().rules if r.id == rule_id]
     doc = parse_document("a.md", text)
     return sorted({doc.position(f.start)[0] for f in build_check(rule).run(doc, CheckContext(document_settings(None, None, {})))})
 
@@ -276,7 +276,47 @@ def _uncited_lines(text: str) -> list[int]:
          "10% of young adults had such thoughts. (Facts via NAMI)\n", []),
         ("# Facts\n\n75% of people who die by suicide are male.\n\nSome context without a figure.\n\n"
          "10% of young adults had such thoughts. (Facts via NAMI)\n", [3]),
+        # ... and through the lead-in of a list inside the run.
+        ("# Facts\n\n75% of people who die by suicide are male.\n\nIn 2017, suicide was:\n\n"
+         "- the second leading cause of death for people aged 10-34.\n\n10% of young adults had such thoughts. (Facts via NAMI)\n", []),
+        # An item ending with a colon opens a sublist that keeps the list's lead-in.
+        ("# Facts\n\nFindings from the CDC's report, released in 2023:\n\n- Suicides grew 0.7 percent.\n"
+         "- Two groups saw a decline:\n- There was an 8.4 percent drop in people ages 10 to 24.\n", []),
+        # A source released by a name with a capitalised word before it ("Statistics released by").
+        ("# Calls\n\nStatistics released by 1Life in 2012 reveal that 22% of calls are made at night.\n", []),
+        # A name in brackets closing the sentence.
+        ("# Facts\n\nThere are 129 suicides every day, and for every suicide, 25 more people attempt suicide (Mental Health First Aid, 2020).\n", []),
+        ("# Facts\n\nAbout 4% of adults live with PTSD (Post Traumatic Stress Disorder).\n", [3]),
+        # A news story on one report: the paragraphs after the one that cites it go on with it, through
+        # a paragraph that refers back to it ...
+        ("# News\n\nNearly 50,000 people died by suicide in 2022, according to the National Center for Health Statistics. "
+         "The final count could be higher.\n\n\u201cThe final number is likely to be higher,\u201d according to the report.\n\n"
+         "The provisional number was 49,449, 3% higher than in 2021.\n\nRates rose for most groups. Only the 3% increase for women was significant.\n", []),
+        # ... but not through a paragraph that points at research of its own, or after a heading.
+        ("# News\n\nNearly 50,000 people died by suicide in 2022, according to the National Center for Health Statistics.\n\n"
+         "Research shows that 90% had symptoms.\n\nAbout 3% of people have such thoughts.\n", [5, 7]),
+        ("# News\n\nNearly 50,000 people died by suicide in 2022, according to the National Center for Health Statistics.\n\n"
+         "## Other facts\n\nAbout 3% of people have such thoughts.\n", [7]),
     ],
 )
 def test_citation_forms_of_real_pages(text, uncited):
     assert _uncited_lines(text) == uncited
+
+
+@pytest.mark.parametrize(
+    "text, inconsistent",
+    [
+        # Two claims about the same deaths are told apart by their other words, not by the measure's.
+        ("# Facts\n\n75% of all people who die by suicide are male.\n\n46% of people who die by suicide had a diagnosed mental health condition.\n", []),
+        # "Half" is anything nearer a half than two fifths or three fifths; a sentence restates a claim once.
+        ("# Facts\n\n46% of people who die by suicide had a diagnosed mental health condition.\n\n"
+         "While half of individuals who die by suicide have a diagnosed mental health condition, research shows that 90% experienced symptoms.\n", []),
+        ("# Facts\n\n46% of people who die by suicide had a diagnosed mental health condition.\n\n"
+         "Two thirds of people who die by suicide had a diagnosed mental health condition.\n", [5]),
+        # A different group is a different claim; the same group restated differently is not.
+        ("# Facts\n\nThe overall suicide rate was 9.2 per 100,000.\n\nThe female suicide rate was 3.6 per 100,000.\n", []),
+        ("# Facts\n\nAbout 17% of adolescents have self-harmed.\n\nAbout 30% of adolescents have self-harmed at some point.\n", [5]),
+    ],
+)
+def test_restatements_of_real_pages(text, inconsistent):
+    assert _uncited_lines(text, "stats.inconsistent") == inconsistent
