@@ -103,8 +103,9 @@ def expected_freshness(page) -> list:
 
 
 def batch_of(page) -> str:
-    """The first batch (63 pages) or the second (42 pages, c-*), harvested later by other helpers."""
-    return "second" if page["file"].startswith("c-") else "first"
+    """The first batch (63 pages), the second (42 pages, c-*) or the third (42 pages, d-*), each
+    harvested later by other helpers."""
+    return {"c-": "second", "d-": "third"}.get(page["file"][:2], "first")
 
 
 def reported(split: str | None = None, batch: str | None = None) -> dict:
@@ -191,13 +192,13 @@ def test_real_pages_meet_the_floor(family, split):
 
 def test_the_set_is_what_the_readme_says():
     all_pages = pages()
-    assert len(all_pages) == 105 and sum(p["split"] == "test" for p in all_pages) == 31
-    assert sum(batch_of(p) == "second" for p in all_pages) == 42
+    assert len(all_pages) == 147 and sum(p["split"] == "test" for p in all_pages) == 43
+    assert sum(batch_of(p) == "second" for p in all_pages) == 42 and sum(batch_of(p) == "third" for p in all_pages) == 42
     assert all((DATA / "real_pages" / p["file"]).read_text(encoding="utf-8").startswith("<!-- source: http") for p in all_pages)
-    assert len({p["url"] for p in all_pages}) == 105
+    assert len({p["url"] for p in all_pages}) == 147
 
 
-if __name__ == "__main__":  # python tests/test_real_pages.py [first|second]: one batch's figures
+if __name__ == "__main__":  # python tests/test_real_pages.py [first|second|third]: one batch's figures
     import sys
 
     batch = sys.argv[1] if len(sys.argv) > 1 else None
