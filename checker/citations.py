@@ -78,6 +78,12 @@ class CitationReader:
         self.not_names = frozenset(citations.get("not_names", ()))
         self.vague_regex = word_list_regex(tuple(citations.get("vague", ())))
         self.references = word_list_regex(tuple(citations.get("source_references", ())))
+        self.pronoun_sources = word_list_regex(tuple(citations.get("pronoun_sources", ())))
+        nouns = "|".join(_phrase(n) for n in sorted(citations.get("service_nouns", ()), key=len, reverse=True)) or "(?!)"
+        # "833,598 calls", "82% of callers", "40% of all daily calls", "11,107 text messages"
+        self.service_after = re.compile(rf"\s*(?:of\s+)?(?:all\s+)?(?:(?:the|our|its|their)\s+)?(?:[a-z-]+\s+)?(?P<what>{nouns})\b", re.IGNORECASE)
+        phrases = "|".join(_phrase(n) for n in sorted(citations.get("service_phrases", ()), key=len, reverse=True)) or "(?!)"
+        self.service_phrases = re.compile(rf"(?P<what>{phrases})\b", re.IGNORECASE)
         labels = "|".join(re.escape(w) for w in citations.get("source_line_words", ()))
         self.source_line = re.compile(rf"^\s*\(?\s*(?:{labels})(?:\s*:|\s+(?:via|from)\b)", re.IGNORECASE) if labels else re.compile("(?!)")
         unnamed = "|".join(re.escape(w) for w in sorted(citations.get("unnamed_sources", ()), key=len, reverse=True))
@@ -152,11 +158,19 @@ class CitationReader:
             m = self.unnamed.search(text)
             if m and (year or self.reporting.search(text[m.end() :])):
                 return Citation("incomplete", f"'{' '.join(m.group().split())}', not named")
+        m = self.pronoun_sources.search(text)
+        if m:
+            return Citation("incomplete", f"'{m.group()}', a source named before it")
         return NONE
 
     def vague(self, text: str) -> bool:
         """"Studies show", "research suggests": research pointed at, no one named."""
         return bool(self.vague_regex.search(text))
+
+    def service_figure(self, text: str, end: int) -> str | None:
+        """The noun or phrase that makes a figure a service's own ("calls", "our members"), if any."""
+        m = self.service_after.match(text, end) or self.service_phrases.search(text)
+        return " ".join(m.group("what").split()) if m else None
 
     def refers_back(self, text: str) -> bool:
         """"According to the report", "the figures show": a source referred to, named before."""

@@ -68,6 +68,9 @@ CITATIONS_SCHEMA = {
     "unnamed_sources?": ["str"],
     "source_line_words?": ["str"],
     "source_references?": ["str"],
+    "pronoun_sources?": ["str"],
+    "service_nouns?": ["str"],
+    "service_phrases?": ["str"],
 }
 
 
@@ -238,7 +241,8 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             sources = reader.sources_in(text)
             for figure in figures:
                 vocab.describe(figure, text, context=previous + " " + heading[1])
-                stats.append(Stat(figure, block, sentence, sources, citation))
+                own = reader.service_figure(text, figure.end) if citation.status != "cited" else None
+                stats.append(Stat(figure, block, sentence, sources, Citation("cited", f"a service's own figures ({own})") if own else citation))
             previous = text
         last = judge(len(sentences) - 1)
         if last.source:  # a source named in the last sentence goes on to the next paragraph
@@ -303,8 +307,8 @@ def _source_lines(doc, stats, reader) -> None:
                 for earlier in reversed(run):
                     if id(earlier) in with_figures:
                         covered.add(id(earlier))
-                    elif not earlier.text.rstrip().endswith(":"):  # a lead-in ("In 2017, suicide was:") is part of the run
-                        break
+                    elif not (earlier.kind == LIST_ITEM and id(earlier) in covered) and not earlier.text.rstrip().endswith(":"):
+                        break  # the run goes on through the list it ends and a lead-in ("In 2017, suicide was:")
             run = []
         else:
             run.append(block)

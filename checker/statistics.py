@@ -42,7 +42,8 @@ PATTERNS = [
     ("proportion", re.compile(rf"\b(?P<a>\d+|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>[\d,]+|{_WORD_NUM})\b", re.IGNORECASE)),
     ("fraction", re.compile(r"\b(?P<fraction>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")\s+of\b", re.IGNORECASE)),
     ("rank", re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+(?:most\s+common\s+|leading\s+)cause", re.IGNORECASE)),
-    ("count", re.compile(rf"(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>thousand|million|billion)\b)(?!\s*(?:%|percent|per\s+cent))")),
+    # "The rate per 100,000 people rose to 12.3": the base of a rate is not a count.
+    ("count", re.compile(rf"(?<!\bper )(?<![\d,.])(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>thousand|million|billion)\b)(?!\s*(?:%|percent|per\s+cent))")),
     # "the leading cause of death", "the biggest killer of young men": first, without an ordinal.
     ("leading", re.compile(r"\bthe\s+(?:single\s+)?(?:leading|biggest|largest)\s+(?:cause\s+of\s+death|killer)\b", re.IGNORECASE)),
     # "two times more likely", "twice as likely", "12 times higher"

@@ -102,7 +102,7 @@ class Vocabulary:
             # Place names as written (US, not "us").
             _with_any({k: tuple(v) for k, v in (frames.get("places") or {}).items()}, 0),
             tuple(re.compile(b, re.IGNORECASE) for b in frames.get("bands") or ()),
-            re.compile(rf"(?:^|[\s(])(?:{before})\s?$") if before else None,
+            re.compile(rf"(?:^|[\s(\-–/])(?:{before})\s?$") if before else None,  # "$700-$1,000" too
             re.compile(rf"^\s*(?:{after})\b", re.IGNORECASE) if after else None,
             _not_telling(data),
             NamedPhrases(data.get("measures") or {}),

@@ -267,8 +267,8 @@ def _uncited_lines(text: str, rule_id: str = "stats.uncited") -> list[int]:
         # ... a decimal at the end of a sentence does not.
         ("# Facts\n\nAbout 20% of adults are affected, up from 14.2\n", [3]),
         # An asterisk glued to a word or a figure is a note marker; a spaced one is not.
-        ("# Facts\n\nThere were over 19,000* counselling sessions about self-harm.\n", []),
-        ("# Facts\n\nThere were over 19,000 counselling sessions about self-harm * in all.\n", [3]),
+        ("# Facts\n\nThere were over 19,000* hospital admissions for self-harm.\n", []),
+        ("# Facts\n\nThere were over 19,000 hospital admissions for self-harm * in all.\n", [3]),
         # A source named with its acronym before the reporting verb.
         ("# Facts\n\nThe South African Depression And Anxiety Group (SADAG) reported in 2021 that 23 people die by suicide each day.\n", []),
         # A source line after a run of one-figure paragraphs cites the run, back to prose without a figure.
@@ -297,6 +297,19 @@ def _uncited_lines(text: str, rule_id: str = "stats.uncited") -> list[int]:
          "Research shows that 90% had symptoms.\n\nAbout 3% of people have such thoughts.\n", [5, 7]),
         ("# News\n\nNearly 50,000 people died by suicide in 2022, according to the National Center for Health Statistics.\n\n"
          "## Other facts\n\nAbout 3% of people have such thoughts.\n", [7]),
+        # A source line closing a list covers the list, items without a figure too, and the figure paragraphs before it.
+        ("# Facts\n\n\u2022 Over 4,000 Canadians die by suicide each year.\n\n- More than 75% of suicides involve men.\n"
+         "- Older people are more often involved.\n\nSource: https://www.camh.ca/statistics\n", []),
+        # A service's own figures: its records are their source.
+        ("# Calls\n\nIn 2020, the Helpline received 833,598 calls, and 82% of callers were under 30.\n\n"
+         "Many of our members (72%) have been depressed.\n", []),
+        ("# Calls\n\nIn 2020, 833,598 people in the US died of heart disease.\n", [3]),
+        # A source the sentence refers back to: an organisation or a pronoun with a reporting verb.
+        ("# News\n\nPieta House is urging people to learn the signs.\n\n"
+         "Since 2021, the mental health charity said it had seen a 14 per cent increase in men contacting it.\n\n"
+         "They added that 69% were female.\n", []),
+        # Money in a range and the base of a rate are not statistics.
+        ("# Costs\n\nBeing billed $700-$1,000 for the emergency service.\n\nThe rate per 100,000 people rose.\n", []),
     ],
 )
 def test_citation_forms_of_real_pages(text, uncited):
