@@ -117,6 +117,8 @@ class CitationReader:
                 continue  # "Suicide data show ...": a capital because the sentence starts there
             if m.group("name2") and _INDEFINITE.search(text[: m.start()]):
                 continue  # "a 2016 UK study": a study described, not named
+            if name in self.not_names:
+                continue  # "New Zealanders report ...": a people, not a source
             while words and words[0] in self.not_names:
                 words.pop(0)
             if words and not (len(words) == 1 and words[0] in self.not_names):

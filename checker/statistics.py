@@ -22,7 +22,7 @@ from dataclasses import dataclass
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "twenty": 20, "a hundred": 100, "hundred": 100, "one hundred": 100, "a thousand": 1000, "thousand": 1000,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "hundred": 100, "one hundred": 100, "a thousand": 1000, "thousand": 1000,
 }
 _FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
@@ -41,7 +41,7 @@ PATTERNS = [
     ("percent", re.compile(rf"(?P<sign>{_MINUS})?(?P<value>{_NUM})\s*(?:%|percent\b|per\s+cent\b)")),
     ("proportion", re.compile(rf"\b(?P<a>\d+|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>[\d,]+|{_WORD_NUM})\b", re.IGNORECASE)),
     ("fraction", re.compile(r"\b(?P<fraction>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")\s+of\b", re.IGNORECASE)),
-    ("rank", re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+(?:most\s+common\s+|leading\s+)cause", re.IGNORECASE)),
+    ("rank", re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+(?:(?:most\s+common\s+|leading\s+)cause|(?:highest|lowest|worst)\b)", re.IGNORECASE)),
     # "The rate per 100,000 people rose to 12.3": the base of a rate is not a count.
     ("count", re.compile(rf"(?<!\bper )(?<![\d,.])(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>thousand|million|billion)\b)(?!\s*(?:%|percent|per\s+cent))")),
     # "the leading cause of death", "the biggest killer of young men": first, without an ordinal.
@@ -51,7 +51,14 @@ PATTERNS = [
     # "8.6 Australians die every day", "six people take their own lives", "two people complete suicide"
     ("people", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?:\w+\s+)?(?:people|persons|men|women|adults|children|teenagers|young\s+people|[A-Z][a-z]+ns)\s+(?:(?:in\s+\w+\s+)?(?:each|every|a)\s+\w+\s+)?(?:die|died|dies|take\s+their\s+own|took\s+their\s+own|kill\s+themselves|killed\s+themselves|complete\s+suicide|end\s+their\s+lives|attempt\s+suicide)\b")),
     # "one death every 40 seconds"
-    ("interval", re.compile(r"\b(?:one|a|1)\s+(?:death|suicide|person|life)\s+(?:by\s+suicide\s+)?every\s+(?P<value>\d+(?:\.\d+)?)\s+(?P<per>second|minute|hour|day)s?\b", re.IGNORECASE)),
+    ("interval", re.compile(rf"\b(?:one|a|1)\s+(?:death|suicide|person|life)\s+(?:by\s+suicide\s+)?every\s+(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?P<per>second|minute|hour|day)s?\b", re.IGNORECASE)),
+    # "every 40 seconds someone loses their life", "one every forty seconds" (not "take one every day")
+    ("interval", re.compile(rf"\bevery\s+(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?P<per>second|minute|hour)s?,?\s+(?:someone|somebody|a\s+person|one\s+person)\b"
+                            rf"|\bone\s+every\s+(?P<value2>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?P<per2>second|minute|hour)s?\b", re.IGNORECASE)),
+    # "23 suicides a day", "132 suicides per day", "six suicide attempts every week"
+    ("events", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?:[a-z-]+\s+)?(?:suicides|suicide\s+deaths|deaths\s+by\s+suicide|suicide\s+attempts)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.IGNORECASE)),
+    # "twice that of", "three times the national rate"
+    ("times", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM}|twice|double|triple)(?:\s*(?:x|times))?\s+(?:that|those|the\s+(?:[\w-]+\s+)?(?:rate|number|risk|average))\s+(?:of|among|in|for)\b", re.IGNORECASE)),
     # "for every suicide, about 20 attempts"; "for every death by suicide there are 20 attempts"
     ("for_every", re.compile(rf"\bfor\s+every\s+(?:one\s+|1\s+)?(?:[\w-]+\s+){{0,3}}?(?:suicide|death|person)\w*,?\s+(?:there\s+(?:are|were|is)\s+)?(?:(?:about|around|an\s+estimated|approximately|more\s+than|nearly|up\s+to)\s+)?(?P<value>\d+|{_WORD_NUM})\b", re.IGNORECASE)),
 ]
@@ -199,12 +206,13 @@ _REQUIRES = {
     "percent": ("%", "per"),
     "proportion": ("in", "out"),
     "fraction": tuple(_FRACTIONS),
-    "rank": ("cause",),
+    "rank": ("cause", "highest", "lowest", "worst"),
     "count": (",", "thousand", "million", "billion"),
     "leading": ("leading", "biggest", "largest"),
-    "times": ("times", "twice", "double", "triple", "x more", "x as"),
+    "times": ("times", "twice", "double", "triple", "x more", "x as", "x the", "x that"),
     "people": ("die", "their own", "themselves", "complete suicide", "end their", "attempt suicide"),
     "interval": ("every",),
+    "events": ("suicide",),
     "for_every": ("every",),
 }
 
@@ -313,6 +321,8 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
         raw = m.group("ordinal")
     elif unit == "leading":
         value, figure_unit = 1.0, "rank"
+    elif unit == "events":
+        value, figure_unit, raw = _word_number(m.group("value")), "count", m.group("value")
     elif unit in ("times", "people", "for_every"):
         word = m.group("value").casefold()
         value = _TIMES.get(word) or _word_number(word)
@@ -320,7 +330,8 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
         if unit == "people":
             raw = m.group("value")
     elif unit == "interval":
-        value = _number(m.group("value")) * _SECONDS[m.group("per").casefold()]
+        number, per = (m.group("value"), m.group("per")) if m.group("value") else (m.group("value2"), m.group("per2"))
+        value = _word_number(number) * _SECONDS[per.casefold()]
         figure_unit = "interval_seconds"
     else:  # count
         number = m.group("value")

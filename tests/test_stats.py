@@ -42,6 +42,14 @@ def figures(text):
         ("the third leading cause of death", [("third", "rank", 3.0, "", None, ["leading_cause"])]),
         ("an effect size of g = −0.44", [("g = −0.44", "effect_size", -0.44, "", None, [])]),
         ("Ages 15 to 29 in 2021; page 12; call 988; 24/7; 365 days a year.", []),
+        # Forms real pages use: events per period, an interval with someone, a ratio to a group, a rank
+        # among places; not a dose or a rate's base.
+        ("In South Africa, there are 23 suicides a day recorded.", [("23", "count", 23.0, "", None, ["suicide_deaths"])]),
+        ("Every 40 seconds someone loses their life to suicide.", [("Every 40 seconds someone", "interval_seconds", 40.0, "", None, [])]),
+        ("over 800 deaths, equating to one every forty seconds", [("one every forty seconds", "interval_seconds", 40.0, "", None, [])]),
+        ("The suicide rate in First Nations peoples is twice that of others.", [("twice that of", "times", 2.0, "", None, ["suicide_rate"])]),
+        ("Ireland's suicide rate was 10th lowest of 33 countries.", [("10th", "rank", 10.0, "", None, ["suicide_rate"])]),
+        ("Take one every day; the rate per 100,000 people rose.", []),
     ],
 )
 def test_extraction(text, expected):
