@@ -79,12 +79,15 @@ class Analysis:
     body_start: tuple[int, int]  # span of the first line of the body
     danger: list[tuple[int, int]]
     readers: ReadersRegion | None = None  # how the region was decided
+    mentioned: bool = False  # suicide or self-harm named at all (triggered: the article is about them)
 
     def of(self, *kinds) -> list[Mention]:
         return [m for m in self.mentions if m.kind in kinds]
 
 
-def is_triggered(doc, resources) -> bool:
+def topic(doc, resources) -> tuple[bool, bool]:
+    """Whether the article is about suicide or self-harm (needs a crisis banner), and whether it
+    mentions them at all (the safety rules judge every mention)."""
     language = resources.language
     topics = set()
     for key in ("topics", "tags", "categories", "keywords"):
@@ -92,12 +95,24 @@ def is_triggered(doc, resources) -> bool:
         values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         topics.update(str(v).strip().lower().replace(" ", "-") for v in values)
     if topics & {t.lower() for t in language["topics"]}:
-        return True
+        return True, True
     trigger = words_regex(tuple(language["trigger_terms"]))
     title = doc.metadata.get("title")
     if isinstance(title, str) and trigger.search(title):
-        return True
-    return any(trigger.search(block.text) for block in doc.blocks if block.kind in PROSE_KINDS)
+        return True, True
+    # A heading about it, or more than a passing mention: a depression page that lists "suicidal
+    # thoughts" once among the symptoms is not an article about suicide.
+    needed = language.get("trigger_mentions", 1)
+    mentions = 0
+    for block in doc.blocks:
+        if block.kind == HEADING and trigger.search(block.text):
+            return True, True
+        if block.kind in PROSE_KINDS:
+            for _ in trigger.finditer(block.text):
+                mentions += 1
+                if mentions >= needed:
+                    return True, True
+    return False, mentions > 0
 
 
 def _addresses_reader(text: str, reader_words: tuple, imperative_words: tuple) -> bool:
@@ -267,7 +282,8 @@ def analyse(doc, resources, settings: dict) -> Analysis:
             mentions.append(Mention("service", f.span.start, f.span.end, f.text, *f.top, f.detail, f.offers))
     mentions.sort(key=lambda m: (m.start, m.end))
     start = doc.body_start()
-    return Analysis(readers.code, is_triggered(doc, resources), mentions, (start.start, start.end), danger, readers)
+    about, mentioned = topic(doc, resources)
+    return Analysis(readers.code, about, mentions, (start.start, start.end), danger, readers, mentioned)
 
 
 @dataclass

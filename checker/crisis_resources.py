@@ -219,6 +219,7 @@ SCHEMA = {
     "language": {
         "topics": _WORDS,
         "trigger_terms": _WORDS,
+        "trigger_mentions?": "int",
         "contact_words": _WORDS,
         "crisis_words": _WORDS,
         "call_words": _WORDS,

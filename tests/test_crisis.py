@@ -342,3 +342,27 @@ def test_a_number_that_is_one_regions_service_and_anothers_emergency_is_shared_e
     text = "# Self-harm\n\nIf you have overdosed, call 111 and ask for an ambulance. Healthline: 0800 611 116.\n"
     analysis = analyse(parse_document("a.md", text), load_resources(str(RESOURCES)), {})
     assert analysis.region == "NZ"  # before: UK, from NHS 111 alone
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        # One passing mention does not make an article about suicide ...
+        ("Depression\n\nSymptoms include low mood, poor sleep and, for some, suicidal thoughts. Treatment helps.\n", []),
+        ("Kids Help Phone\n\nThe top reasons young people reached out included anxiety, isolation and suicidal thoughts.\n", []),
+        # ... two mentions, a heading or the title do.
+        ("Supporting a friend\n\nMost people who self-harm hide it. Self-harm is a way of coping.\n", ["crisis.missing-banner"]),
+        ("# Suicide prevention\n\nWarning signs can be subtle.\n", ["crisis.missing-banner"]),
+        ("Notes\n\n## When someone is suicidal\n\nListen without judging.\n", ["crisis.missing-banner"]),
+    ],
+)
+def test_an_article_is_about_suicide_when_it_is_more_than_a_passing_mention(text, wanted):
+    assert [r for r in _crisis_findings(text) if r == "crisis.missing-banner"] == wanted
+
+
+def test_the_safety_rules_still_judge_a_single_mention():
+    from checker.crisis_analysis import analyse
+    from checker.crisis_resources import load_resources
+
+    analysis = analyse(parse_document("a.md", "News\n\nHe took 40 tablets of paracetamol and took his own life.\n"), load_resources(str(RESOURCES)), {})
+    assert analysis.mentioned and not analysis.triggered

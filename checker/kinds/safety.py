@@ -59,8 +59,8 @@ class SafetyKind(Kind):
     def check(self, doc, context=None) -> list[Finding]:
         settings = context.settings if context else {}
         crisis = document_analysis(doc, self.resources_path, settings)  # shared with the crisis rules
-        if not crisis.triggered:
-            return []  # not about suicide or self-harm
+        if not crisis.mentioned:
+            return []  # suicide and self-harm never named
         kind = self.content_type(doc, settings)
         if kind is not None and kind not in self.content_types:
             return []
