@@ -128,8 +128,21 @@ def _reader_regexes(reader_words: tuple, imperative_words: tuple) -> tuple:
     return words_regex(reader_words), instruction
 
 
+def _line_breaks_kept(text: str, breaks: tuple, offset: int) -> str:
+    """The sentence with its line breaks back (each stands as a space in the block's text), so that
+    numbers on two lines ("Call: 988" / "1-833-456-4566") are not read as one."""
+    inside = [b - offset for b in breaks if offset <= b < offset + len(text)]
+    if not inside:
+        return text
+    chars = list(text)
+    for at in inside:
+        if chars[at] == " ":
+            chars[at] = "\n"
+    return "".join(chars)
+
+
 def _plausible_phone(raw: str, digits: str) -> bool:
-    if re.fullmatch(r"(?:1[89]|20)\d\d", raw):  # a year
+    if re.fullmatch(r"(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)\d\d)?", raw):  # a year, or a span of years
         return False
     if raw.count(".") == 1 or re.fullmatch(r"\d{1,3}[-–]\d{1,3}", raw):  # 14.2, ages 15-29
         return False
@@ -205,7 +218,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                     span = block.source_span(offset + m.start(), offset + m.end())
                     danger.append((span.start, span.end))
             top = (in_top, words_before + 1)  # near the top when it starts within the first top_words words
-            numbers = find_numbers(text) if has_digits and _DIGIT.search(text) else []
+            numbers = find_numbers(_line_breaks_kept(text, block.breaks, offset)) if has_digits and _DIGIT.search(text) else []
             lowered = text.lower()
             urls = [(url, service) for url, service in block_urls if url in lowered]
             directories = [url for url in block_directories if url.lower() in lowered]
@@ -232,11 +245,15 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                 # shortly before it ("call", "helpline", "Samaritans 116 123", "Emergency services: 999").
                 before = text[max(0, number.start - CONTACT_WINDOW_CHARS) : number.start]
                 window = " ".join(before.split()[-CONTACT_WINDOW_WORDS:])
-                in_contact = table_contact or bool(contact_re.search(window)) or _labelled(before, label_re)
+                in_contact = table_contact or bool(contact_re.search(window)) or _labelled(before, label_re) or _named_after(text[number.end :], label_re)
                 # "1-800-662-HELP (4357)": a bracketed number right after another is the same contact.
                 alternative = previous is not None and re.fullmatch(r"\s*\(", text[previous.end : number.start]) is not None
                 previous = number
-                found.append(Found("number", scoped, top, span, text, number, in_contact, crisis_context, offers, alternative, block, offset))
+                labelled = resources.region_labelling(before)
+                number_scope = {labelled} if labelled else scoped
+                # Near the top when the number itself is within the first top_words words.
+                at = (top[0], words_before + len(text[: number.start].split()) + 1)
+                found.append(Found("number", number_scope, at, span, text, number, in_contact, crisis_context, offers, alternative, block, offset))
 
             for url, service in urls:
                 at = lowered.index(url)
@@ -261,7 +278,10 @@ def analyse(doc, resources, settings: dict) -> Analysis:
         for f in found
         if f.kind == "number" and not f.scoped and f.in_contact and not f.alternative
     ]
-    readers = readers_region(doc, resources, settings, unscoped)
+    # Lines given under a country's name ("Crisis Services Canada: 1-833-456-4566"): when the page
+    # says nothing else of its readers and names one country for all its lines, they are its readers.
+    scoped_lines = [(f.detail.raw, frozenset(f.scoped)) for f in found if f.kind == "number" and f.scoped and f.in_contact and not f.alternative]
+    readers = readers_region(doc, resources, settings, unscoped, scoped_lines)
 
     def near_regions(f):
         # A near miss is looked for in the readers' region; when nothing says which that is, in any.
@@ -309,6 +329,13 @@ def _labelled(window: str, label_re) -> bool:
     what the number is for, with no verb."""
     label = re.search(r"([\w&'’ ]{2,60})\s*[:–—-]\s*$", window)
     return bool(label) and bool(label_re.search(label.group(1)))
+
+
+def _named_after(after: str, label_re) -> bool:
+    """'988 Suicide & Crisis Lifeline', '116 123 (Samaritans)': the service's name right after the
+    number, in capitals ("988 people called" is not one)."""
+    name = re.match(r"\s*[(:–—-]?\s*((?:[A-Z][\w'’]*\s+(?:(?:&|and)\s+)?){0,3}[A-Za-z][\w'’]*)", after[:80])
+    return bool(name) and name.group(1)[:1].isupper() and bool(label_re.search(name.group(1)))
 
 
 def _classify(resources, number, text, allowed, near_regions, in_contact, crisis_context, offers, span, top: tuple[bool, int]) -> Mention | None:

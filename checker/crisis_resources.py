@@ -55,6 +55,10 @@ class Region:
     day_first: bool = False  # 03/04/2026 is 3 April
 
 
+# A region's code or name and a colon, just before a number ("US: 741-741, Canada: 68-68-68").
+_REGION_LABEL = re.compile(r"(?:^|[\s(,;/])(?P<label>[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)\s*:\s*$")
+
+
 @dataclass
 class Retired:
     number: str
@@ -130,6 +134,17 @@ class Resources:
     def chat_urls(self) -> list[tuple[str, Service]]:
         """(lower-case chat URL, service) for every service that offers chat."""
         return [(c.url.lower(), s) for s in self.services.values() for c in s.contacts if c.url]
+
+    def region_labelling(self, before: str) -> str | None:
+        """The region a label just before a number names: "US: 741-741", "Canada: 686868"."""
+        m = _REGION_LABEL.search(before)
+        if not m:
+            return None
+        label = m.group("label")
+        if label in self.regions:
+            return label
+        named = self.regions_named_in(label)
+        return next(iter(named)) if len(named) == 1 else None
 
     def regions_named_in(self, text: str) -> set[str]:
         """Regions whose name or alias appears in text (on word boundaries; short aliases such as

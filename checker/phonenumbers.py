@@ -20,7 +20,7 @@ _CANDIDATE = re.compile(
     (?<![\w/#@%$£€.,+-])                  # not inside a word, URL, amount or version
     (?P<intl>\+\d{1,3}[ \u00a0.-]?)?         # +44
     (?:\(\d{1,4}\)[ \u00a0.-]?)?              # (800)
-    \d(?:\d|[ \u00a0.-](?=\d))*              # digits, single separators between them
+    \d(?:\d|(?:[ \u00a0.-]|[ \u00a0][-–][ \u00a0](?=\d{3}))(?=\d))*   # digits, single separators between them ("1800 - 221 4444" too)
     (?:-[A-Z]{3,7}(?![A-Za-z]))?             # vanity letters: 1-800-273-TALK
     (?![\w%]|[.,]\d)                         # not followed by more word, a percent or a decimal
     """,

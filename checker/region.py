@@ -61,15 +61,20 @@ def declared_region(doc, resources, settings) -> ReadersRegion | None:
     return None
 
 
-def readers_region(doc, resources, settings, contact_numbers) -> ReadersRegion:
+def readers_region(doc, resources, settings, contact_numbers, scoped_lines=()) -> ReadersRegion:
     """The region to judge the page for. `contact_numbers` are (number as written, canonical form)
-    of the numbers the page offers as contacts where no country is named."""
+    of the numbers the page offers as contacts where no country is named; `scoped_lines` are
+    (number as written, regions named) of those offered under a country's name."""
     declared = declared_region(doc, resources, settings)
     if declared:
         return declared
     inferred = infer_region(doc, resources, contact_numbers)
     if inferred:
         return inferred
+    countries = {region for _, regions in scoped_lines for region in regions}
+    if len(countries) == 1:  # every line the page gives is for one country: its readers are there
+        (code,) = countries
+        return ReadersRegion(code, "inferred", tuple(f"{resources.regions[code].name} {raw}" for raw, _ in scoped_lines[:3]))
     return ReadersRegion(resources.region_for(DEFAULT_LOCALE) or next(iter(resources.regions)), "default")
 
 

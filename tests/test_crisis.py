@@ -366,3 +366,53 @@ def test_the_safety_rules_still_judge_a_single_mention():
 
     analysis = analyse(parse_document("a.md", "News\n\nHe took 40 tablets of paracetamol and took his own life.\n"), load_resources(str(RESOURCES)), {})
     assert analysis.mentioned and not analysis.triggered
+
+
+def _analysed(text: str):
+    from checker.crisis_analysis import analyse
+    from checker.crisis_resources import load_resources
+
+    doc = parse_document("a.md", text)
+    return doc, analyse(doc, load_resources(str(RESOURCES)), {})
+
+
+def test_numbers_on_two_lines_are_two_numbers_and_a_spaced_dash_joins_one():
+    doc, analysis = _analysed("# Helplines\n\nTalk Suicide Canada\nCall: 988\n1-833-456-4566\n\nSOS: call 1800 - 221 4444 (24-hour hotline).\n")
+    assert [(m.kind, m.raw) for m in analysis.mentions if m.kind == "retired"] == [("retired", "1-833-456-4566"), ("retired", "1800 - 221 4444")]
+
+
+def test_a_country_label_before_a_number_scopes_it():
+    # 741741 is the US Crisis Text Line today and Canada's ended Wellness Together line.
+    _, analysis = _analysed("# Help\n\nA moderator gives a text number (US: 741-741, Canada: 68-68-68) for suicidal members.\n")
+    assert not analysis.of("retired")
+
+
+def test_lines_given_under_one_countrys_name_say_who_the_readers_are():
+    _, analysis = _analysed("# Suicide\n\nAsk about suicide directly. These helplines are open: Crisis Services Canada: 1-833-456-4566 "
+                            "Kids Help Line: 1-800-668-6868\n")
+    assert analysis.region == "CA" and analysis.readers.source == "inferred"
+
+
+def test_a_service_named_right_after_its_number_is_offered():
+    _, analysis = _analysed("# 988 Suicide & Crisis Lifeline\n\n988 Suicide Crisis and Lifeline\n\nSuicide is preventable.\n")
+    assert [m.raw for m in analysis.of("service")] == ["988", "988"]  # the heading's and the line's
+    _, analysis = _analysed("# Suicide\n\nIn 2023, 988 people called about suicide.\n")
+    assert not analysis.of("service")
+
+
+def test_a_number_is_near_the_top_by_its_own_place_not_its_sentences():
+    text = "# Suicide\n\n" + "Suicide is preventable. " * 65 + "In an emergency, whether for yourself or others, always call 911.\n"
+    _, analysis = _analysed(text)
+    (emergency,) = analysis.of("emergency")
+    assert not emergency.near_top(200)  # the 911 is the 207th word; its sentence starts at the 196th
+
+
+@pytest.mark.parametrize("number", ["08457 90 91 92", "07725 90 90 90"])
+def test_the_old_samaritans_textphone_and_text_numbers_are_retired(number):
+    _, analysis = _analysed(f"# Suicide\n\nIf you feel suicidal, text Samaritans on {number}.\n")
+    assert [m.raw for m in analysis.of("retired")] == [number]
+
+
+def test_first_person_words_name_the_topic():
+    _, analysis = _analysed("Samaritans\n\nI don't want to end my life. Sometimes I want to die, and then I text.\n")
+    assert analysis.triggered
