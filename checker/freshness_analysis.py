@@ -171,16 +171,32 @@ def _dateline(doc, dayfirst: bool) -> Statement | None:
     """A date standing alone on a line near the top ("Monday, 2 January 2012", "10 Sep 24"):
     when the page was published."""
     for block in doc.blocks[:DATELINE_BLOCKS]:
-        if block.kind == HEADING:
+        if block.kind == HEADING or not re.search(r"\d", block.text):
             continue
-        text = block.text.strip()
-        if not text or len(text) > 40 or not re.search(r"\d", text):
-            continue
-        parsed = parse_date(text, dayfirst)
-        if parsed and parsed.length >= len(text.rstrip(" .|")) * 0.6:
-            span = block.source_span(0, len(block.text))
-            return Statement(parsed.date, span.start, span.end, text)
+        news = _NEWS_DATELINE.match(block.text)  # "NEW YORK (June 3, 2024)—Suicide death data ..."
+        if news:
+            parsed = parse_date(news.group("date"), dayfirst)
+            if parsed and parsed.length >= len(news.group("date").strip()) * 0.6:
+                span = block.source_span(news.start("date"), news.end("date"))
+                return Statement(parsed.date, span.start, span.end, news.group("date"))
+        # The block's first line, and each part of a byline ("MENTAL HEALTH | August 28, 2023",
+        # "By A Room in Town|24/02/20|"): a line may open a paragraph whose other lines are prose.
+        first_line = block.text[: next((b for b in block.breaks if b > 0), len(block.text))]
+        at = 0
+        for part in first_line.split("|"):
+            text = part.strip()
+            if text and len(text) <= 40 and re.search(r"\d", text):
+                parsed = parse_date(text, dayfirst)
+                if parsed and parsed.length >= len(text.rstrip(" .")) * 0.6:
+                    start = block.text.index(text, at)
+                    span = block.source_span(start, start + len(text))
+                    return Statement(parsed.date, span.start, span.end, text)
+            at += len(part) + 1
     return None
+
+
+# A news dateline: a place in capitals, the date in brackets, a dash.
+_NEWS_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}\((?P<date>[^()]{6,30})\)\s*[—–-]")
 
 
 def _is_statement(text: str, match: re.Match) -> bool:

@@ -263,3 +263,23 @@ def test_user_pack_with_a_broken_data_file_fails_to_load(tmp_path):
     with pytest.raises(UsageError) as error:
         load_rules(include_builtin=False, files=[pack])
     assert f"{path}:{line}: key 'policy.require_reviewer': must be true or false" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        # A date alone on the first line of a paragraph, a byline's date, a news dateline.
+        ("31/07/2019\nSix Degrees Social Enterprise\nSuicidal thoughts can start when people feel overwhelmed.\n", "2019-07-31"),
+        ("MENTAL HEALTH | August 28, 2023\n\nSuicide is preventable.\n", "2023-08-28"),
+        ("By A Room in Town|24/02/20|\n\nSuicide is preventable.\n", "2020-02-24"),
+        ("NEW YORK (June 3, 2024)\u2014Suicide death data for 2022 are now available.\n", "2024-06-03"),
+        # Not a date line: a date inside a sentence, a figure.
+        ("In 2019 the rate rose by 3% and on 31/07/2019 it was published.\n", None),
+    ],
+)
+def test_a_published_date_near_the_top_as_real_pages_print_it(text, published):
+    from checker.freshness_analysis import read_review, load_freshness_data
+    from checker.parsing import parse_document
+
+    review = read_review(parse_document("a.md", text), load_freshness_data(str(BUILTIN_RULES / "data" / "freshness.yaml")), True)
+    assert (review.last.value.isoformat() if review.last else None) == published
