@@ -1,4 +1,4 @@
-"""crisis.*, stats.* and freshness.* on 63 real published pages (tests/data/real_pages/).
+"""crisis.*, stats.* and freshness.* on 147 real published pages (tests/data/real_pages/), in three batches.
 
 The pages are the openings of stored public pages (NHS and HSE trusts, councils, charities, US and
 Australian health publishers, news, blogs, forums) in six countries, kept verbatim with no front
@@ -155,7 +155,7 @@ def evaluate(family: str, split: str, batch: str | None = None):
     return {"precision": precision, "recall": recall, "tp": tp, "fp": fp, "fn": fn}, errors
 
 
-# Floors: the figures reached on all 105 pages (README, "Real pages"); the issue's bar is crisis
+# Floors: the figures reached on all 147 pages (README, "Real pages"); the issue's bar is crisis
 # P >= 0.90 and R >= 0.95, stats P and R >= 0.85, freshness P and R >= 0.90.
 # First batch (63 pages), first run (commit 552ceee) -> after tuning on its dev part:
 #   crisis    dev 0.367/0.763 -> 1.000/0.974   test 0.391/0.562 -> 0.611/0.688
@@ -172,12 +172,19 @@ def evaluate(family: str, split: str, batch: str | None = None):
 # Danger counted only when told to the reader, and a number that is one region's service and
 # another's emergency number shared evidence (NHS 111 / NZ 111): crisis dev 0.913/0.900 ->
 # 0.955/0.900, test 0.677/0.778 -> 0.750/0.778.
+# Third batch (42 pages), first run with the code of session 7's start (0e616d8): crisis dev
+# 0.833/0.652, test 1.000/1.000; stats dev 0.364/0.750, test 0.600/0.667; freshness dev 0.931,
+# test 0.917. Then, from the dev parts of all three batches: restatements told apart by their own
+# words, citations carried through news and fact pages, a service's own figures, more figure forms;
+# passing mentions, line-separated numbers, country labels, retired Samaritans numbers; datelines.
+# All three batches now: crisis dev 0.967/0.946, test 0.829/0.850; stats dev 0.846/0.762, test
+# 0.677/0.656; freshness dev 0.980/0.971, test 0.907/0.907.
 FLOOR = {
-    ("crisis", "dev"): (0.95, 0.89),
-    ("crisis", "test"): (0.74, 0.77),
-    ("stats", "dev"): (0.70, 0.69),
-    ("stats", "test"): (0.47, 0.69),
-    ("freshness", "dev"): (0.94, 0.94),
+    ("crisis", "dev"): (0.96, 0.94),
+    ("crisis", "test"): (0.82, 0.84),
+    ("stats", "dev"): (0.84, 0.76),
+    ("stats", "test"): (0.67, 0.65),
+    ("freshness", "dev"): (0.97, 0.97),
     ("freshness", "test"): (0.90, 0.90),
 }
 
