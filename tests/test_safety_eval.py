@@ -1,4 +1,4 @@
-"""Precision and recall of safety.* on 847 real sentences (tests/data/safety_real.yaml).
+"""Precision and recall of safety.* on 1,537 real sentences in two batches (tests/data/safety_real.yaml).
 
 Each sentence is checked as the body of a page declared to be about suicide (front matter topics),
 of the content type its source page was (news; blog and forum: personal; the rest: health), since
@@ -29,9 +29,10 @@ CONTENT_TYPE = {"news": "news", "blog": "personal", "forum": "personal"}
 PREFIX = "---\ntopics: [suicide]\ncontent_type: {kind}\n---\n# Page\n\n"
 
 
-def sentences(split: str | None = None) -> list[dict]:
+def sentences(split: str | None = None, batch: int | None = None) -> list[dict]:
+    """The labelled sentences of a split and batch (1: the first 847, 2: the 690 labelled later)."""
     items = yaml.safe_load((DATA / "safety_real.yaml").read_text(encoding="utf-8"))["sentences"]
-    return [s for s in items if split is None or s["split"] == split]
+    return [s for s in items if (split is None or s["split"] == split) and (batch is None or s.get("batch", 1) == batch)]
 
 
 # "Suicide epidemic" is reported by the wording pack's rule, not twice: it counts as sensational here.
@@ -97,9 +98,12 @@ def test_the_set_is_real_and_split():
     assert all(s["url"].startswith("http") and s["label"] in RULES + ("pass",) for s in items)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # python tests/test_safety_eval.py [1|2]: one batch's figures
+    import sys
+
+    batch = int(sys.argv[1]) if len(sys.argv) > 1 else None
     for split in ("dev", "test"):
-        items = sentences(split)
+        items = sentences(split, batch)
         results = fired(items)
         for rule, (p, r, tp, fp, fn) in scores(items, results).items():
             print(f"{split:4} {rule:17} precision {p:.3f} recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})")
