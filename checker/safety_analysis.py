@@ -134,7 +134,9 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
         word = rx["note_words"].search(text)
         if word and rx["note_contents"].search(text) and asserted(word):
             span = block.source_span(sentence.start + word.start(), sentence.start + word.end())
-            out.maybe_notes.append(Hit("suicide-note", span.start, span.end, word.group(), "a message in an article that tells a death"))
+            death = rx["events"].search(text)  # "the note found near the body thanked ...": the sentence tells the death itself
+            note = Hit("suicide-note", span.start, span.end, word.group(), f"a message beside '{death.group()}'" if death else "a message in an article that tells a death")
+            (out.hits if death else out.maybe_notes).append(note)
 
 
 def _blank_quotes(text: str, start: int, end: int) -> str:

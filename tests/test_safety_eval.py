@@ -68,7 +68,12 @@ def scores(items, results) -> dict:
 # figures reached for the family (README, "Safe-messaging detail"); the bar is not met (issue notes).
 # First run (the vocabularies as first written, before any look at the set): dev 0.980 / 0.193,
 # test 0.880 / 0.179. Then dev 0.987 / 0.579; with quoted voices left out of the framing and plain letters kept as notes in an article that tells a death (session 6): dev 0.987 / 0.591 (tuned on), test 0.887 / 0.447.
-FLOOR = {"dev": (0.98, 0.58), "test": (0.88, 0.44)}
+# Second batch (690 sentences, session 7), first run: dev 0.941 / 0.394, test 0.949 / 0.366. Then,
+# tuned on the dev parts of both batches (places in homes and rooms, reflexive and first-person
+# acts, the cue words the new patterns need, advice to lock away rather than any "locked", notes
+# told beside a death, more single causes and sensational framings): both batches dev 0.971 /
+# 0.656 (tuned on), test 0.891 / 0.473 (batch 1 test 0.878 / 0.528, batch 2 test 0.911 / 0.406).
+FLOOR = {"dev": (0.97, 0.65), "test": (0.89, 0.47)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
