@@ -79,17 +79,13 @@ class CitationReader:
         self.vague_regex = word_list_regex(tuple(citations.get("vague", ())))
         self.references = word_list_regex(tuple(citations.get("source_references", ())))
         self.pronoun_sources = word_list_regex(tuple(citations.get("pronoun_sources", ())))
-        nouns = "|".join(_phrase(n) for n in sorted(citations.get("service_nouns", ()), key=len, reverse=True)) or "(?!)"
-        # "833,598 calls", "82% of callers", "40% of all daily calls", "11,107 text messages"
-        self.service_after = re.compile(rf"\s*(?:of\s+)?(?:all\s+)?(?:(?:the|our|its|their)\s+)?(?:[a-z-]+\s+)?(?P<what>{nouns})\b", re.IGNORECASE)
-        phrases = "|".join(_phrase(n) for n in sorted(citations.get("service_phrases", ()), key=len, reverse=True)) or "(?!)"
-        self.service_phrases = re.compile(rf"(?P<what>{phrases})\b", re.IGNORECASE)
-        labels = "|".join(re.escape(w) for w in citations.get("source_line_words", ()))
-        self.source_line = re.compile(rf"^\s*\(?\s*(?:{labels})(?:\s*:|\s+(?:via|from)\b)", re.IGNORECASE) if labels else re.compile("(?!)")
-        unnamed = "|".join(re.escape(w) for w in sorted(citations.get("unnamed_sources", ()), key=len, reverse=True))
-        # "a 2016 UK study found", "one survey of 5,000 teens", "a landmark study in ..."
-        self.unnamed = re.compile(rf"\b(?:a|an|one|this|that|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{unnamed})\b", re.IGNORECASE) if unnamed else None
+        self.service_after = _service_after_regex(tuple(citations.get("service_nouns", ())))
+        self.service_phrases = word_list_regex(tuple(citations.get("service_phrases", ())))
+        self._service_phrase: dict[str, str | None] = {}
+        self.source_line = _source_line_regex(tuple(citations.get("source_line_words", ())))
+        self.unnamed = _unnamed_regex(tuple(citations.get("unnamed_sources", ())))
         self._sources: dict[str, list[str]] = {}  # one reader per article: this stays small
+        self._vague: dict[str, bool] = {}
 
     def sources_in(self, text: str) -> list[str]:
         """Organisations and authors the sentence names (for stats.source-mismatch too). A sentence
@@ -141,7 +137,7 @@ class CitationReader:
                 host = urlparse(href).netloc.lower().removeprefix("www.")
                 if any(host == d or host.endswith("." + d) for d in self.domains):
                     return Citation("cited", f"link to {host}")
-        closing = _CLOSING_SOURCE.search(text)
+        closing = _CLOSING_SOURCE.search(text) if text.rstrip(" .!?").endswith(")") else None
         if closing and not re.search(r"\b[A-Z]{2,}\s*$", text[: closing.start()]):  # not "PTSD (Post Traumatic Stress Disorder)"
             name = closing.group("name")
             if YEAR.search(closing.group()):
@@ -167,12 +163,19 @@ class CitationReader:
 
     def vague(self, text: str) -> bool:
         """"Studies show", "research suggests": research pointed at, no one named."""
-        return bool(self.vague_regex.search(text))
+        if text not in self._vague:  # a sentence is asked about for itself and for the paragraph after it
+            self._vague[text] = self.vague_regex.search(text) is not None
+        return self._vague[text]
 
     def service_figure(self, text: str, end: int) -> str | None:
         """The noun or phrase that makes a figure a service's own ("calls", "our members"), if any."""
-        m = self.service_after.match(text, end) or self.service_phrases.search(text)
-        return " ".join(m.group("what").split()) if m else None
+        m = self.service_after.match(text, end)
+        if m:
+            return " ".join(m.group("what").split())
+        if text not in self._service_phrase:  # a sentence's figures share its phrase: searched once
+            found = self.service_phrases.search(text)
+            self._service_phrase[text] = " ".join(found.group().split()) if found else None
+        return self._service_phrase[text]
 
     def refers_back(self, text: str) -> bool:
         """"According to the report", "the figures show": a source referred to, named before."""
@@ -181,6 +184,26 @@ class CitationReader:
     def is_source_line(self, text: str) -> bool:
         """'(Source: National Institute of Mental Health)': attributes what comes just before."""
         return bool(self.source_line.match(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _service_after_regex(nouns: tuple[str, ...]) -> re.Pattern:
+    """The nouns after a figure that make it a service's own: "833,598 calls", "82% of callers"."""
+    words = "|".join(_phrase(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\s*(?:of\s+)?(?:all\s+)?(?:(?:the|our|its|their)\s+)?(?:[a-z-]+\s+)?(?P<what>{words})\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _source_line_regex(labels: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(re.escape(w) for w in labels)
+    return re.compile(rf"^\s*\(?\s*(?:{words})(?:\s*:|\s+(?:via|from)\b)", re.IGNORECASE) if words else re.compile("(?!)")
+
+
+@functools.lru_cache(maxsize=8)
+def _unnamed_regex(nouns: tuple[str, ...]) -> re.Pattern | None:
+    """A source referred to, not named: "a 2016 UK study found", "one survey of 5,000 teens"."""
+    words = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\b(?:a|an|one|this|that|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{words})\b", re.IGNORECASE) if words else None
 
 
 @functools.lru_cache(maxsize=8)

@@ -247,14 +247,14 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
         last = judge(len(sentences) - 1)
         if last.source:  # a source named in the last sentence goes on to the next paragraph
             carried = last
-        elif not any(reader.vague(s.text) for s in sentences):
+        else:
             # A paragraph of figures that names one source and points at no research of its own
             # ("Nearly 50,000 died in 2022, according to the NCHS. The final count could be higher.")
             # goes on with it; one that names none continues the report before it.
-            own = functools.reduce(Citation.better, (judge(j) for j in range(len(sentences))), NONE)
+            own = paragraph if paragraph is not None else functools.reduce(Citation.better, judge.done.values(), NONE)  # what was read
             carried = own if own.status else before_block
-        else:
-            carried = NONE
+            if carried.source and any(reader.vague(s.text) for s in sentences):
+                carried = NONE
         if block.text.rstrip().endswith(":"):
             lead_in = _lead_in(block, [judge(j) for j in range(len(sentences))], lead_in)
         elif block.kind != LIST_ITEM:

@@ -104,7 +104,8 @@ def topic(doc, resources) -> tuple[bool, bool]:
     # thoughts" once among the symptoms is not an article about suicide.
     needed = language.get("trigger_mentions", 1)
     mentions = 0
-    for block in doc.blocks:
+    for index in sorted(phrase_list(tuple(language["trigger_terms"])).blocks_in(doc)):  # blocks with a term's words
+        block = doc.blocks[index]
         if block.kind == HEADING and trigger.search(block.text):
             return True, True
         if block.kind in PROSE_KINDS:

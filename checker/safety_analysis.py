@@ -22,7 +22,7 @@ from checker.yamlload import load_data_file
 
 LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_words", "note_contents", "causes", "sensational",
          "sensational_lead", "guidance", "general", "hope")
-CUED = ("particular", "notes", "causes", "sensational")
+CUED = ("particular", "events", "persons", "notes", "causes", "sensational")
 SCHEMA = {**{name: ["phrase"] for name in LISTS}, "cues": {name: ["phrase"] for name in CUED}}
 
 
@@ -97,7 +97,9 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
     cues = rx["cues"]
     particular = None
     if not cues["particular"].isdisjoint(words):
-        particular = rx["particular"].search(text) or (rx["events"].search(text) and rx["persons"].search(text))
+        particular = rx["particular"].search(text)
+    if not particular and not cues["events"].isdisjoint(words) and not cues["persons"].isdisjoint(words):
+        particular = rx["events"].search(text) and rx["persons"].search(text)
     if particular:
         out.narrates = True
     maybe_note, maybe_cause = not cues["notes"].isdisjoint(words), not cues["causes"].isdisjoint(words)
