@@ -278,7 +278,7 @@ def test_user_pack_with_a_broken_data_file_fails_to_load(tmp_path):
     ],
 )
 def test_a_published_date_near_the_top_as_real_pages_print_it(text, published):
-    from checker.freshness_analysis import read_review, load_freshness_data
+    from checker.freshness_analysis import load_freshness_data, read_review
     from checker.parsing import parse_document
 
     review = read_review(parse_document("a.md", text), load_freshness_data(str(BUILTIN_RULES / "data" / "freshness.yaml")), True)
