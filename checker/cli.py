@@ -76,7 +76,16 @@ class _Group(click.Group):
 
 
 def _raise_terminated(signum, frame):
+    if os.getpid() != _MAIN_PID:
+        # A worker forked before its initializer reset this handler: it ends as the default would,
+        # silently, not with a traceback of its own.
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
     raise Terminated(signum)
+
+
+_MAIN_PID = os.getpid()
 
 
 def _stop_on_termination() -> dict:
@@ -84,6 +93,8 @@ def _stop_on_termination() -> dict:
     processes are stopped and no temporary file is left; the default would end this process alone."""
     if threading.current_thread() is not threading.main_thread():
         return {}
+    global _MAIN_PID
+    _MAIN_PID = os.getpid()
     previous = {}
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):

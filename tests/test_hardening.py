@@ -333,3 +333,24 @@ def test_a_regular_expression_in_a_users_data_file_that_would_backtrack_is_refus
     proc = check(tmp_path, "a.md", "--rules", "packs", timeout=60)  # before: 18 s at 40 letters, hours at 50
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "mine.yaml" in proc.stderr and "must not repeat a repetition" in proc.stderr
+
+
+def test_a_worker_forked_before_its_handlers_are_reset_dies_silently_on_sigterm():
+    """The race behind a flaky traceback: a pool worker forks with the CLI's SIGTERM handler and is
+    terminated before its initializer resets it. It must end as the default would, not raise."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal, sys\n"
+        "from checker import cli\n"
+        "cli._stop_on_termination()\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    os._exit(0)  # not reached when the signal ends the child\n"
+        "_, status = os.waitpid(pid, 0)\n"
+        "print(os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "True" and proc.stderr == ""
