@@ -116,7 +116,7 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
             means = rx["means"].search(text) if particular else None
             place = (rx["sites"].search(text) or (means and rx["places"].search(text))) if particular else None
             cause = rx["causes"].search(text) if maybe_cause else None
-            if note and (rx["note_contents"].search(text) or particular) and asserted(note):  # "no note was found" passes
+            if note and rx["note_contents"].search(text) and asserted(note):  # its contents told; "no note was found" passes
                 found = ("suicide-note", note)
             elif particular and place:
                 found = ("location-detail", place)

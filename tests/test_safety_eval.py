@@ -72,9 +72,10 @@ def scores(items, results) -> dict:
 # tuned on the dev parts of both batches (places in homes and rooms, reflexive and first-person
 # acts, the cue words the new patterns need, advice to lock away rather than any "locked", notes
 # told beside a death, more single causes and sensational framings; then the rarest patterns
-# dropped for speed): both batches dev 0.970 / 0.643 (tuned on), test 0.890 / 0.469 (batch 1 test
-# 0.878 / 0.528, batch 2 test 0.909 / 0.396).
-FLOOR = {"dev": (0.97, 0.64), "test": (0.88, 0.46)}
+# dropped for speed; a person's own acts of self-harm, "died through drowning", a note's contents
+# required, described ones counted): both batches dev 0.971 / 0.665 (tuned on), test 0.908 / 0.482
+# (batch 1 test 0.904 / 0.537, batch 2 test 0.913 / 0.416).
+FLOOR = {"dev": (0.97, 0.66), "test": (0.90, 0.48)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
