@@ -73,9 +73,9 @@ def scores(items, results) -> dict:
 # acts, the cue words the new patterns need, advice to lock away rather than any "locked", notes
 # told beside a death, more single causes and sensational framings; then the rarest patterns
 # dropped for speed; a person's own acts of self-harm, "died through drowning", a note's contents
-# required, described ones counted): both batches dev 0.971 / 0.665 (tuned on), test 0.908 / 0.482
-# (batch 1 test 0.904 / 0.537, batch 2 test 0.913 / 0.416).
-FLOOR = {"dev": (0.97, 0.66), "test": (0.90, 0.48)}
+# required, described ones counted; sensational paces and rates): both batches dev 0.972 / 0.678
+# (tuned on), test 0.910 / 0.496.
+FLOOR = {"dev": (0.97, 0.67), "test": (0.90, 0.49)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
