@@ -73,9 +73,9 @@ def scores(items, results) -> dict:
 # acts, the cue words the new patterns need, advice to lock away rather than any "locked", notes
 # told beside a death, more single causes and sensational framings; then the rarest patterns
 # dropped for speed; a person's own acts of self-harm, "died through drowning", a note's contents
-# required, described ones counted; sensational paces and rates): both batches dev 0.972 / 0.678
-# (tuned on), test 0.910 / 0.496.
-FLOOR = {"dev": (0.97, 0.67), "test": (0.90, 0.49)}
+# required, described ones counted; sensational paces and rates; more single causes): both batches
+# dev 0.972 / 0.691 (tuned on), test 0.911 / 0.500.
+FLOOR = {"dev": (0.97, 0.69), "test": (0.91, 0.50)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
