@@ -241,8 +241,9 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             sources = reader.sources_in(text)
             for figure in figures:
                 vocab.describe(figure, text, context=previous + " " + heading[1])
-                own = reader.service_figure(text, figure.end) if citation.status != "cited" else None
-                stats.append(Stat(figure, block, sentence, sources, Citation("cited", f"a service's own figures ({own})") if own else citation))
+                # "833,598 calls", "82% of callers": a service's figures about its own work, from its own records
+                service = reader.service_figure(text, figure.end) if citation.status != "cited" else None
+                stats.append(Stat(figure, block, sentence, sources, Citation("cited", f"a service's own figures ({service})") if service else citation))
             previous = text
         last = judge(len(sentences) - 1)
         if last.source:  # a source named in the last sentence goes on to the next paragraph

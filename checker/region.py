@@ -74,7 +74,7 @@ def readers_region(doc, resources, settings, contact_numbers, scoped_lines=()) -
     countries = {region for _, regions in scoped_lines for region in regions}
     if len(countries) == 1:  # every line the page gives is for one country: its readers are there
         (code,) = countries
-        return ReadersRegion(code, "inferred", tuple(f"{resources.regions[code].name} {raw}" for raw, _ in scoped_lines[:3]))
+        return ReadersRegion(code, "inferred", tuple(f"{raw}, given for {resources.regions[code].name}" for raw, _ in scoped_lines[:3]))
     return ReadersRegion(resources.region_for(DEFAULT_LOCALE) or next(iter(resources.regions)), "default")
 
 
