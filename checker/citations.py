@@ -7,8 +7,13 @@ Real articles cite in many ways (rules/data/citations.yaml says which words coun
   colleagues", "Smith et al."), or any capitalised name that a citing phrase introduces or follows
   ("according to the National Center for Health Statistics", "a study in the American Journal of
   Psychiatry found", "Kids Help Phone says", "(Source: Stats NZ)");
-- a source referred to but not named ("a 2016 UK study found"), or named without a year or a link:
-  `incomplete`, which stats.incomplete-citation reports at info level instead of stats.uncited.
+- a name in brackets closing the sentence ("(Mental Health First Aid)");
+- a source referred to but not named ("a 2016 UK study found", "the charity said", "They added"),
+  or named without a year or a link: `incomplete`, which stats.incomplete-citation reports at info
+  level instead of stats.uncited.
+
+A service's figures about its own work ("833,598 calls", "82% of callers") need no citation: its
+records are their source (`service_figure`).
 
 "Studies show" and "experts say" name no one, and do not count.
 

@@ -63,9 +63,9 @@ def _nearest_outside(found: list, start: int, end: int) -> str | None:
 
 def _not_telling(data: dict) -> frozenset:
     """Words that do not tell two statements apart: the common words, and the words of the
-    measures, populations, places and periods, which the figure's own fields already compare ("75% of people
-    who die by suicide are male" and "46% of people who die by suicide had a diagnosis" share only
-    these)."""
+    measures, populations, places and periods, which the figure's own fields already compare
+    ("75% of people who die by suicide are male" and "46% of people who die by suicide had a
+    diagnosis" share only these)."""
     lists = [data.get("common_words") or ()]
     lists += [phrases for key in ("measures", "populations") for phrases in (data.get(key) or {}).values()]
     lists += [phrases for key in ("places", "periods") for phrases in ((data.get("frames") or {}).get(key) or {}).values()]
@@ -83,7 +83,7 @@ class Vocabulary:
     bands: tuple = ()
     money_before: re.Pattern | None = None
     money_after: re.Pattern | None = None
-    common_words: frozenset = frozenset()  # with the measure, population and place words: see _not_telling
+    common_words: frozenset = frozenset()  # with the measure, population, place and period words: see _not_telling
     # Which measures and populations a sentence's words allow: the others are not searched for.
     measure_words: NamedPhrases | None = None
     population_words: NamedPhrases | None = None
