@@ -57,7 +57,7 @@ def parse_date(text: str, dayfirst: bool) -> ParsedDate | None:
             from dateutil import parser as date_parser
 
             day, month, year = short.groups()
-            return ParsedDate(date_parser.parse(f"{day} {month} 20{year}", default=_DEFAULT).date(), short.end())
+            return ParsedDate(date_parser.parse(f"{day} {month} 20{year}", default=_DEFAULT, ignoretz=True).date(), short.end())
         except (ValueError, OverflowError):
             return None
     words = list(re.finditer(r"\S+", text))[:6]
@@ -68,7 +68,7 @@ def parse_date(text: str, dayfirst: bool) -> ParsedDate | None:
         try:
             from dateutil import parser as date_parser  # imported on first use: 5 ms of start-up
 
-            parsed = date_parser.parse(candidate, dayfirst=dayfirst, default=_DEFAULT)
+            parsed = date_parser.parse(candidate, dayfirst=dayfirst, default=_DEFAULT, ignoretz=True)  # "06:32 BST": the date is wanted, not its zone
         except (ValueError, OverflowError):
             continue
         numeric = _NUMERIC.search(candidate)

@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import json
+import os
 
 import pytest
 from conftest import FIXTURES, ROOT, run_process
@@ -283,3 +284,16 @@ def test_a_published_date_near_the_top_as_real_pages_print_it(text, published):
 
     review = read_review(parse_document("a.md", text), load_freshness_data(str(BUILTIN_RULES / "data" / "freshness.yaml")), True)
     assert (review.last.value.isoformat() if review.last else None) == published
+
+
+def test_a_time_zone_after_a_date_is_read_without_a_warning(tmp_path):
+    """"08/09/2017 06:32 BST": dateutil warns about a zone it does not know unless told to ignore it,
+    and a warning on stderr is noise in a pre-commit hook."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "news.md"
+    article.write_text("# News\n\n08/09/2017 06:32 BST | Updated 08/09/2017 06:33 BST\n\nLow mood is common.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "checker", "check", "--no-cache", str(article)], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120, env={**os.environ, "PYTHONPATH": str(BUILTIN_RULES.parent)})
+    assert proc.returncode in (0, 1) and proc.stderr == ""

@@ -25,7 +25,6 @@ What counts, per page:
 from __future__ import annotations
 
 import datetime
-import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -76,9 +75,7 @@ def expected_freshness(page) -> list:
     dates = {}
     for d in labels.get("dates") or []:
         try:
-            with warnings.catch_warnings():  # a label's "BST": the time zone is ignored anyway
-                warnings.simplefilter("ignore")
-                parsed = date_parser.parse(str(d["text"]), fuzzy=True, dayfirst=dayfirst, ignoretz=True, default=datetime.datetime(2000, 1, 1)).date()
+            parsed = date_parser.parse(str(d["text"]), fuzzy=True, dayfirst=dayfirst, ignoretz=True, default=datetime.datetime(2000, 1, 1)).date()
         except (ValueError, OverflowError):
             continue
         dates.setdefault(d["kind"], []).append(parsed)
