@@ -1,4 +1,5 @@
-"""Precision and recall of safety.* on 1,537 real sentences in two batches (tests/data/safety_real.yaml).
+"""Precision and recall of safety.* on 1,537 real sentences in two batches (tests/data/safety_real.yaml)
+and on 518 real passages (tests/data/safety_passages.yaml).
 
 Each sentence is checked as the body of a page declared to be about suicide (front matter topics),
 of the content type its source page was (news; blog and forum: personal; the rest: health), since
@@ -85,6 +86,35 @@ def test_the_family_meets_its_floor(split):
     assert precision >= FLOOR[split][0] and recall >= FLOOR[split][1], (precision, recall)
 
 
+# ---- passages: two to four consecutive sentences, where a note named in one sentence is quoted in
+# the next, or a death told in one has its method in another (tests/data/safety_passages.yaml).
+# A passage gets the gravest label that applies to it, so a passage counts as reporting the
+# gravest rule that fires in it.
+GRAVEST = ("suicide-note", "location-detail", "method-detail", "simplistic-cause", "sensational")
+
+
+def passages(split: str | None = None) -> list[dict]:
+    items = yaml.safe_load((DATA / "safety_passages.yaml").read_text(encoding="utf-8"))["passages"]
+    return [p for p in items if split is None or p["split"] == split]
+
+
+def gravest(results) -> list[set]:
+    return [{next(rule for rule in GRAVEST if rule in got)} if got else set() for got in results]
+
+
+# 518 passages from 234 pages (346 dev, 172 test). First runs, before any look at them: with the
+# code of session 7's start (0e616d8) dev 0.898 / 0.467, test 0.851 / 0.482; with the code tuned on
+# the sentence sets that session, dev 0.888 / 0.562, test 0.879 / 0.614.
+PASSAGE_FLOOR = {"dev": (0.88, 0.56), "test": (0.87, 0.61)}
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_the_family_meets_its_floor_on_passages(split):
+    items = passages(split)
+    precision, recall, *_ = scores(items, gravest(fired(items)))["family"]
+    assert precision >= PASSAGE_FLOOR[split][0] and recall >= PASSAGE_FLOOR[split][1], (precision, recall)
+
+
 def test_no_finding_on_the_demo_articles_or_the_seed_like_article_but_one_on_a_detailed_report():
     from checker.config import Config
     from checker.engine import Engine
@@ -105,13 +135,13 @@ def test_the_set_is_real_and_split():
     assert all(s["url"].startswith("http") and s["label"] in RULES + ("pass",) for s in items)
 
 
-if __name__ == "__main__":  # python tests/test_safety_eval.py [1|2]: one batch's figures
+if __name__ == "__main__":  # python tests/test_safety_eval.py [1|2|passages]: one batch's figures, or the passages'
     import sys
 
-    batch = int(sys.argv[1]) if len(sys.argv) > 1 else None
+    which = sys.argv[1] if len(sys.argv) > 1 else None
     for split in ("dev", "test"):
-        items = sentences(split, batch)
-        results = fired(items)
+        items = passages(split) if which == "passages" else sentences(split, int(which) if which else None)
+        results = gravest(fired(items)) if which == "passages" else fired(items)
         for rule, (p, r, tp, fp, fn) in scores(items, results).items():
             print(f"{split:4} {rule:17} precision {p:.3f} recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})")
         if split == "dev":
