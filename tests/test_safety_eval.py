@@ -74,8 +74,9 @@ def scores(items, results) -> dict:
 # acts, the cue words the new patterns need, advice to lock away rather than any "locked", notes
 # told beside a death, more single causes and sensational framings; then the rarest patterns
 # dropped for speed; a person's own acts of self-harm, "died through drowning", a note's contents
-# required, described ones counted; sensational paces and rates; more single causes): both batches
-# dev 0.972 / 0.691 (tuned on), test 0.911 / 0.500.
+# required, described ones counted; sensational paces and rates; more single causes; then, from
+# the passages' dev part, substances taken and acts told in more words): both batches dev 0.972 /
+# 0.694 (tuned on), test 0.911 / 0.504.
 FLOOR = {"dev": (0.97, 0.69), "test": (0.91, 0.50)}
 
 
@@ -104,8 +105,10 @@ def gravest(results) -> list[set]:
 
 # 518 passages from 234 pages (346 dev, 172 test). First runs, before any look at them: with the
 # code of session 7's start (0e616d8) dev 0.898 / 0.467, test 0.851 / 0.482; with the code tuned on
-# the sentence sets that session, dev 0.888 / 0.562, test 0.879 / 0.614.
-PASSAGE_FLOOR = {"dev": (0.88, 0.56), "test": (0.87, 0.61)}
+# the sentence sets that session, dev 0.888 / 0.562, test 0.879 / 0.614. Then tuned on the dev part
+# (what a note said in more words; substances taken, "gassed himself", "thrown himself under"):
+# dev 0.889 / 0.615, test 0.881 / 0.627.
+PASSAGE_FLOOR = {"dev": (0.88, 0.61), "test": (0.88, 0.62)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
