@@ -75,9 +75,10 @@ def scores(items, results) -> dict:
 # told beside a death, more single causes and sensational framings; then the rarest patterns
 # dropped for speed; a person's own acts of self-harm, "died through drowning", a note's contents
 # required, described ones counted; sensational paces and rates; more single causes; then, from
-# the passages' dev part, substances taken and acts told in more words): both batches dev 0.972 /
-# 0.694 (tuned on), test 0.911 / 0.504.
-FLOOR = {"dev": (0.97, 0.69), "test": (0.91, 0.50)}
+# the passages' dev part, substances taken and acts told in more words; "suicide pact" and a lead's
+# "shock" no longer sensational on their own): both batches dev 0.978 / 0.681 (tuned on), test
+# 0.932 / 0.491.
+FLOOR = {"dev": (0.97, 0.68), "test": (0.93, 0.49)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -107,8 +108,9 @@ def gravest(results) -> list[set]:
 # code of session 7's start (0e616d8) dev 0.898 / 0.467, test 0.851 / 0.482; with the code tuned on
 # the sentence sets that session, dev 0.888 / 0.562, test 0.879 / 0.614. Then tuned on the dev part
 # (what a note said in more words; substances taken, "gassed himself", "thrown himself under"):
-# dev 0.889 / 0.615, test 0.881 / 0.627.
-PASSAGE_FLOOR = {"dev": (0.88, 0.61), "test": (0.88, 0.62)}
+# dev 0.889 / 0.615, test 0.881 / 0.627; then a definition of a suicide pact, a police quote about
+# one and "caused great shock" were seen to be false alarms: dev 0.927 / 0.604, test 0.911 / 0.614.
+PASSAGE_FLOOR = {"dev": (0.92, 0.60), "test": (0.91, 0.61)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
