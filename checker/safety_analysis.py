@@ -22,7 +22,7 @@ from checker.yamlload import load_data_file
 
 LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_words", "note_contents", "causes", "sensational",
          "sensational_lead", "guidance", "general", "hope")
-CUED = ("particular", "events", "persons", "notes", "causes", "sensational")
+CUED = ("particular", "events", "persons", "notes", "causes", "cause_subjects", "sensational")
 SCHEMA = {**{name: ["phrase"] for name in LISTS}, "cues": {name: ["phrase"] for name in CUED}}
 
 
@@ -102,7 +102,8 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
         particular = rx["events"].search(text) and rx["persons"].search(text)
     if particular:
         out.narrates = True
-    maybe_note, maybe_cause = not cues["notes"].isdisjoint(words), not cues["causes"].isdisjoint(words)
+    maybe_note = not cues["notes"].isdisjoint(words)
+    maybe_cause = not cues["causes"].isdisjoint(words) and not cues["cause_subjects"].isdisjoint(words)
     # One finding per sentence, the gravest: the note, the place, the method, the cause, the framing
     # (rewriting the sentence for the first usually mends the rest). Most sentences have no sign
     # of any of them and stop here.
