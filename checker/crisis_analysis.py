@@ -14,6 +14,7 @@ and a sentence that names one ("In the UK, call ...") are judged for that countr
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -132,7 +133,8 @@ def _reader_regexes(reader_words: tuple, imperative_words: tuple) -> tuple:
 def _line_breaks_kept(text: str, breaks: tuple, offset: int) -> str:
     """The sentence with its line breaks back (each stands as a space in the block's text), so that
     numbers on two lines ("Call: 988" / "1-833-456-4566") are not read as one."""
-    inside = [b - offset for b in breaks if offset <= b < offset + len(text)]
+    # Bisection: a paragraph of thousands of lines and sentences must not compare each with all.
+    inside = [b - offset for b in breaks[bisect.bisect_left(breaks, offset) : bisect.bisect_left(breaks, offset + len(text))]]
     if not inside:
         return text
     chars = list(text)

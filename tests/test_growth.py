@@ -38,7 +38,7 @@ PIECES = [
     "research suggests 30 percent improve",
     "my bipolar manager",
 ]
-SHAPES = ("sentences", "run-on", "paragraphs", "list")
+SHAPES = ("sentences", "run-on", "paragraphs", "list", "lines")
 FRONT = "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Suicide and self-harm\n\n"
 
 
@@ -49,6 +49,8 @@ def article(pieces: list[str], shape: str) -> str:
         return FRONT + " and ".join(pieces) + "\n"
     if shape == "paragraphs":
         return FRONT + "".join(f"## Part {k}\n\n{p[0].upper() + p[1:]}. It helps.\n\n" for k, p in enumerate(pieces))
+    if shape == "lines":  # one paragraph of lines (a pasted directory of helplines)
+        return FRONT + "\n".join(p[0].upper() + p[1:] + "." for p in pieces) + "\n"
     return FRONT + "".join(f"- {p}\n" for p in pieces)
 
 
@@ -75,6 +77,7 @@ def cost(text: str, runs: int) -> float:
 @example(shape="run-on", order=PIECES, base=200)
 @example(shape="paragraphs", order=PIECES, base=200)
 @example(shape="list", order=PIECES, base=200)
+@example(shape="lines", order=PIECES, base=200)
 def test_twenty_times_the_text_costs_at_most_twenty_five_times_the_time(shape, order, base):
     pieces = [order[k % len(order)] for k in range(base)]
     small, large = cost(article(pieces, shape), runs=3), cost(article(pieces * 20, shape), runs=2)
