@@ -1,4 +1,4 @@
-"""crisis.*, stats.* and freshness.* on 147 real published pages (tests/data/real_pages/), in three batches.
+"""crisis.*, stats.* and freshness.* on 189 real published pages (tests/data/real_pages/), in four batches.
 
 The pages are the openings of stored public pages (NHS and HSE trusts, councils, charities, US and
 Australian health publishers, news, blogs, forums) in six countries, kept verbatim with no front
@@ -103,9 +103,9 @@ def expected_freshness(page) -> list:
 
 
 def batch_of(page) -> str:
-    """The first batch (63 pages), the second (42 pages, c-*) or the third (42 pages, d-*), each
-    harvested later by other helpers."""
-    return {"c-": "second", "d-": "third"}.get(page["file"][:2], "first")
+    """The first batch (63 pages), the second (42 pages, c-*), the third (42 pages, d-*) or the
+    fourth (42 pages, e-*), each harvested later by other helpers."""
+    return {"c-": "second", "d-": "third", "e-": "fourth"}.get(page["file"][:2], "first")
 
 
 def reported(split: str | None = None, batch: str | None = None) -> dict:
@@ -199,13 +199,13 @@ def test_real_pages_meet_the_floor(family, split):
 
 def test_the_set_is_what_the_readme_says():
     all_pages = pages()
-    assert len(all_pages) == 147 and sum(p["split"] == "test" for p in all_pages) == 43
-    assert sum(batch_of(p) == "second" for p in all_pages) == 42 and sum(batch_of(p) == "third" for p in all_pages) == 42
+    assert len(all_pages) == 189 and sum(p["split"] == "test" for p in all_pages) == 55
+    assert [sum(batch_of(p) == batch for p in all_pages) for batch in ("second", "third", "fourth")] == [42, 42, 42]
     assert all((DATA / "real_pages" / p["file"]).read_text(encoding="utf-8").startswith("<!-- source: http") for p in all_pages)
-    assert len({p["url"] for p in all_pages}) == 147
+    assert len({p["url"] for p in all_pages}) == 189
 
 
-if __name__ == "__main__":  # python tests/test_real_pages.py [first|second|third]: one batch's figures
+if __name__ == "__main__":  # python tests/test_real_pages.py [first|second|third|fourth]: one batch's figures
     import sys
 
     batch = sys.argv[1] if len(sys.argv) > 1 else None
