@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from checker.phrases import word_list_regex
+from checker import regexcache
+from checker.phrases import longest_first, word_list_regex
 
 RANK = {"": 0, "incomplete": 1, "cited": 2}
 _FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
@@ -194,36 +195,36 @@ class CitationReader:
 @functools.lru_cache(maxsize=8)
 def _service_after_regex(nouns: tuple[str, ...]) -> re.Pattern:
     """The nouns after a figure that make it a service's own: "833,598 calls", "82% of callers"."""
-    words = "|".join(_phrase(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"\s*(?:of\s+)?(?:all\s+)?(?:(?:the|our|its|their)\s+)?(?:[a-z-]+\s+)?(?P<what>{words})\b", re.IGNORECASE)
+    words = "|".join(_phrase(n) for n in longest_first(nouns)) or "(?!)"
+    return regexcache.compile(rf"\s*(?:of\s+)?(?:all\s+)?(?:(?:the|our|its|their)\s+)?(?:[a-z-]+\s+)?(?P<what>{words})\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8)
 def _source_line_regex(labels: tuple[str, ...]) -> re.Pattern:
     words = "|".join(re.escape(w) for w in labels)
-    return re.compile(rf"^\s*\(?\s*(?:{words})(?:\s*:|\s+(?:via|from)\b)", re.IGNORECASE) if words else re.compile("(?!)")
+    return regexcache.compile(rf"^\s*\(?\s*(?:{words})(?:\s*:|\s+(?:via|from)\b)", re.IGNORECASE) if words else regexcache.compile("(?!)")
 
 
 @functools.lru_cache(maxsize=8)
 def _unnamed_regex(nouns: tuple[str, ...]) -> re.Pattern | None:
     """A source referred to, not named: "a 2016 UK study found", "one survey of 5,000 teens"."""
-    words = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"\b(?:a|an|one|this|that|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{words})\b", re.IGNORECASE) if words else None
+    words = "|".join(re.escape(w) for w in longest_first(nouns))
+    return regexcache.compile(rf"\b(?:a|an|one|this|that|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{words})\b", re.IGNORECASE) if words else None
 
 
 @functools.lru_cache(maxsize=8)
 def _named_source_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern:
     parts = []
     if before:
-        words = "|".join(_phrase(p) for p in sorted(before, key=len, reverse=True))
+        words = "|".join(_phrase(p) for p in longest_first(before))
         # "according to the latest National Crime Records Bureau data", "according to research
         # conducted by Kids Help Phone": up to three lower-case words first
         parts.append(rf"(?i:{words})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?P<name>{_NAME})")
     if after:
-        words = "|".join(_phrase(p) for p in sorted(after, key=len, reverse=True))
+        words = "|".join(_phrase(p) for p in longest_first(after))
         # "The South African Depression And Anxiety Group (SADAG) reported": its acronym may follow it
         parts.append(rf"(?<![\w'’&.-])(?P<name2>{_NAME})(?:['’]s?)?(?:\s+\([A-Z][A-Za-z&]{{1,10}}\))?\s+(?i:{words})\b")
-    return re.compile("|".join(parts) or r"(?!)")
+    return regexcache.compile("|".join(parts) or r"(?!)")
 
 
 def _phrase(phrase: str) -> str:

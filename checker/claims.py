@@ -17,9 +17,11 @@ import bisect
 import functools
 import re
 
+from checker import regexcache
 from checker.citations import NONE, RANK, Citation, CitationReader
 from checker.document import HEADING, LIST_ITEM
 from checker.errors import UsageError
+from checker.phrases import longest_first
 from checker.readability import prose_blocks
 from checker.statistics import Figure, block_has_digits, block_has_figure_words, find_figures
 from checker.vocabulary import Vocabulary
@@ -113,10 +115,10 @@ def vocabulary(path: str) -> Vocabulary:
 
 @functools.lru_cache(maxsize=8)
 def organisation_regex(path: str) -> re.Pattern:
-    names = sorted(load_citations(path)["organisations"], key=len, reverse=True)
+    names = longest_first(load_citations(path)["organisations"])
     # Short all-capital names (WHO, CDC) match only in capitals; longer ones in any case.
     parts = [rf"(?-i:{re.escape(n)})" if n.isupper() and len(n) <= 6 else re.escape(n) for n in names]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
+    return regexcache.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
 
 
 def format_value(claim: dict) -> str:

@@ -19,6 +19,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from checker import regexcache
 from checker.crisis_resources import load_resources
 from checker.document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL
 from checker.phonenumbers import edit_distance_one, find_numbers
@@ -126,7 +127,7 @@ def _addresses_reader(text: str, reader_words: tuple, imperative_words: tuple) -
 
 @functools.lru_cache(maxsize=4)
 def _reader_regexes(reader_words: tuple, imperative_words: tuple) -> tuple:
-    instruction = re.compile(rf"(?:^|[,:;—–]\s*)(?:please\s+)?(?:{words_regex(imperative_words).pattern})", re.IGNORECASE)
+    instruction = regexcache.compile(rf"(?:^|[,:;—–]\s*)(?:please\s+)?(?:{words_regex(imperative_words).pattern})", re.IGNORECASE)
     return words_regex(reader_words), instruction
 
 

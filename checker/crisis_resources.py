@@ -13,8 +13,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from checker import regexcache
 from checker.errors import UsageError
 from checker.phonenumbers import canonical
+from checker.phrases import longest_first
 from checker.yamlload import load_data_file
 
 CONTACT_TYPES = ("call", "text", "chat")
@@ -156,9 +158,9 @@ class Resources:
                     if name:
                         names[name if len(name) <= 3 else name.lower()] = code
             alternatives = "|".join(
-                re.escape(n) if len(n) <= 3 else f"(?i:{re.escape(n)})" for n in sorted(names, key=len, reverse=True)
+                re.escape(n) if len(n) <= 3 else f"(?i:{re.escape(n)})" for n in longest_first(names)
             )
-            self._names = (re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names)
+            self._names = (regexcache.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names)
         regex, names = self._names
         found = set()
         for m in regex.finditer(text):
@@ -341,7 +343,7 @@ def _build(data) -> Resources:
         language=data["language"],
         inference={k: float(v) for k, v in data["inference"].items()},
         url_keys=tuple(data["url_keys"]),
-        country_codes=tuple(sorted({r.country_code for r in regions.values() if r.country_code}, key=len, reverse=True)),
+        country_codes=tuple(longest_first({r.country_code for r in regions.values() if r.country_code})),
     )
     for region in regions.values():
         for service in region.services:

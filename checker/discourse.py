@@ -17,6 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from checker import regexcache
 from checker.document import HEADING, LIST_ITEM, TABLE_CELL
 from checker.phrases import trigger_regex
 
@@ -62,7 +63,7 @@ def _cue_regex(phrases, anchored: bool = False):
     if not phrases:
         return None
     regex = trigger_regex(phrases)
-    return re.compile(rf"^\W*(?:{regex.pattern})\s*[:\-–—]\s*", re.IGNORECASE) if anchored else regex
+    return regexcache.compile(rf"^\W*(?:{regex.pattern})\s*[:\-–—]\s*", re.IGNORECASE) if anchored else regex
 
 
 def block_frames(doc, cues: FrameCues) -> dict[int, Frame]:

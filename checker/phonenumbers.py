@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.phrases import longest_first
+
 _CANDIDATE = re.compile(
     r"""
     (?<![\w/#@%$£€.,+-])                  # not inside a word, URL, amount or version
@@ -52,7 +54,7 @@ def canonical(number: str, country_codes=()) -> str:
     international = number.startswith("+")
     digits = keypad_digits(number)
     if international:
-        for code in sorted(country_codes, key=len, reverse=True):
+        for code in longest_first(country_codes):
             if digits.startswith(code) and len(digits) > len(code) + 2:
                 digits = digits[len(code) :]
                 break

@@ -11,6 +11,14 @@ from __future__ import annotations
 import functools
 import re
 
+from checker import regexcache
+
+
+def longest_first(phrases) -> list[str]:
+    """Distinct phrases, longest first (so an alternation prefers "self-harm" to "self"), ties in
+    alphabetical order: the same pattern text in every run, whatever the order of a set."""
+    return sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+
 
 def phrase_pattern(phrase: str) -> str:
     """A regex for a literal phrase: word boundaries at both ends, any whitespace between words.
@@ -28,7 +36,7 @@ def phrase_pattern(phrase: str) -> str:
 def phrases_regex(phrases, flags=re.IGNORECASE) -> re.Pattern | None:
     """One regex for many phrases. The word-boundary checks stand outside the alternation, so
     `re` can skip quickly to places where a phrase can start (several times faster)."""
-    phrases = sorted(set(phrases), key=len, reverse=True)
+    phrases = longest_first(phrases)
     if not phrases:
         return None
     bounded = [p for p in phrases if (p[:1].isalnum() or p[:1] == "_") and (p[-1:].isalnum() or p[-1:] == "_")]
@@ -38,7 +46,7 @@ def phrases_regex(phrases, flags=re.IGNORECASE) -> re.Pattern | None:
         body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in bounded).replace("'", "['’]")
         parts.append(rf"(?<![\w-])(?:{body})(?![\w-])")
     parts.extend(phrase_pattern(p) for p in other)
-    return re.compile("|".join(parts), flags)
+    return regexcache.compile("|".join(parts), flags)
 
 
 def trigger_regex(phrases) -> re.Pattern:
@@ -47,7 +55,7 @@ def trigger_regex(phrases) -> re.Pattern:
     contractions. Phrases that start and end with a letter share one pair of
     word-boundary checks outside the alternation (much faster to compile and to run)."""
     bounded, other = [], []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    for phrase in longest_first(phrases):
         if phrase.startswith("re:"):
             other.append(f"(?:{phrase[3:]})")
             continue
@@ -64,7 +72,7 @@ def trigger_regex(phrases) -> re.Pattern:
     # The special forms ("myth —", "? no", regexes) go first, so they win over a plain word that
     # starts at the same place ("myth").
     alternatives = other + ([rf"(?<![\w'’-])(?:{'|'.join(bounded)})(?![\w'’-])"] if bounded else [])
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    return regexcache.compile("|".join(alternatives), re.IGNORECASE)
 
 
 _WORD = re.compile(r"\w+")

@@ -25,7 +25,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from checker import regexcache
 from checker.document import HEADING, PROSE_KINDS
+from checker.phrases import longest_first
 
 DEFAULT_LOCALE = "en-US"
 
@@ -163,5 +165,5 @@ def page_host(doc, url_keys) -> str:
 def markers_regex(markers: tuple[str, ...]) -> re.Pattern:
     """The markers as one regex: each matches as written (NHS, not "nhs" inside a word), on word
     boundaries; the longest first, so "NHS 111" wins over "NHS"."""
-    body = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
-    return re.compile(rf"(?<![\w&-])(?:{body})(?![\w&-])")
+    body = "|".join(re.escape(m) for m in longest_first(markers))
+    return regexcache.compile(rf"(?<![\w&-])(?:{body})(?![\w&-])")

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker import regexcache
 from checker.cache import CACHE_DIR
 from checker.config import Config, load_config
 from checker.engine import META_RULES, Engine
@@ -82,6 +83,7 @@ class Session:
             from checker.cache import ResultCache
 
             cache = ResultCache(self.config.root, self.ruleset.digest)
+        regexcache.open_file(self.cache_dir, self.ruleset.digest)
         engine = Engine(self.ruleset, self.config, select=select, ignore=list(ignore), today=today, cache=cache)
         dynamic = engine.dynamic_rule_ids()
         if dynamic and grammar_server and any(rid in engine.settings_for("").enabled for rid in dynamic):
@@ -121,6 +123,7 @@ class Session:
         report = engine.run(targets, jobs=jobs, corpus=list(corpus_dirs), report_only=report_only, progress=progress,
                             force_exclude=force_exclude)
         report.skipped = dict(engine.skipped)
+        regexcache.save()
         if self.cache_dir:
             from checker.cache import tidy
 

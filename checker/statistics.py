@@ -19,6 +19,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from checker.phrases import longest_first
+
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -31,7 +33,7 @@ _FRACTIONS = {
 }
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_WORD_NUM = "|".join(sorted(map(re.escape, _WORD_NUMBERS), key=len, reverse=True))
+_WORD_NUM = "|".join(longest_first(map(re.escape, _WORD_NUMBERS)))
 _MINUS = "[-−–]"
 
 PATTERNS = [
@@ -40,7 +42,7 @@ PATTERNS = [
     ("percent_range", re.compile(rf"(?:between\s+)?(?P<low>{_NUM})\s*(?:%|percent|per\s+cent)?\s*(?:-|–|to|and)\s*(?P<high>{_NUM})\s*(?:%|percent\b|per\s+cent\b)")),
     ("percent", re.compile(rf"(?P<sign>{_MINUS})?(?P<value>{_NUM})\s*(?:%|percent\b|per\s+cent\b)")),
     ("proportion", re.compile(rf"\b(?P<a>\d+|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>[\d,]+|{_WORD_NUM})\b", re.IGNORECASE)),
-    ("fraction", re.compile(r"\b(?P<fraction>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")\s+of\b", re.IGNORECASE)),
+    ("fraction", re.compile(r"\b(?P<fraction>" + "|".join(longest_first(map(re.escape, _FRACTIONS))) + r")\s+of\b", re.IGNORECASE)),
     ("rank", re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+(?:(?:most\s+common\s+|leading\s+)cause|(?:highest|lowest|worst)\b)", re.IGNORECASE)),
     # "The rate per 100,000 people rose to 12.3": the base of a rate is not a count.
     ("count", re.compile(rf"(?<!\bper )(?<![\d,.])(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>thousand|million|billion)\b)(?!\s*(?:%|percent|per\s+cent))")),
@@ -71,7 +73,7 @@ QUALIFIERS = {
     "upwards of": "more than", "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
     "at least": "at least", "up to": "up to", "as many as": "up to",
 }
-_QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
+_QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(longest_first(map(re.escape, QUALIFIERS))) + r")\s+$", re.IGNORECASE)
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
 
@@ -192,7 +194,7 @@ def _word_number(text: str) -> float:
 _FIGURE_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_FRACTIONS, *_ORDINALS) for w in re.findall(r"[a-z]+", phrase)) - {"a"}
 _FIGURE_WORDS |= {"leading", "biggest", "largest", *_TIMES}  # "the leading cause of death", "twice as likely"
 # Searched in case-folded text: several times faster than an IGNORECASE search of the original.
-_FIGURE_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FIGURE_WORDS, key=len, reverse=True)) + r")\b")
+_FIGURE_WORD = re.compile(r"\b(?:" + "|".join(longest_first(_FIGURE_WORDS)) + r")\b")
 _DIGIT = re.compile(r"\d")
 # The patterns that cannot match without a digit, and the one that cannot match without a word.
 _DIGITS_ONLY = frozenset({"effect_size", "rate_per_100k", "percent_range", "percent", "count"})

@@ -9,7 +9,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from checker.phrases import NamedPhrases, word_list_regex, words_in
+from checker import regexcache
+from checker.phrases import NamedPhrases, longest_first, word_list_regex, words_in
 from checker.statistics import Figure
 
 _YEAR = re.compile(r"\b(?:in|during|for|of)\s+((?:19|20)\d\d)\b")
@@ -93,17 +94,17 @@ class Vocabulary:
     def from_registry(cls, data: dict) -> Vocabulary:
         frames = data.get("frames") or {}
         money = data.get("money") or {}
-        before = "|".join(re.escape(m) for m in sorted(money.get("before", []), key=len, reverse=True))
-        after = "|".join(re.escape(m) for m in sorted(money.get("after", []), key=len, reverse=True))
+        before = "|".join(re.escape(m) for m in longest_first(money.get("before", [])))
+        after = "|".join(re.escape(m) for m in longest_first(money.get("after", [])))
         return cls(
             {k: word_list_regex(tuple(v)) for k, v in (data.get("measures") or {}).items()},
             {k: word_list_regex(tuple(v)) for k, v in (data.get("populations") or {}).items()},
             _with_any({k: tuple(v) for k, v in (frames.get("periods") or {}).items()}, re.IGNORECASE),
             # Place names as written (US, not "us").
             _with_any({k: tuple(v) for k, v in (frames.get("places") or {}).items()}, 0),
-            tuple(re.compile(b, re.IGNORECASE) for b in frames.get("bands") or ()),
-            re.compile(rf"(?:^|[\s(\-–/])(?:{before})\s?$") if before else None,  # "$700-$1,000" too
-            re.compile(rf"^\s*(?:{after})\b", re.IGNORECASE) if after else None,
+            tuple(regexcache.compile(b, re.IGNORECASE) for b in frames.get("bands") or ()),
+            regexcache.compile(rf"(?:^|[\s(\-–/])(?:{before})\s?$") if before else None,  # "$700-$1,000" too
+            regexcache.compile(rf"^\s*(?:{after})\b", re.IGNORECASE) if after else None,
             _not_telling(data),
             NamedPhrases(data.get("measures") or {}),
             NamedPhrases(data.get("populations") or {}),

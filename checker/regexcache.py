@@ -1,0 +1,128 @@
+"""Compiled regular expressions kept between runs, so that a one-file check does not compile the
+rule set's few hundred patterns again each time.
+
+Compiling is most of a one-file check's start-up (about 90 ms of 240 on the shipped rules: the
+phrase lists are large alternations), and `re` keeps compiled patterns only for the life of a
+process. So the program `re` compiles a pattern into (a list of integers) is kept in the cache
+directory, one signed file per rule set and Python version, and rebuilt into a pattern object
+without parsing or compiling it again.
+
+That uses `re`'s internals (`re._parser`, `re._compiler`, `_sre.compile`), the way `re.compile`
+itself does. The file is keyed by the interpreter's version and `_sre.MAGIC` (which changes
+whenever the program format does), and anything unexpected (a missing internal, a file that does
+not load or verify) falls back to `re.compile`: the cache only ever saves time, and a pattern
+rebuilt from it is the same program `re.compile` would have made, so findings cannot differ.
+
+    regexcache.open_file(cache_dir, ruleset_digest)   # at the start of a run
+    pattern = regexcache.compile(source, flags)        # anywhere a run compiles a pattern
+    regexcache.save()                                  # at the end of a run, if anything is new
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import sys
+from array import array
+from pathlib import Path
+
+try:
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover - another Python implementation: plain re.compile
+    _sre = None
+
+MAX_ENTRIES = 5000  # patterns made from data, not only rules: keep the file bounded
+
+_entries: dict[tuple[str, int], list] = {}  # (pattern, flags) -> how to rebuild it
+_made: dict[tuple[str, int], re.Pattern] = {}  # rebuilt or compiled in this process
+_new = 0  # entries compiled in this run and not yet saved
+_file: Path | None = None
+
+
+def _tag() -> str:
+    return f"py{sys.version_info[0]}{sys.version_info[1]}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+
+
+def open_file(cache_dir, digest: str) -> None:
+    """Use the kept patterns of this rule set (none when cache_dir is None: --no-cache)."""
+    global _file, _new
+    _entries.clear()
+    _made.clear()
+    _new = 0
+    _file = None
+    if cache_dir is None or _sre is None or array("I").itemsize != _sre.CODESIZE:
+        return
+    from checker.cache import mark_used
+    from checker.cachefile import read_signed
+
+    _file = Path(cache_dir) / f"regex-{digest[:16]}-{_tag()}.json"
+    body = read_signed(_file, cache_dir)
+    if body is None:
+        return
+    try:
+        for pattern, flags, entry in json.loads(body):
+            _entries[(pattern, flags)] = entry
+    except (ValueError, TypeError):
+        _entries.clear()
+        return
+    mark_used(_file)  # so the daily tidy keeps it
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags), rebuilt from the kept program when there is one."""
+    global _new
+    if _file is None:
+        return re.compile(pattern, flags)
+    key = (pattern, int(flags))
+    made = _made.get(key)
+    if made is not None:
+        return made
+    entry = _entries.get(key)
+    if entry is not None:
+        try:
+            all_flags, groups, groupindex, indexgroup, program = entry
+            code = array("I", base64.b64decode(program)).tolist()
+            made = _sre.compile(pattern, all_flags, code, groups, groupindex, tuple(indexgroup))
+        except Exception:
+            del _entries[key]
+    if made is None:
+        try:
+            made, entry = _compile_keeping_program(pattern, key[1])
+        except Exception:
+            return re.compile(pattern, flags)  # re's internals differ here: do without the cache
+        if len(_entries) < MAX_ENTRIES:
+            _entries[key] = entry
+            _new += 1
+    _made[key] = made
+    return made
+
+
+def _compile_keeping_program(pattern: str, flags: int) -> tuple[re.Pattern, list]:
+    """What re._compiler.compile does, keeping the program it makes."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    all_flags = flags | parsed.state.flags
+    compiled = _sre.compile(pattern, all_flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    program = base64.b64encode(array("I", code).tobytes()).decode("ascii")
+    return compiled, [all_flags, parsed.state.groups - 1, groupindex, indexgroup, program]
+
+
+def save() -> None:
+    """Keep what this run compiled (nothing to do when every pattern came from the file)."""
+    global _new
+    if _file is None or not _new:
+        return
+    from checker.cachefile import write_signed
+
+    body = json.dumps([[pattern, flags, entry] for (pattern, flags), entry in _entries.items()], ensure_ascii=False)
+    try:
+        write_signed(_file, body, _file.parent)
+    except (OSError, ValueError):
+        pass  # a read-only tree or a full disk only costs speed
+    _new = 0

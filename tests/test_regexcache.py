@@ -1,0 +1,117 @@
+"""Compiled patterns kept between runs (checker/regexcache.py): rebuilt patterns are the ones
+re.compile makes, a second run compiles nothing, and a damaged or planted file only costs time."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import run_process, write
+
+from checker import regexcache
+
+PATTERNS = [
+    (r"(?<![\w-])(?:committed\s+suicide|commit\s+suicide)(?![\w-])", re.IGNORECASE),
+    (r"\b(?P<term>abus(?:e|es|ed|ing))\s+(?P<what>drugs|alcohol)\b", 0),
+    (r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?:%|per\s+cent)", re.IGNORECASE | re.MULTILINE),
+    (r"Samaritans\s+(?:on\s+)?116\s?123|(?i:shout)\s+85258", 0),
+    (r"^\s*(?:myths?|facts?)\s*[:–—-]", re.IGNORECASE | re.MULTILINE),
+]
+TEXT = ("He committed suicide in 2019. Abusing drugs, abused alcohol: 17.2 per cent and 1,200%.\n"
+        "Call Samaritans on 116 123 or text SHOUT 85258.\nMyth: self-harm is attention-seeking.\n"
+        "COMMIT SUICIDE — commit suicide-prevention")
+
+
+@pytest.fixture(autouse=True)
+def closed():
+    yield
+    regexcache.open_file(None, "")  # later tests compile with plain re
+
+
+def same(a: re.Pattern, b: re.Pattern) -> bool:
+    def found(p):
+        return [(m.span(), m.groups(), m.groupdict()) for m in p.finditer(TEXT)]
+    return (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex) and found(a) == found(b)
+
+
+def test_a_pattern_rebuilt_from_the_file_is_the_one_re_compile_makes(tmp_path):
+    regexcache.open_file(tmp_path, "digest")
+    first = [regexcache.compile(p, f) for p, f in PATTERNS]
+    regexcache.save()
+    (kept,) = tmp_path.glob("regex-*.json")
+    regexcache.open_file(tmp_path, "digest")
+    rebuilt = [regexcache.compile(p, f) for p, f in PATTERNS]
+    assert regexcache._new == 0  # every one came from the file
+    for (pattern, flags), a, b in zip(PATTERNS, first, rebuilt):
+        assert same(a, re.compile(pattern, flags)) and same(b, re.compile(pattern, flags))
+    # Another rule set has its own file.
+    regexcache.open_file(tmp_path, "other")
+    regexcache.compile(*PATTERNS[0])
+    assert regexcache._new == 1
+    assert kept.exists()
+
+
+def test_a_damaged_or_planted_file_is_ignored(tmp_path):
+    regexcache.open_file(tmp_path, "digest")
+    for pattern, flags in PATTERNS:
+        regexcache.compile(pattern, flags)
+    regexcache.save()
+    (kept,) = tmp_path.glob("regex-*.json")
+    wrapper = json.loads(kept.read_text(encoding="utf-8"))
+    body = json.loads(wrapper["body"])
+    body[0][2], body[1][2] = body[1][2], body[0][2]  # swap two programs, keep the old signature
+    kept.write_text(json.dumps({"mac": wrapper["mac"], "body": json.dumps(body)}), encoding="utf-8")
+    regexcache.open_file(tmp_path, "digest")
+    assert regexcache._entries == {}
+    assert all(same(regexcache.compile(p, f), re.compile(p, f)) for p, f in PATTERNS)
+    kept.write_text("{ not json", encoding="utf-8")
+    regexcache.open_file(tmp_path, "digest")
+    assert same(regexcache.compile(*PATTERNS[1]), re.compile(*PATTERNS[1]))
+
+
+def test_an_invalid_pattern_raises_re_error_as_re_compile_does(tmp_path):
+    regexcache.open_file(tmp_path, "digest")
+    with pytest.raises(re.error):
+        regexcache.compile(r"(unclosed", 0)
+
+
+def test_without_a_cache_directory_nothing_is_kept(tmp_path):
+    regexcache.open_file(None, "digest")
+    assert same(regexcache.compile(*PATTERNS[0]), re.compile(*PATTERNS[0]))
+    regexcache.save()
+    assert regexcache._entries == {} and not list(tmp_path.iterdir())
+
+
+def test_the_rule_sets_patterns_are_the_same_text_in_every_process():
+    """A pattern built from a set must not depend on the set's order (which changes with the hash
+    seed): a kept program is found by its pattern text."""
+    script = ("from checker.safety_analysis import load_safety_data;"
+              "from checker.rule import builtin_rules_dir;"
+              "import hashlib;"
+              "d = load_safety_data(str(builtin_rules_dir() / 'data' / 'safety.yaml'));"
+              "print(hashlib.sha256('|'.join(d[k].pattern for k in sorted(d) if k != 'cues').encode()).hexdigest())")
+    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2", "3")}
+    assert len(seen) == 1
+
+
+def test_a_second_run_compiles_nothing_new_and_reports_the_same(tmp_path):
+    article = ("# Losing a friend\n\nHe committed suicide last year. Studies show 17% of teens self-harm.\n\n"
+               "Call Samaritans on 116 123.\n")
+    write(tmp_path / "content" / "a.md", article)
+    env = {"CARECHECK_NO_CACHE": ""}
+    cold = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=env)
+    # The first run validated the rule packs before the kept patterns were open (what validation
+    # compiled is not kept); the second run, with the rule set from its cache, keeps the rest.
+    write(tmp_path / "content" / "a.md", article + "\nA first edit.\n")  # not a results-cache hit
+    run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=env)
+    (kept,) = (tmp_path / ".carecheck_cache").glob("regex-*.json")
+    before = kept.stat().st_ino  # a file is written anew (checker.atomic), never in place
+    write(tmp_path / "content" / "a.md", article + "\nAn edit.\n")
+    warm = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=env)
+    assert kept.stat().st_ino == before  # nothing new was compiled, so nothing was written
+    rules = [f["rule"] for f in json.loads(cold.stdout)["files"][0]["findings"]]
+    assert "wording.committed-suicide" in rules and rules == [f["rule"] for f in json.loads(warm.stdout)["files"][0]["findings"]]
