@@ -88,7 +88,8 @@ class CitationReader:
         self.service_after = _service_after_regex(tuple(citations.get("service_nouns", ())))
         self.service_phrases = word_list_regex(tuple(citations.get("service_phrases", ())))
         self._service_phrase: dict[str, str | None] = {}
-        self.source_line = _source_line_regex(tuple(citations.get("source_line_words", ())))
+        self.source_line = _source_line_regex(tuple(citations.get("source_line_words", ())), tuple(citations.get("source_line_links", ())))
+        self.web_address = _web_address_regex(tuple(citations.get("web_source_suffixes", ())), self.domains)
         self.unnamed = _unnamed_regex(tuple(citations.get("unnamed_sources", ())))
         self._sources: dict[str, list[str]] = {}  # one reader per article: this stays small
         self._vague: dict[str, bool] = {}
@@ -102,6 +103,7 @@ class CitationReader:
 
     def _read_sources(self, text: str) -> list[str]:
         found = [m.group() for m in self.organisations.finditer(text)] + [m.group() for m in _AUTHORS.finditer(text)]
+        found += [m.group() for m in self.web_address.finditer(text)]
         if not self.cues.search(text):
             return found
         at = 0
@@ -200,9 +202,17 @@ def _service_after_regex(nouns: tuple[str, ...]) -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=8)
-def _source_line_regex(labels: tuple[str, ...]) -> re.Pattern:
+def _source_line_regex(labels: tuple[str, ...], links: tuple[str, ...]) -> re.Pattern:
     words = "|".join(re.escape(w) for w in labels)
-    return regexcache.compile(rf"^\s*\(?\s*(?:{words})(?:\s*:|\s+(?:via|from)\b)", re.IGNORECASE) if words else regexcache.compile("(?!)")
+    joined = "|".join(_phrase(w) for w in longest_first(links)) or "(?!)"
+    return regexcache.compile(rf"^\s*\(?\s*(?:{words})(?:\s*:|\s+(?:{joined})\b)", re.IGNORECASE) if words else regexcache.compile("(?!)")
+
+
+@functools.lru_cache(maxsize=8)
+def _web_address_regex(suffixes: tuple[str, ...], domains: tuple[str, ...]) -> re.Pattern:
+    """A web address written out: "NAMI.org", "www.va.gov", "cdc.gov/suicide" (its host)."""
+    ends = "|".join(re.escape(s) for s in longest_first(suffixes + domains)) or "(?!)"
+    return regexcache.compile(rf"(?<![\w@./-])(?:www\.)?(?:[a-z0-9-]+\.)*?[a-z0-9-]+\.(?:{ends})(?![\w-]|\.\w)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8)

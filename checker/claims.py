@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 
 from checker import regexcache
@@ -69,6 +70,8 @@ CITATIONS_SCHEMA = {
     "not_names?": ["str"],
     "unnamed_sources?": ["str"],
     "source_line_words?": ["str"],
+    "source_line_links?": ["str"],
+    "web_source_suffixes?": ["str"],
     "source_references?": ["str"],
     "pronoun_sources?": ["str"],
     "service_nouns?": ["str"],
@@ -230,12 +233,18 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             # by a source named elsewhere; a sentence that cites on its own needs no other.
             if citation.status != "cited" and not reader.vague(text):
                 if paragraph is None:
-                    paragraph = functools.reduce(Citation.better, (judge(j) for j in range(len(sentences))), NONE)
+                    # "The Home Office estimates X. Research shows Y. Victims are five times more likely
+                    # ...": a sentence that points at research of its own starts a new part of the
+                    # paragraph, which the source named before it does not cover.
+                    parts = list(itertools.accumulate(reader.vague(s.text) for s in sentences))
+                    paragraph = {part: functools.reduce(Citation.better, (judge(j) for j in range(len(sentences)) if parts[j] == part), NONE)
+                                 for part in set(parts)}
                 just_before = judge(k - 1) if k else before_block
                 # A paragraph that names no source of its own goes on with the one cited before it.
-                continued = before_block if before_block.status == "cited" and not paragraph.status else NONE
+                own = paragraph[parts[k]]
+                continued = before_block if before_block.status == "cited" and not own.status else NONE
                 just_before = just_before if just_before.source else continued
-                for other, why in ((paragraph, "in the same paragraph"), (lead_in, "in the lead-in"), (just_before, "just before")):
+                for other, why in ((own, "in the same paragraph"), (lead_in, "in the lead-in"), (just_before, "just before")):
                     if RANK[other.status] > RANK[citation.status]:
                         citation = Citation(other.status, f"{other.why}, {why}", other.source)
             if reader.is_source_line(following):
@@ -254,7 +263,7 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             # A paragraph of figures that names one source and points at no research of its own
             # ("Nearly 50,000 died in 2022, according to the NCHS. The final count could be higher.")
             # goes on with it; one that names none continues the report before it.
-            own = paragraph if paragraph is not None else functools.reduce(Citation.better, judge.done.values(), NONE)  # what was read
+            own = functools.reduce(Citation.better, paragraph.values() if paragraph is not None else judge.done.values(), NONE)  # what was read
             carried = own if own.status else before_block
             if carried.source and any(reader.vague(s.text) for s in sentences):
                 carried = NONE

@@ -29,12 +29,17 @@ _WORD_NUMBERS = {
 _FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
     "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
-    "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
+    "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "one-quarter": 25.0, "one-half": 50.0,
+    "two fifths": 40.0, "two-fifths": 40.0, "three fifths": 60.0, "three-fifths": 60.0,
 }
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD_NUM = "|".join(longest_first(map(re.escape, _WORD_NUMBERS)))
+# The teens only in intervals ("every eleven minutes"): in every pattern they would slow them all.
+_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_INTERVAL_NUM = "|".join(longest_first(map(re.escape, {**_WORD_NUMBERS, **_TEENS})))
 _MINUS = "[-−–]"
+_GROUP = r"(?:people|persons|men|women|adults|children|teenagers|young\s+people|boys|girls|males|females|students|veterans|farmers|[A-Z][a-z]+ns)"
 
 PATTERNS = [
     ("effect_size", re.compile(rf"\b(?P<symbol>[dg])\s*=\s*(?P<value>{_MINUS}?\d*\.\d+)")),
@@ -45,17 +50,21 @@ PATTERNS = [
     ("fraction", re.compile(r"\b(?P<fraction>" + "|".join(longest_first(map(re.escape, _FRACTIONS))) + r")\s+of\b", re.IGNORECASE)),
     ("rank", re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+(?:(?:most\s+common\s+|leading\s+)cause|(?:highest|lowest|worst)\b)", re.IGNORECASE)),
     # "The rate per 100,000 people rose to 12.3": the base of a rate is not a count.
-    ("count", re.compile(rf"(?<!\bper )(?<![\d,.])(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>thousand|million|billion)\b)(?!\s*(?:%|percent|per\s+cent))")),
+    ("count", re.compile(rf"(?<!\bper )(?<![\d,.])(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>(?i:thousand|million|billion))\b)(?!\s*(?:%|percent|per\s+cent))")),
+    # "six million", "four million Americans": a number word and a scale word
+    ("scaled", re.compile(rf"\b(?P<value>(?i:{_WORD_NUM})\s+(?P<scale>(?i:thousand|million|billion)))\b(?!\s*(?:%|percent|per\s+cent))")),
     # "the leading cause of death", "the biggest killer of young men": first, without an ordinal.
     ("leading", re.compile(r"\bthe\s+(?:single\s+)?(?:leading|biggest|largest)\s+(?:cause\s+of\s+death|killer)\b", re.IGNORECASE)),
     # "two times more likely", "twice as likely", "12 times higher"
     ("times", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM}|twice|double|triple)(?:\s*(?:x|times))?\s+(?:more|less|as|higher|greater|lower)\b(?:\s+likely)?", re.IGNORECASE)),
     # "8.6 Australians die every day", "six people take their own lives", "two people complete suicide"
-    ("people", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?:\w+\s+)?(?:people|persons|men|women|adults|children|teenagers|young\s+people|[A-Z][a-z]+ns)\s+(?:(?:in\s+\w+\s+)?(?:each|every|a)\s+\w+\s+)?(?:die|died|dies|take\s+their\s+own|took\s+their\s+own|kill\s+themselves|killed\s+themselves|complete\s+suicide|end\s+their\s+lives|attempt\s+suicide)\b")),
+    # (a list of groups too: "303 men, women and children took their lives")
+    ("people", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?:\w+\s+)?{_GROUP}(?:,?\s+(?:and\s+|or\s+)?{_GROUP}){{0,2}}\s+(?:(?:in\s+\w+\s+)?(?:each|every|a)\s+\w+\s+)?(?:die|died|dies|take\s+their\s+own|took\s+their\s+own|take\s+their\s+lives|took\s+their\s+lives|kill\s+themselves|killed\s+themselves|complete\s+suicide|end\s+their\s+lives|attempt\s+suicide)\b")),
     # "one death every 40 seconds"
     ("interval", re.compile(rf"\b(?:one|a|1)\s+(?:death|suicide|person|life)\s+(?:by\s+suicide\s+)?every\s+(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?P<per>second|minute|hour|day)s?\b", re.IGNORECASE)),
     # "every 40 seconds someone loses their life", "one every forty seconds" (not "take one every day")
-    ("interval", re.compile(rf"\bevery\s+(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?P<per>second|minute|hour)s?,?\s+(?:someone|somebody|a\s+person|one\s+person)\b"
+    # (with the place between: "every eleven minutes in the United States someone ...")
+    ("interval", re.compile(rf"\bevery\s+(?P<value>\d+(?:\.\d+)?|{_INTERVAL_NUM})\s+(?P<per>second|minute|hour)s?,?\s+(?:(?:in|across)\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){{0,3}},?\s+)?(?:someone|somebody|a\s+person|one\s+person)\b"
                             rf"|\bone\s+every\s+(?P<value2>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?P<per2>second|minute|hour)s?\b", re.IGNORECASE)),
     # "23 suicides a day", "132 suicides per day", "six suicide attempts every week"
     ("events", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?:[a-z-]+\s+)?(?:suicides|suicide\s+deaths|deaths\s+by\s+suicide|suicide\s+attempts)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.IGNORECASE)),
@@ -144,9 +153,10 @@ def _precision(raw: str) -> float:
 def _interval(value: float, raw: str, qualifier: str, unit: str) -> tuple[float, float]:
     number = re.search(r"\d[\d,]*(?:\.\d+)?", raw)
     half = _precision(number.group()) if unit not in ("rank",) and number else 0.0
-    if unit == "count" and re.search(r"million|billion|thousand", raw):
-        scale = _SCALE[re.search(r"million|billion|thousand", raw).group()]
-        digits = re.search(r"[\d.]+", raw).group()
+    scale_word = re.search(r"million|billion|thousand", raw.casefold()) if unit == "count" else None
+    if scale_word:
+        scale = _SCALE[scale_word.group()]
+        digits = number.group() if number else ""  # "six million": as if written "6 million"
         half = (0.5 * 10 ** -len(digits.split(".")[1]) if "." in digits else 0.5) * scale
     if unit == "percent" and raw.startswith(("1 in", "one in")):
         half = 0.5
@@ -187,11 +197,11 @@ def _fraction_interval(value: float, qualifier: str) -> tuple[float, float]:
 
 def _word_number(text: str) -> float:
     text = text.casefold().replace(",", "")
-    return float(_WORD_NUMBERS[text]) if text in _WORD_NUMBERS else float(text)
+    return float(_WORD_NUMBERS.get(text) or _TEENS.get(text) or float(text))
 
 
 # Every word a figure written without digits can contain ("two thirds", "tenth leading cause").
-_FIGURE_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_FRACTIONS, *_ORDINALS) for w in re.findall(r"[a-z]+", phrase)) - {"a"}
+_FIGURE_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_TEENS, *_FRACTIONS, *_ORDINALS) for w in re.findall(r"[a-z]+", phrase)) - {"a"}
 _FIGURE_WORDS |= {"leading", "biggest", "largest", *_TIMES}  # "the leading cause of death", "twice as likely"
 # Searched in case-folded text: several times faster than an IGNORECASE search of the original.
 _FIGURE_WORD = re.compile(r"\b(?:" + "|".join(longest_first(_FIGURE_WORDS)) + r")\b")
@@ -210,9 +220,10 @@ _REQUIRES = {
     "fraction": tuple(_FRACTIONS),
     "rank": ("cause", "highest", "lowest", "worst"),
     "count": (",", "thousand", "million", "billion"),
+    "scaled": ("thousand", "million", "billion"),
     "leading": ("leading", "biggest", "largest"),
     "times": ("times", "twice", "double", "triple", "x more", "x as", "x the", "x that"),
-    "people": ("die", "their own", "themselves", "complete suicide", "end their", "attempt suicide"),
+    "people": ("die", "their own", "their lives", "themselves", "complete suicide", "end their", "attempt suicide"),
     "interval": ("every",),
     "events": ("suicide",),
     "for_every": ("every",),
@@ -335,6 +346,9 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
         number, per = (m.group("value"), m.group("per")) if m.group("value") else (m.group("value2"), m.group("per2"))
         value = _word_number(number) * _SECONDS[per.casefold()]
         figure_unit = "interval_seconds"
+    elif unit == "scaled":
+        scale = m.group("scale")
+        value, figure_unit = _word_number(" ".join(m.group("value")[: -len(scale)].split())) * _SCALE[scale.casefold()], "count"
     else:  # count
         number = m.group("value")
         scale = m.group("scale")

@@ -50,6 +50,16 @@ def figures(text):
         ("The suicide rate in First Nations peoples is twice that of others.", [("twice that of", "times", 2.0, "", None, ["suicide_rate"])]),
         ("Ireland's suicide rate was 10th lowest of 33 countries.", [("10th", "rank", 10.0, "", None, ["suicide_rate"])]),
         ("Take one every day; the rate per 100,000 people rose.", []),
+        # A scale word after a number word or in capitals; a hyphenated fraction; a place between
+        # an interval and its someone; a list of groups that took their lives.
+        ("More than four million Americans have an anxiety disorder.", [("four million", "count", 4000000.0, "more than", None, [])]),
+        ("One psychiatrist for 3.8 Million people.", [("3.8 Million", "count", 3800000.0, "", None, [])]),
+        ("Nearly one-quarter of the population will have one.", [("one-quarter", "percent", 25.0, "nearly", None, [])]),
+        ("Every eleven minutes in the United States someone ends their own life.",
+         [("Every eleven minutes in the United States someone", "interval_seconds", 660.0, "", None, [])]),
+        ("Last year, 303 men, women and children took their lives.", [("303", "count", 303.0, "", "children", [])]),
+        ("An average of 20 veterans died by suicide each day.", [("20", "count", 20.0, "", "veterans", ["suicide_deaths"])]),
+        ("He was one of fifteen children.", []),
     ],
 )
 def test_extraction(text, expected):
@@ -316,6 +326,22 @@ def _uncited_lines(text: str, rule_id: str = "stats.uncited") -> list[int]:
         ("# News\n\nPieta House is urging people to learn the signs.\n\n"
          "Since 2021, the mental health charity said it had seen a 14 per cent increase in men contacting it.\n\n"
          "They added that 69% were female.\n", []),
+        # A source line that says where the data were found, after a run of unpunctuated lines.
+        ("# Key Facts\n\n1 in 20 U.S. adults (5%) have serious thoughts of suicide each year.\nFemale: 5.5%\nMale: 4.5%\n"
+         "Data found on NAMI.org.\n", []),
+        # A web address written out names a source: a lead-in with it and a year covers the paragraphs after it.
+        ("# Veterans\n\nVeteran suicide statistics, 2014 (va.gov) include:\n\nIn 2014, an average of 20 veterans died from suicide each day.\n\n"
+         "Approximately 66 percent of all veteran deaths from suicide were the result of firearm injuries.\n", []),
+        # A sentence pointing at research of its own is not covered by a source named before it in
+        # the paragraph, and neither is what follows it.
+        ("# Abuse\n\nThe Home Office estimates that 10 women in the UK kill themselves every week. Research shows that abuse harms "
+         "mental health. Victims of abuse are five times more likely to attempt suicide.\n", [3]),
+        ("# Abuse\n\nThe Home Office estimates that 10 women in the UK kill themselves every week. Victims of abuse are five times "
+         "more likely to attempt suicide.\n", []),
+        # A service's own work, told in the first person.
+        ("# Our year\n\nIn the past year alone, we responded to over 103,000 calls and provided nearly 51,000 hours of counselling.\n", []),
+        # "Our 2023 Annual Report" is not a source named for the next paragraph's figures.
+        ("# News\n\nWe marked the day by releasing our 2023 Annual Report.\n\nOne in five people have suicidal thoughts.\n", [5]),
         # Money in a range and the base of a rate are not statistics.
         ("# Costs\n\nBeing billed $700-$1,000 for the emergency service.\n\nThe rate per 100,000 people rose.\n", []),
     ],
