@@ -93,6 +93,7 @@ class Resources:
     language: dict
     country_codes: tuple[str, ...] = ()
     inference: dict = field(default_factory=dict)  # weights of the evidence for a page's region
+    spelling: dict = field(default_factory=dict)  # a spelling's name: (its regions, its words)
     url_keys: tuple[str, ...] = ()  # metadata keys that hold a page's address
     by_number: dict = field(default_factory=dict)  # canonical -> [(Service, Contact)]
     emergency_by_number: dict = field(default_factory=dict)  # canonical -> [region code]
@@ -247,7 +248,8 @@ SCHEMA = {
         "reader_words": _WORDS,
         "imperative_words": _WORDS,
     },
-    "inference": {"number": "number", "marker": "number", "domain": "number", "minimum": "number"},
+    "inference": {"number": "number", "marker": "number", "domain": "number", "spelling?": "number", "spelling_words?": "int", "minimum": "number", "minimum_without_default?": "number"},
+    "spelling?": {"*": {"regions": _NAMES, "words": _WORDS}},
     "url_keys": _WORDS,
     "regions": {"*": _REGION},
     "directories?": [{"id?": "str", "name?": "str", "url": "str", "source_url?": "str", "verified_on?": "date"}],
@@ -342,6 +344,7 @@ def _build(data) -> Resources:
         ],
         language=data["language"],
         inference={k: float(v) for k, v in data["inference"].items()},
+        spelling={name: (_list(v["regions"]), tuple(v["words"])) for name, v in data.get("spelling", {}).items()},
         url_keys=tuple(data["url_keys"]),
         country_codes=tuple(longest_first({r.country_code for r in regions.values() if r.country_code})),
     )

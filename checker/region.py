@@ -113,6 +113,13 @@ def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
     for marker, regions in markers.items():
         if marker in found:
             credit(regions, weight["marker"], marker)
+    for name, (regions, words) in resources.spelling.items():
+        # A page spelt the British way ("behaviour", "centre") is not written for US readers, nor
+        # one spelt the American way for British ones: weak evidence, counted for a few words.
+        spelt = spelling_regex(words).findall(text)
+        distinct = list(dict.fromkeys(w.casefold() for w in spelt))[: int(weight.get("spelling_words", 3))]
+        if distinct:
+            credit(regions, weight.get("spelling", 0.0) * len(distinct), f"{name} spelling ({', '.join(distinct)})")
     host = page_host(doc, resources.url_keys)
     if host:
         for code, region in resources.regions.items():
@@ -122,7 +129,11 @@ def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
         return None
     order = list(resources.regions)
     best = max(scores, key=lambda r: (scores[r], -order.index(r)))
-    if scores[best] < weight["minimum"]:
+    default = resources.region_for(DEFAULT_LOCALE)
+    # Judging a page for the default region when it offers nothing of that region's and some of
+    # another's (999 alone, with "behaviour") would call its lines wrong: a lower bar then.
+    wanted = weight.get("minimum_without_default", weight["minimum"]) if not scores.get(default) else weight["minimum"]
+    if scores[best] < wanted:
         return None
     return ReadersRegion(best, "inferred", tuple(evidence[best]))
 
@@ -164,6 +175,15 @@ def page_host(doc, url_keys) -> str:
 @functools.lru_cache(maxsize=8)
 def markers_regex(markers: tuple[str, ...]) -> re.Pattern:
     """The markers as one regex: each matches as written (NHS, not "nhs" inside a word), on word
-    boundaries; the longest first, so "NHS 111" wins over "NHS"."""
-    body = "|".join(re.escape(m) for m in longest_first(markers))
-    return regexcache.compile(rf"(?<![\w&-])(?:{body})(?![\w&-])")
+    boundaries; the longest first, so "NHS 111" wins over "NHS". A currency sign has no boundary
+    on its sign's side ("£2.8 million", "S$500")."""
+    words = [m for m in longest_first(markers) if m[:1].isalnum() and m[-1:].isalnum()]
+    signs = [m for m in longest_first(markers) if m not in words]
+    parts = [rf"(?<![\w&-])(?:{'|'.join(re.escape(m) for m in words)})(?![\w&-])"] if words else []
+    parts += [(r"(?<![\w&-])" if m[:1].isalnum() else "") + re.escape(m) + (r"(?![\w&-])" if m[-1:].isalnum() else "") for m in signs]
+    return regexcache.compile("|".join(parts) or "(?!)")
+
+
+@functools.lru_cache(maxsize=8)
+def spelling_regex(words: tuple[str, ...]) -> re.Pattern:
+    return regexcache.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in longest_first(words))})(?![\w-])", re.IGNORECASE)

@@ -345,6 +345,28 @@ def test_a_number_that_is_one_regions_service_and_anothers_emergency_is_shared_e
 
 
 @pytest.mark.parametrize(
+    "text, region, source",
+    [
+        # A currency sign is a marker: "£" with an emergency number shared by three regions.
+        ("# Suicide figures\n\nThe budget rises to £2.8 million. If you are worried about someone's safety, call 999.\n", "UK", "inferred"),
+        # British spelling tips a page whose only line is shared evidence towards the regions that spell so ...
+        ("# Suicide figures\n\nSuicidal behaviour rose. The centre will stay open. If someone is in danger, call 999.\n", "UK", "inferred"),
+        # ... American spelling alone points to the US; one word is not enough.
+        ("# Suicide\n\nSuicidal behavior, a counselor, the community center and the pediatrician.\n", "US", "inferred"),
+        ("# Suicide\n\nSuicidal behavior is common.\n", "US", "default"),
+        # Evidence that names a region outweighs spelling: Lifeline 13 11 14 on a page spelt the US way.
+        ("# Suicide\n\nBehavior, color and center. Call Lifeline on 13 11 14.\n", "AU", "inferred"),
+    ],
+)
+def test_spelling_and_currency_are_evidence_of_the_readers_region(text, region, source):
+    from checker.crisis_analysis import analyse
+    from checker.crisis_resources import load_resources
+
+    analysis = analyse(parse_document("a.md", text), load_resources(str(RESOURCES)), {})
+    assert (analysis.region, analysis.readers.source) == (region, source)
+
+
+@pytest.mark.parametrize(
     "text, wanted",
     [
         # One passing mention does not make an article about suicide ...
