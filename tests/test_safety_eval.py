@@ -192,3 +192,31 @@ def _news_findings(body: str) -> list[str]:
 )
 def test_a_plain_letter_is_a_note_only_in_an_article_that_tells_a_death(body, wanted):
     assert _news_findings(body) == wanted
+
+
+@pytest.mark.parametrize(
+    "body, wanted",
+    [
+        # Forms of the third batch's dev part (session 8), written anew: a headline's present tense,
+        # fire, a method named after "committed suicide by", wounds, a body found suspended ...
+        ("Boy, 15, electrocutes himself in his bedroom.", ["safety.location-detail"]),
+        ("The farmer set himself on fire last week.", ["safety.method-detail"]),
+        ("The couple committed suicide by jumping under a train.", ["safety.method-detail"]),
+        ("She was found stabbing herself repeatedly.", ["safety.method-detail"]),
+        ("The body of the 30-year-old was found dangling from a mango tree.", ["safety.location-detail"]),
+        # ... one cause told by a verb of force or a metaphor ...
+        ("The situation forced the student to commit suicide.", ["safety.simplistic-cause"]),
+        ("He had struggled for years, and losing the farm pushed him over the edge.", ["safety.simplistic-cause"]),
+        ("A teenager jumps to death after classmates shared a video.", ["safety.simplistic-cause"]),
+        # ... a record or a site made notorious ...
+        ("Police alarm over record suicide cases in the county.", ["safety.sensational"]),
+        ("The bridge has long been a magnet for suicidal people.", ["safety.sensational"]),
+        # ... and what must still pass: a population's methods, a research finding, a risk.
+        ("The majority of victims ended their lives by consuming pesticide.", []),
+        ("Smaller paracetamol packs reduce the risk of death by poisoning.", []),
+        ("After a fence was removed, researchers saw a spike in suicides there.", []),
+    ],
+)
+def test_forms_from_the_third_batch(body, wanted):
+    context = "Police are treating the death as a suicide.\n\n"  # an article about suicide: the family applies
+    assert _news_findings(context + body) == wanted
