@@ -195,12 +195,14 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
     carried = NONE  # the citation of the previous sentence, when it named a source
     lead_in = NONE  # the citation of a lead-in ("Findings from the CDC's report:") for its list
     section = None
+    callouts: list[Stat] = []  # the figures of a callout block, waiting for the paragraph after it
     for block in prose_blocks(doc, reference_sections):
         above = bisect.bisect_left(heading_starts, block.span.start)  # the last heading that starts before it
         heading = headings[above - 1] if above else (None, "")
         if heading[0] != section:  # a new section: what the last one reported does not carry over
             section, carried, lead_in = heading[0], NONE, NONE
         if block.kind == HEADING:
+            callouts = []
             continue
         digits, words = block_has_digits(block), block_has_figure_words(block)
         sentences = block.sentences
@@ -217,8 +219,12 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             if block.text.rstrip().endswith(":"):
                 lead_in = _lead_in(block, [reader.judge(s.text, s, block) for s in sentences], lead_in)
             continue
+        callout = _is_callout(block, found)
+        if callout:  # "• 81%" over its paragraph: a new fact, not the report the last paragraph cited
+            carried = NONE
         judge = _Judged(reader, block, sentences)  # a sentence's citation is read when it can matter, once
         before_block = carried
+        first_here = len(stats)
         previous = ""
         paragraph = None  # the best citation of the block's sentences, read once when needed
         for k, sentence in enumerate(sentences):
@@ -256,6 +262,11 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
                 service = reader.service_figure(text, figure.end) if citation.status != "cited" else None
                 stats.append(Stat(figure, block, sentence, sources, Citation("cited", f"a service's own figures ({service})") if service else citation))
             previous = text
+        if callout:
+            callouts = stats[first_here:]
+        elif callouts:
+            _explain_callouts(callouts, stats[first_here:])
+            callouts = []
         last = judge(len(sentences) - 1)
         if last.source:  # a source named in the last sentence goes on to the next paragraph
             carried = last
@@ -275,6 +286,23 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
     _link_restatements(stats)
     _match_registry(stats, load_registry(registry_path)["claims"])
     return stats
+
+
+_CALLOUT_WORDS = 3  # "• 81%", "• 6 Months", "• 4 in 10"
+
+
+def _is_callout(block, found) -> bool:
+    """A block that is only a figure or two: an infographic's callout, explained by the paragraph after it."""
+    figures = [f for per_sentence in found for f in per_sentence]
+    return bool(figures) and len(block.text.split()) <= _CALLOUT_WORDS + 1 and sum(len(f.raw) for f in figures) * 2 >= len(block.text.strip(" •*-·"))
+
+
+def _explain_callouts(callouts: list[Stat], explained: list[Stat]) -> None:
+    """A callout's figure is the one the paragraph after it states, and is cited as that is."""
+    for stat in callouts:
+        same = next((s for s in explained if s.figure.unit == stat.figure.unit and s.figure.agrees(stat.figure)), None)
+        if same is not None and RANK[same.citation_status] > RANK[stat.citation_status]:
+            stat.inherited_from = same
 
 
 class _Judged:

@@ -48,6 +48,8 @@ PATTERNS = [
     ("percent", re.compile(rf"(?P<sign>{_MINUS})?(?P<value>{_NUM})\s*(?:%|percent\b|per\s+cent\b)")),
     ("proportion", re.compile(rf"\b(?P<a>\d+|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>[\d,]+|{_WORD_NUM})\b", re.IGNORECASE)),
     ("fraction", re.compile(r"\b(?P<fraction>" + "|".join(longest_first(map(re.escape, _FRACTIONS))) + r")\s+of\b", re.IGNORECASE)),
+    # "2/3 of adults", a callout's "• 1/3" (not "24/7", "9/11", a date, or "4/5 stars")
+    ("slash", re.compile(r"(?<![\d/.,])(?P<a>[1-9])/(?P<b>[2-9]|10)(?![\d/])(?=\s+of\b|\s*$)")),
     ("rank", re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+(?:(?:most\s+common\s+|leading\s+)cause|(?:highest|lowest|worst)\b)", re.IGNORECASE)),
     # "The rate per 100,000 people rose to 12.3": the base of a rate is not a count.
     ("count", re.compile(rf"(?<!\bper )(?<![\d,.])(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>(?i:thousand|million|billion))\b)(?!\s*(?:%|percent|per\s+cent))")),
@@ -207,7 +209,7 @@ _FIGURE_WORDS |= {"leading", "biggest", "largest", *_TIMES}  # "the leading caus
 _FIGURE_WORD = re.compile(r"\b(?:" + "|".join(longest_first(_FIGURE_WORDS)) + r")\b")
 _DIGIT = re.compile(r"\d")
 # The patterns that cannot match without a digit, and the one that cannot match without a word.
-_DIGITS_ONLY = frozenset({"effect_size", "rate_per_100k", "percent_range", "percent", "count"})
+_DIGITS_ONLY = frozenset({"effect_size", "rate_per_100k", "percent_range", "percent", "count", "slash"})
 _WORDS_ONLY = frozenset({"fraction", "leading"})
 # What the case-folded sentence must contain for each pattern to match: one of these strings (a
 # test per pattern costs a tenth of running it; tests/test_stats.py checks that no figure is lost).
@@ -218,6 +220,7 @@ _REQUIRES = {
     "percent": ("%", "per"),
     "proportion": ("in", "out"),
     "fraction": tuple(_FRACTIONS),
+    "slash": ("/",),
     "rank": ("cause", "highest", "lowest", "worst"),
     "count": (",", "thousand", "million", "billion"),
     "scaled": ("thousand", "million", "billion"),
@@ -323,6 +326,11 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
         figure_unit = "percent"
         if a > b:
             impossible = f"{raw} is more than all of the group"
+    elif unit == "slash":
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a >= b:
+            return None
+        value, figure_unit = 100 * a / b, "percent"
     elif unit == "fraction":
         value = _FRACTIONS[m.group("fraction").casefold()]
         figure_unit = "percent"
@@ -359,6 +367,6 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
         figure_unit = "count"
     end = m.start() + len(raw)
     low, high = _interval(value, raw if unit != "proportion" else "1 in", qualifier, figure_unit)
-    if unit in ("fraction",):
+    if unit in ("fraction", "slash"):
         low, high = _fraction_interval(value, qualifier)
     return Figure(m.start(), end, raw, figure_unit, value, low, high, qualifier, impossible=impossible)

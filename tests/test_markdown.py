@@ -550,3 +550,34 @@ def test_code_block_text_maps_inside_its_block():
     for k in range(len(code.text) + 1):
         span = code.source_span(k, min(k + 1, len(code.text)))
         assert code.span.start <= span.start <= span.end <= code.span.end
+
+
+# ---------------------------------------------------------------- indented prose
+
+
+def test_an_indented_block_that_reads_as_prose_is_checked_as_paragraphs():
+    """Text pasted from a web page often arrives indented four spaces: it is prose, not code."""
+    source = ("# Facts\n\n  • 81%\n\n    According to a 2015 survey, 81 per cent of people\n    are more aware"
+              " of mental health.\n\n    A second paragraph\n    of the same block.\n")
+    doc = parse(source)
+    assert texts(doc, PARAGRAPH) == ["• 81%", "According to a 2015 survey, 81 per cent of people are more aware of mental health.",
+                                     "A second paragraph of the same block."]
+    assert not texts(doc, CODE)
+    assert locate(doc, "aware") == (6, 14) and source_of(doc, "aware") == "aware"
+    assert locate(doc, "second") == (8, 7)
+    people = next(b for b in doc.blocks if "people" in b.text)
+    assert people.breaks == (len("According to a 2015 survey, 81 per cent of people"),)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Run this:\n\n    pip install carecheck\n    carecheck check content/\n",  # too few words
+        "Config:\n\n    rules:\n      - id: house.rule\n        severity: warning\n",  # not mostly words
+        "Code:\n\n    if score > 8: print('Hard to read, split the sentence please')\n",  # code signs
+        "Fenced:\n\n```\nThis fenced block has plenty of ordinary words in it.\n```\n",  # fenced: always code
+    ],
+)
+def test_code_stays_code(source):
+    doc = parse(source)
+    assert len(texts(doc, CODE)) == 1 and len(texts(doc, PARAGRAPH)) == 1

@@ -60,6 +60,9 @@ def figures(text):
         ("Last year, 303 men, women and children took their lives.", [("303", "count", 303.0, "", "children", [])]),
         ("An average of 20 veterans died by suicide each day.", [("20", "count", 20.0, "", "veterans", ["suicide_deaths"])]),
         ("He was one of fifteen children.", []),
+        # A fraction with a slash before "of" or standing alone, not a schedule, a date or a rating.
+        ("Nearly 2/3 of adults.", [("2/3", "percent", 66.67, "nearly", "adults", [])]),
+        ("Open 24/7 since 9/11; 3/4/2020; rated 4/5 stars.", []),
     ],
 )
 def test_extraction(text, expected):
@@ -342,6 +345,13 @@ def _uncited_lines(text: str, rule_id: str = "stats.uncited") -> list[int]:
         ("# Our year\n\nIn the past year alone, we responded to over 103,000 calls and provided nearly 51,000 hours of counselling.\n", []),
         # "Our 2023 Annual Report" is not a source named for the next paragraph's figures.
         ("# News\n\nWe marked the day by releasing our 2023 Annual Report.\n\nOne in five people have suicidal thoughts.\n", [5]),
+        # A callout ("• 81%") is the figure the paragraph after it states, cited as that is ...
+        ("# Facts\n\n• 81%\n\nAccording to a 2015 CAMH survey, 81 per cent of people are more aware.\n", []),
+        ("# Facts\n\n• 2/3\n\nTwo-thirds of people with a mental illness, the 2019 CAMH survey found, do not seek help.\n", []),
+        ("# Facts\n\n• 500,000\n\nIt is estimated that 500,000 Canadians are absent from work each week.\n", [3, 5]),
+        # ... and a new fact: the source the paragraph before it named does not carry over.
+        ("# Facts\n\nFour in 10 Canadians would not tell their boss, according to a CAMH poll in 2019.\n\n• 4,000\n\n"
+         "Nearly 4,000 Canadians die by suicide each year.\n", [5, 7]),
         # Money in a range and the base of a rate are not statistics.
         ("# Costs\n\nBeing billed $700-$1,000 for the emergency service.\n\nThe rate per 100,000 people rose.\n", []),
     ],

@@ -33,6 +33,7 @@ from checker.document import (
 )
 from checker.parsing.bullets import split_bullet_lines
 from checker.parsing.frontmatter import split_front_matter
+from checker.parsing.indented import indented_paragraphs, reads_as_prose
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # What can stand in front of a text: indentation, container and heading markers, emphasis delimiters.
@@ -131,6 +132,9 @@ class _Walker:
                 self.html_block(token, containers[-1] if containers else PARAGRAPH)
 
     def code_block(self, token) -> None:
+        if token.type == "code_block" and reads_as_prose(token.content):
+            self.doc.blocks.extend(indented_paragraphs(self.lines, token.map))
+            return
         start, end = self.region(token.map)
         end = _trim_end(self.source, start, end)
         # One segment for all the code, however long its text: a character maps to the whole block
