@@ -109,15 +109,16 @@ def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
             credit(resources.emergency_by_number[canonical], weight["number"] / 2, f"emergency number {raw}")
     text = unscoped_text(doc, resources)
     markers = resources.markers()
-    found = {m.group() for m in markers_regex(tuple(markers)).finditer(text)}  # one pass for all
+    found = markers_found(tuple(markers), text)
     for marker, regions in markers.items():
         if marker in found:
             credit(regions, weight["marker"], marker)
+    page_words = doc.words() if resources.spelling else frozenset()
     for name, (regions, words) in resources.spelling.items():
         # A page spelt the British way ("behaviour", "centre") is not written for US readers, nor
-        # one spelt the American way for British ones: weak evidence, counted for a few words.
-        spelt = spelling_regex(words).findall(text)
-        distinct = list(dict.fromkeys(w.casefold() for w in spelt))[: int(weight.get("spelling_words", 3))]
+        # one spelt the American way for British ones: weak evidence, counted for a few words. The
+        # whole page's words: a section about another country is still spelt the writer's way.
+        distinct = [w for w in words if w in page_words][: int(weight.get("spelling_words", 3))]
         if distinct:
             credit(regions, weight.get("spelling", 0.0) * len(distinct), f"{name} spelling ({', '.join(distinct)})")
     host = page_host(doc, resources.url_keys)
@@ -172,18 +173,24 @@ def page_host(doc, url_keys) -> str:
     return ""
 
 
+def markers_found(markers: tuple[str, ...], text: str) -> set[str]:
+    """The markers the text names: each as written (NHS, not "nhs" inside a word), on word
+    boundaries, the longest first, so "NHS 111" wins over "NHS"; a currency sign or a marker that
+    ends in punctuation has no boundary on that side ("£2.8 million", "S$500", "Need to talk?"),
+    and is looked for only when it occurs at all (one regex of them all would be slower)."""
+    words, signs = markers_regexes(markers)
+    found = {m.group() for m in words.finditer(text)}  # one pass for all the words
+    for marker, regex in signs:
+        if marker in text and regex.search(text):
+            found.add(marker)
+    return found
+
+
 @functools.lru_cache(maxsize=8)
-def markers_regex(markers: tuple[str, ...]) -> re.Pattern:
-    """The markers as one regex: each matches as written (NHS, not "nhs" inside a word), on word
-    boundaries; the longest first, so "NHS 111" wins over "NHS". A currency sign has no boundary
-    on its sign's side ("£2.8 million", "S$500")."""
+def markers_regexes(markers: tuple[str, ...]) -> tuple[re.Pattern, tuple]:
     words = [m for m in longest_first(markers) if m[:1].isalnum() and m[-1:].isalnum()]
     signs = [m for m in longest_first(markers) if m not in words]
-    parts = [rf"(?<![\w&-])(?:{'|'.join(re.escape(m) for m in words)})(?![\w&-])"] if words else []
-    parts += [(r"(?<![\w&-])" if m[:1].isalnum() else "") + re.escape(m) + (r"(?![\w&-])" if m[-1:].isalnum() else "") for m in signs]
-    return regexcache.compile("|".join(parts) or "(?!)")
-
-
-@functools.lru_cache(maxsize=8)
-def spelling_regex(words: tuple[str, ...]) -> re.Pattern:
-    return regexcache.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in longest_first(words))})(?![\w-])", re.IGNORECASE)
+    body = "|".join(re.escape(m) for m in words) or "(?!)"
+    bounded = [(m, regexcache.compile((r"(?<![\w&-])" if m[:1].isalnum() else "") + re.escape(m) + (r"(?![\w&-])" if m[-1:].isalnum() else "")))
+               for m in signs]
+    return regexcache.compile(rf"(?<![\w&-])(?:{body})(?![\w&-])"), tuple(bounded)
