@@ -4,7 +4,7 @@ rule set's few hundred patterns again each time.
 Compiling is most of a one-file check's start-up (about 90 ms of 240 on the shipped rules: the
 phrase lists are large alternations), and `re` keeps compiled patterns only for the life of a
 process. So the program `re` compiles a pattern into (a list of integers) is kept in the cache
-directory, one signed file per rule set and Python version, and rebuilt into a pattern object
+directory, one signed file per rule set and Python release, and rebuilt into a pattern object
 without parsing or compiling it again.
 
 That uses `re`'s internals (`re._parser`, `re._compiler`, `_sre.compile`), the way `re.compile`
@@ -42,7 +42,10 @@ _file: Path | None = None
 
 
 def _tag() -> str:
-    return f"py{sys.version_info[0]}{sys.version_info[1]}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+    """The interpreter, to its patch release (a fix to re's compiler changes no MAGIC), and the
+    program format."""
+    version = "".join(str(n) for n in sys.version_info[:3])
+    return f"{sys.implementation.name}{version}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
 
 
 def open_file(cache_dir, digest: str) -> None:
