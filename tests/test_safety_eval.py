@@ -84,8 +84,10 @@ def scores(items, results) -> dict:
 # present tense, fire, stabbing, electrocution, bodies suspended, causes told by force or
 # metaphor, records and notorious places, emails as messages): batch 3 dev 0.965 / 0.725, test
 # 0.921 / 0.598; batch 1 test 0.930 / 0.537 -> 0.932 / 0.561, batch 2 test 0.936 / 0.436 -> 0.918 /
-# 0.446. All three batches: dev 0.974 / 0.695 (tuned on), test 0.925 / 0.536.
-FLOOR = {"dev": (0.97, 0.69), "test": (0.92, 0.53)}
+# 0.446. All three batches: dev 0.974 / 0.695 (tuned on), test 0.925 / 0.536; after a last round
+# from all three dev parts ("cause of death was via hanging", "discovered ... hanging"): dev 0.974 /
+# 0.704, test unchanged.
+FLOOR = {"dev": (0.97, 0.70), "test": (0.92, 0.53)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -228,3 +230,25 @@ def test_a_plain_letter_is_a_note_only_in_an_article_that_tells_a_death(body, wa
 def test_forms_from_the_third_batch(body, wanted):
     context = "Police are treating the death as a suicide.\n\n"  # an article about suicide: the family applies
     assert _news_findings(context + body) == wanted
+
+
+def test_a_second_blind_labelling_agrees_with_the_first():
+    """Two labellers, blind to each other, on the third batch (623 sentences, session 8): whether a
+    sentence is a safe-messaging problem at all they agree on 0.99 / 0.99 (precision / recall of one
+    against the other), and on notes, causes and framing 0.86-1.00; method against place is where
+    they differ (method-detail 0.76 / 0.95, location-detail 0.90 / 0.72): the per-rule bar for those
+    two is near what two careful editors reach."""
+    first = {s["text"]: s["label"] for s in sentences(batch=3)}
+    second = yaml.safe_load((DATA / "safety_real_second_labels.yaml").read_text(encoding="utf-8"))["sentences"]
+    assert len(second) == len(first) and all(s["text"] in first for s in second)
+
+    def agreement(flag) -> tuple[float, float]:
+        pairs = [(flag(first[s["text"]]), flag(s["label"])) for s in second]
+        both = sum(a and b for a, b in pairs)
+        return both / sum(b for _, b in pairs), both / sum(a for a, _ in pairs)
+
+    assert min(agreement(lambda label: label != "pass")) >= 0.95
+    for rule in ("suicide-note", "simplistic-cause", "sensational"):
+        assert min(agreement(lambda label, rule=rule: label == rule)) >= 0.85, rule
+    for rule in ("method-detail", "location-detail"):
+        assert min(agreement(lambda label, rule=rule: label == rule)) >= 0.70, rule
