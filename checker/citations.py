@@ -33,29 +33,29 @@ from checker import regexcache
 from checker.phrases import longest_first, word_list_regex
 
 RANK = {"": 0, "incomplete": 1, "cited": 2}
-_FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_FOOTNOTE = regexcache.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 # A superscript that lost its formatting when the page was copied: note numbers glued to the full
 # stop that ends the sentence ("in the past year.1", "among Canadian youth.2;3").
-_GLUED_NOTE = re.compile(r"(?<=[a-z%)])[.!?](\d{1,2})(?:[;,–-]\d{1,2})*\s*$")
+_GLUED_NOTE = regexcache.compile(r"(?<=[a-z%)])[.!?](\d{1,2})(?:[;,–-]\d{1,2})*\s*$")
 # An asterisk glued to a word or a figure ("about*", "19,000*", "self-harmed**"): a note marker.
-_STAR_NOTE = re.compile(r"(?<=[\w%])\*{1,3}(?=[\s.,;:)]|$)")
+_STAR_NOTE = regexcache.compile(r"(?<=[\w%])\*{1,3}(?=[\s.,;:)]|$)")
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-_AUTHORS = re.compile(
+_AUTHORS = regexcache.compile(
     r"\b[A-Z][a-zA-Z'’-]+(?:\s+(?:and|&)\s+(?:colleagues|co-workers|coworkers|others)|\s+et\s+al\b\.?)"
     r"|\b[A-Z][a-zA-Z'’-]+,\s+[A-Z][a-zA-Z'’-]+,?\s+(?:and|&)\s+[A-Z][a-zA-Z'’-]+"
     r"|\(\s*[A-Z][a-zA-Z'’-]+(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?\s*\)"
 )
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = regexcache.compile(r"\b(?:19|20)\d\d\b")
 # A name: capitalised words (or acronyms), with the small words names contain between them.
 _CAPITALISED = r"(?:\d?[A-Z][\w'’.&-]*)"  # "Samaritans", "NHS", "1Life"
 _NAME = rf"{_CAPITALISED}(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*{_CAPITALISED})*"
 # A name of two or more capitalised words in brackets closing the sentence: the source of its
 # figures ("... 25 more people attempt suicide (Mental Health First Aid).", "(Smith Institute, 2019)").
-_CLOSING_SOURCE = re.compile(
+_CLOSING_SOURCE = regexcache.compile(
     rf"\(\s*(?:(?i:source|sources)\s*:\s*)?(?P<name>{_CAPITALISED}(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*{_CAPITALISED})+)"
     r"(?:,?\s*(?:19|20)\d\d)?\s*\)\s*[.!?]?\s*$"
 )
-_INDEFINITE = re.compile(r"\b(?:a|an|one)\s+(?:(?:19|20)\d\d\s+)?$", re.IGNORECASE)
+_INDEFINITE = regexcache.compile(r"\b(?:a|an|one)\s+(?:(?:19|20)\d\d\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -27,15 +27,16 @@ import functools
 import re
 from dataclasses import dataclass
 
+from checker import regexcache
 from checker.document import HEADING, LIST_ITEM, PARAGRAPH, PLACEHOLDER, QUOTE
 
 PROSE_FOR_READABILITY = (PARAGRAPH, LIST_ITEM, QUOTE)
 
 # textstat's tokenisation: an apostrophe survives only inside a contraction ("don't", "it's");
 # other punctuation, hyphens included, is dropped; words are what whitespace separates.
-_NOT_IN_WORDS = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-_WORD_CHARACTER = re.compile(r"\w")
+_NOT_IN_WORDS = regexcache.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
+_SENTENCE = regexcache.compile(r"\b[^.!?]+[.!?]*")
+_WORD_CHARACTER = regexcache.compile(r"\w")
 
 
 @dataclass

@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from checker import regexcache
 from checker.phrases import longest_first
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -42,38 +43,38 @@ _MINUS = "[-−–]"
 _GROUP = r"(?:people|persons|men|women|adults|children|teenagers|young\s+people|boys|girls|males|females|students|veterans|farmers|[A-Z][a-z]+ns)"
 
 PATTERNS = [
-    ("effect_size", re.compile(rf"\b(?P<symbol>[dg])\s*=\s*(?P<value>{_MINUS}?\d*\.\d+)")),
-    ("rate_per_100k", re.compile(rf"(?P<value>{_NUM})\s+(?:deaths\s+|suicides\s+|people\s+)?per\s+(?P<base>100,000|100 000|100000|10,000|1,000|1000)\b")),
-    ("percent_range", re.compile(rf"(?:between\s+)?(?P<low>{_NUM})\s*(?:%|percent|per\s+cent)?\s*(?:-|–|to|and)\s*(?P<high>{_NUM})\s*(?:%|percent\b|per\s+cent\b)")),
-    ("percent", re.compile(rf"(?P<sign>{_MINUS})?(?P<value>{_NUM})\s*(?:%|percent\b|per\s+cent\b)")),
-    ("proportion", re.compile(rf"\b(?P<a>\d+|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>[\d,]+|{_WORD_NUM})\b", re.IGNORECASE)),
-    ("fraction", re.compile(r"\b(?P<fraction>" + "|".join(longest_first(map(re.escape, _FRACTIONS))) + r")\s+of\b", re.IGNORECASE)),
+    ("effect_size", regexcache.compile(rf"\b(?P<symbol>[dg])\s*=\s*(?P<value>{_MINUS}?\d*\.\d+)")),
+    ("rate_per_100k", regexcache.compile(rf"(?P<value>{_NUM})\s+(?:deaths\s+|suicides\s+|people\s+)?per\s+(?P<base>100,000|100 000|100000|10,000|1,000|1000)\b")),
+    ("percent_range", regexcache.compile(rf"(?:between\s+)?(?P<low>{_NUM})\s*(?:%|percent|per\s+cent)?\s*(?:-|–|to|and)\s*(?P<high>{_NUM})\s*(?:%|percent\b|per\s+cent\b)")),
+    ("percent", regexcache.compile(rf"(?P<sign>{_MINUS})?(?P<value>{_NUM})\s*(?:%|percent\b|per\s+cent\b)")),
+    ("proportion", regexcache.compile(rf"\b(?P<a>\d+|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>[\d,]+|{_WORD_NUM})\b", re.IGNORECASE)),
+    ("fraction", regexcache.compile(r"\b(?P<fraction>" + "|".join(longest_first(map(re.escape, _FRACTIONS))) + r")\s+of\b", re.IGNORECASE)),
     # "2/3 of adults", a callout's "• 1/3" (not "24/7", "9/11", a date, or "4/5 stars")
-    ("slash", re.compile(r"(?<![\d/.,])(?P<a>[1-9])/(?P<b>[2-9]|10)(?![\d/])(?=\s+of\b|\s*$)")),
-    ("rank", re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+(?:(?:most\s+common\s+|leading\s+)cause|(?:highest|lowest|worst)\b)", re.IGNORECASE)),
+    ("slash", regexcache.compile(r"(?<![\d/.,])(?P<a>[1-9])/(?P<b>[2-9]|10)(?![\d/])(?=\s+of\b|\s*$)")),
+    ("rank", regexcache.compile(r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+(?:(?:most\s+common\s+|leading\s+)cause|(?:highest|lowest|worst)\b)", re.IGNORECASE)),
     # "The rate per 100,000 people rose to 12.3": the base of a rate is not a count.
-    ("count", re.compile(rf"(?<!\bper )(?<![\d,.])(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>(?i:thousand|million|billion))\b)(?!\s*(?:%|percent|per\s+cent))")),
+    ("count", regexcache.compile(rf"(?<!\bper )(?<![\d,.])(?P<sign>{_MINUS})?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?P<scale>(?i:thousand|million|billion))\b)(?!\s*(?:%|percent|per\s+cent))")),
     # "six million", "four million Americans": a number word and a scale word
-    ("scaled", re.compile(rf"\b(?P<value>(?i:{_WORD_NUM})\s+(?P<scale>(?i:thousand|million|billion)))\b(?!\s*(?:%|percent|per\s+cent))")),
+    ("scaled", regexcache.compile(rf"\b(?P<value>(?i:{_WORD_NUM})\s+(?P<scale>(?i:thousand|million|billion)))\b(?!\s*(?:%|percent|per\s+cent))")),
     # "the leading cause of death", "the biggest killer of young men": first, without an ordinal.
-    ("leading", re.compile(r"\bthe\s+(?:single\s+)?(?:leading|biggest|largest)\s+(?:cause\s+of\s+death|killer)\b", re.IGNORECASE)),
+    ("leading", regexcache.compile(r"\bthe\s+(?:single\s+)?(?:leading|biggest|largest)\s+(?:cause\s+of\s+death|killer)\b", re.IGNORECASE)),
     # "two times more likely", "twice as likely", "12 times higher"
-    ("times", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM}|twice|double|triple)(?:\s*(?:x|times))?\s+(?:more|less|as|higher|greater|lower)\b(?:\s+likely)?", re.IGNORECASE)),
+    ("times", regexcache.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM}|twice|double|triple)(?:\s*(?:x|times))?\s+(?:more|less|as|higher|greater|lower)\b(?:\s+likely)?", re.IGNORECASE)),
     # "8.6 Australians die every day", "six people take their own lives", "two people complete suicide"
     # (a list of groups too: "303 men, women and children took their lives")
-    ("people", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?:\w+\s+)?{_GROUP}(?:,?\s+(?:and\s+|or\s+)?{_GROUP}){{0,2}}\s+(?:(?:in\s+\w+\s+)?(?:each|every|a)\s+\w+\s+)?(?:die|died|dies|take\s+their\s+own|took\s+their\s+own|take\s+their\s+lives|took\s+their\s+lives|kill\s+themselves|killed\s+themselves|complete\s+suicide|end\s+their\s+lives|attempt\s+suicide)\b")),
+    ("people", regexcache.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?:\w+\s+)?{_GROUP}(?:,?\s+(?:and\s+|or\s+)?{_GROUP}){{0,2}}\s+(?:(?:in\s+\w+\s+)?(?:each|every|a)\s+\w+\s+)?(?:die|died|dies|take\s+their\s+own|took\s+their\s+own|take\s+their\s+lives|took\s+their\s+lives|kill\s+themselves|killed\s+themselves|complete\s+suicide|end\s+their\s+lives|attempt\s+suicide)\b")),
     # "one death every 40 seconds"
-    ("interval", re.compile(rf"\b(?:one|a|1)\s+(?:death|suicide|person|life)\s+(?:by\s+suicide\s+)?every\s+(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?P<per>second|minute|hour|day)s?\b", re.IGNORECASE)),
+    ("interval", regexcache.compile(rf"\b(?:one|a|1)\s+(?:death|suicide|person|life)\s+(?:by\s+suicide\s+)?every\s+(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?P<per>second|minute|hour|day)s?\b", re.IGNORECASE)),
     # "every 40 seconds someone loses their life", "one every forty seconds" (not "take one every day")
     # (with the place between: "every eleven minutes in the United States someone ...")
-    ("interval", re.compile(rf"\bevery\s+(?P<value>\d+(?:\.\d+)?|{_INTERVAL_NUM})\s+(?P<per>second|minute|hour)s?,?\s+(?:(?:in|across)\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){{0,3}},?\s+)?(?:someone|somebody|a\s+person|one\s+person)\b"
+    ("interval", regexcache.compile(rf"\bevery\s+(?P<value>\d+(?:\.\d+)?|{_INTERVAL_NUM})\s+(?P<per>second|minute|hour)s?,?\s+(?:(?:in|across)\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){{0,3}},?\s+)?(?:someone|somebody|a\s+person|one\s+person)\b"
                             rf"|\bone\s+every\s+(?P<value2>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?P<per2>second|minute|hour)s?\b", re.IGNORECASE)),
     # "23 suicides a day", "132 suicides per day", "six suicide attempts every week"
-    ("events", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?:[a-z-]+\s+)?(?:suicides|suicide\s+deaths|deaths\s+by\s+suicide|suicide\s+attempts)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.IGNORECASE)),
+    ("events", regexcache.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM})\s+(?:[a-z-]+\s+)?(?:suicides|suicide\s+deaths|deaths\s+by\s+suicide|suicide\s+attempts)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.IGNORECASE)),
     # "twice that of", "three times the national rate"
-    ("times", re.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM}|twice|double|triple)(?:\s*(?:x|times))?\s+(?:that|those|the\s+(?:[\w-]+\s+)?(?:rate|number|risk|average))\s+(?:of|among|in|for)\b", re.IGNORECASE)),
+    ("times", regexcache.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM}|twice|double|triple)(?:\s*(?:x|times))?\s+(?:that|those|the\s+(?:[\w-]+\s+)?(?:rate|number|risk|average))\s+(?:of|among|in|for)\b", re.IGNORECASE)),
     # "for every suicide, about 20 attempts"; "for every death by suicide there are 20 attempts"
-    ("for_every", re.compile(rf"\bfor\s+every\s+(?:one\s+|1\s+)?(?:[\w-]+\s+){{0,3}}?(?:suicide|death|person)\w*,?\s+(?:there\s+(?:are|were|is)\s+)?(?:(?:about|around|an\s+estimated|approximately|more\s+than|nearly|up\s+to)\s+)?(?P<value>\d+|{_WORD_NUM})\b", re.IGNORECASE)),
+    ("for_every", regexcache.compile(rf"\bfor\s+every\s+(?:one\s+|1\s+)?(?:[\w-]+\s+){{0,3}}?(?:suicide|death|person)\w*,?\s+(?:there\s+(?:are|were|is)\s+)?(?:(?:about|around|an\s+estimated|approximately|more\s+than|nearly|up\s+to)\s+)?(?P<value>\d+|{_WORD_NUM})\b", re.IGNORECASE)),
 ]
 _TIMES = {"twice": 2.0, "double": 2.0, "triple": 3.0}
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
@@ -84,8 +85,8 @@ QUALIFIERS = {
     "upwards of": "more than", "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
     "at least": "at least", "up to": "up to", "as many as": "up to",
 }
-_QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(longest_first(map(re.escape, QUALIFIERS))) + r")\s+$", re.IGNORECASE)
-_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+_QUALIFIER = regexcache.compile(r"(?:^|\W)(" + "|".join(longest_first(map(re.escape, QUALIFIERS))) + r")\s+$", re.IGNORECASE)
+_YEARLIKE = regexcache.compile(r"(?:19|20)\d\d")
 
 
 SHARED_WORDS = 0.5  # the share of the shorter sentence's other words two restatements have in common
@@ -206,8 +207,8 @@ def _word_number(text: str) -> float:
 _FIGURE_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_TEENS, *_FRACTIONS, *_ORDINALS) for w in re.findall(r"[a-z]+", phrase)) - {"a"}
 _FIGURE_WORDS |= {"leading", "biggest", "largest", *_TIMES}  # "the leading cause of death", "twice as likely"
 # Searched in case-folded text: several times faster than an IGNORECASE search of the original.
-_FIGURE_WORD = re.compile(r"\b(?:" + "|".join(longest_first(_FIGURE_WORDS)) + r")\b")
-_DIGIT = re.compile(r"\d")
+_FIGURE_WORD = regexcache.compile(r"\b(?:" + "|".join(longest_first(_FIGURE_WORDS)) + r")\b")
+_DIGIT = regexcache.compile(r"\d")
 # The patterns that cannot match without a digit, and the one that cannot match without a word.
 _DIGITS_ONLY = frozenset({"effect_size", "rate_per_100k", "percent_range", "percent", "count", "slash"})
 _WORDS_ONLY = frozenset({"fraction", "leading"})

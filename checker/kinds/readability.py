@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from checker import regexcache
 from checker.document import HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, QUOTE, TABLE_CELL
 from checker.findings import Finding
 from checker.kinds.base import CheckContext, Kind, Param
@@ -42,16 +43,16 @@ from checker.readability import (
 )
 
 TEXT_KINDS = (PARAGRAPH, LIST_ITEM, QUOTE)
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Z0-9&]")
-_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # II, III, IV, XII: numerals, not acronyms
-_ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7})(s?)(?![\w&-])")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_DEFINITION_AFTER = re.compile(r"\s*(?:\(|,\s*(?:which|or|meaning|also called|known as)\b|\s+(?:means|is when|refers to)\b|\s*[—–:]\s)", re.IGNORECASE)
+_TWO_CAPITALS = regexcache.compile(r"[A-Z][A-Z0-9&]")
+_ROMAN = regexcache.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # II, III, IV, XII: numerals, not acronyms
+_ACRONYM = regexcache.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7})(s?)(?![\w&-])")
+_WORD = regexcache.compile(r"[A-Za-z][A-Za-z'’-]*")
+_DEFINITION_AFTER = regexcache.compile(r"\s*(?:\(|,\s*(?:which|or|meaning|also called|known as)\b|\s+(?:means|is when|refers to)\b|\s*[—–:]\s)", re.IGNORECASE)
 # The two patterns below end at the word they judge and are searched in the 40 characters before
 # it only: searched from the block's start, each acronym cost the whole block before it.
-_KEYWORD_BEFORE = re.compile(r"\b(?:text|texting|txt|keyword)\s+[\"“']?$", re.IGNORECASE)
-_NUMBER_AROUND = re.compile(r"\d{3,}\s+[A-Z]{3,}\b|\b[A-Z]{3,}\s+(?:to\s+)?\d{3,}")
-_DEFINITION_BEFORE = re.compile(r"(?:called|known as|termed|the term)\s*[\"“']?$", re.IGNORECASE)
+_KEYWORD_BEFORE = regexcache.compile(r"\b(?:text|texting|txt|keyword)\s+[\"“']?$", re.IGNORECASE)
+_NUMBER_AROUND = regexcache.compile(r"\d{3,}\s+[A-Z]{3,}\b|\b[A-Z]{3,}\s+(?:to\s+)?\d{3,}")
+_DEFINITION_BEFORE = regexcache.compile(r"(?:called|known as|termed|the term)\s*[\"“']?$", re.IGNORECASE)
 
 
 def target_grade(doc, data: dict, settings: dict) -> tuple[float, str | None]:
