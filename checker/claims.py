@@ -226,7 +226,7 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
         before_block = carried
         first_here = len(stats)
         previous = ""
-        paragraph = None  # the best citation of the block's sentences, read once when needed
+        paragraph = None  # per sentence, the best citation of its part of the block, read once when needed
         for k, sentence in enumerate(sentences):
             text = sentence.text
             figures = found[k]
@@ -239,15 +239,10 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             # by a source named elsewhere; a sentence that cites on its own needs no other.
             if citation.status != "cited" and not reader.vague(text):
                 if paragraph is None:
-                    # "The Home Office estimates X. Research shows Y. Victims are five times more likely
-                    # ...": a sentence that points at research of its own starts a new part of the
-                    # paragraph, which the source named before it does not cover.
-                    parts = list(itertools.accumulate(reader.vague(s.text) for s in sentences))
-                    paragraph = {part: functools.reduce(Citation.better, (judge(j) for j in range(len(sentences)) if parts[j] == part), NONE)
-                                 for part in set(parts)}
+                    paragraph = _part_citations(reader, judge, sentences)
                 just_before = judge(k - 1) if k else before_block
                 # A paragraph that names no source of its own goes on with the one cited before it.
-                own = paragraph[parts[k]]
+                own = paragraph[k]
                 continued = before_block if before_block.status == "cited" and not own.status else NONE
                 just_before = just_before if just_before.source else continued
                 for other, why in ((own, "in the same paragraph"), (lead_in, "in the lead-in"), (just_before, "just before")):
@@ -274,7 +269,7 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             # A paragraph of figures that names one source and points at no research of its own
             # ("Nearly 50,000 died in 2022, according to the NCHS. The final count could be higher.")
             # goes on with it; one that names none continues the report before it.
-            own = functools.reduce(Citation.better, paragraph.values() if paragraph is not None else judge.done.values(), NONE)  # what was read
+            own = functools.reduce(Citation.better, paragraph if paragraph is not None else judge.done.values(), NONE)  # what was read
             carried = own if own.status else before_block
             if carried.source and any(reader.vague(s.text) for s in sentences):
                 carried = NONE
@@ -286,6 +281,17 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
     _link_restatements(stats)
     _match_registry(stats, load_registry(registry_path)["claims"])
     return stats
+
+
+def _part_citations(reader, judge, sentences) -> list[Citation]:
+    """For each sentence, the best citation of its part of the paragraph. "The Home Office estimates
+    X. Research shows Y. Victims are five times more likely ...": a sentence that points at research
+    of its own starts a new part, which the source named before it does not cover."""
+    parts = list(itertools.accumulate(reader.vague(s.text) for s in sentences))
+    best: dict[int, Citation] = {}
+    for j, part in enumerate(parts):
+        best[part] = best.get(part, NONE).better(judge(j))
+    return [best[part] for part in parts]
 
 
 _CALLOUT_WORDS = 3  # "• 81%", "• 6 Months", "• 4 in 10"
