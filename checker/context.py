@@ -110,6 +110,8 @@ class ContextRules:
         self.naming_things = {p.lower() for p in data.get("naming_things", [])}
         self.naming_reach = int(data.get("naming_reach", 2))
         self.first_person_words = trigger_regex(data.get("first_person_words") or ["i"])
+        self.own = {key: {p.lower() for p in data.get(f"own_{key}", [])} for key in ("subjects", "blockers", "possessives", "between")}
+        self.own_reach = int(data.get("own_reach", 14))
         self._list_cues = None
         self.data = data
         self._frames = None
@@ -167,6 +169,11 @@ SCHEMA = {
     "first_person_words?": ["phrase"],
     "word_list?": {"cues?": ["phrase"], "items?": "int", "item_words?": "int"},
     "historical?": ["phrase"],
+    "own_subjects?": ["phrase"],
+    "own_reach?": "int",
+    "own_blockers?": ["phrase"],
+    "own_possessives?": ["phrase"],
+    "own_between?": ["phrase"],
 }
 
 
@@ -301,6 +308,31 @@ def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
             return Judgement(ASSERTED, "endorsed")
         return Judgement(label, trigger, trigger_end)
     return Judgement(ASSERTED)
+
+
+def own_account(text: str, start: int, rules: ContextRules, reach: str = "subject") -> bool:
+    """Does the writer tell of their own act ("my failed attempt"; with reach `subject`, also "I
+    tried to commit suicide")? "my"/"our" stands right before the term, or the first person is the
+    subject of the clause that holds it, with no one else named between. The lists are `own_*` in
+    the context data."""
+    if reach == "none":
+        return False
+    before = text[max(0, start - 200) : start]
+    cut = max(before.rfind(mark) for mark in ".;:!?—–")
+    before = before[cut + 1 :]
+    words = [(m.group(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(before)][-(rules.own_reach + 1) :]
+    tail = [w for _, w in words]
+    possessive = next((k for k in range(len(tail) - 1, -1, -1) if tail[k] in rules.own["possessives"]), None)
+    if possessive is not None and all(w in rules.own["between"] for w in tail[possessive + 1 :]) and len(tail) - possessive <= 2:
+        return True
+    subject = next((k for k in range(len(tail) - 1, -1, -1) if tail[k] in rules.own["subjects"]), None)
+    if subject is None or reach != "subject":
+        return False
+    headline = sum(w[:1].isupper() for w in _WORD.findall(text)) > 0.6 * len(_WORD.findall(text))  # "I Tried To ..."
+    for original, word in words[subject + 1 :]:
+        if word in rules.own["blockers"] or word.endswith(("'s", "s'")) or (not headline and original[:1].isupper() and not original.isupper()):
+            return False  # someone else is brought in: "I know he ...", "I saw Robin's ..."
+    return True
 
 
 def _self_description(between: str, rules: ContextRules) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.context import judge, load_context_rules, quoted_regions
+from checker.context import judge, load_context_rules, own_account, quoted_regions
 from checker.rulefile import builtin_rules_dir
 
 CONTEXT_FILE = str(builtin_rules_dir() / "data" / "context.yaml")
@@ -76,6 +76,32 @@ def label(sentence: str, term: str) -> str:
 )
 def test_context(sentence, term, expected):
     assert label(sentence, term) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, term, reach, expected",
+    [
+        ("When I was 21, I overdosed on sleeping pills as an attempt to commit suicide.", "commit suicide", "subject", True),
+        ("I'm glad I failed.", "failed", "subject", True),
+        ("I Tried To Commit Suicide Twice", "Commit Suicide", "subject", True),
+        ("My failed suicide attempt, part 1", "failed suicide attempt", "possessive", True),
+        ("It was my first failed suicide attempt.", "failed suicide attempt", "possessive", True),
+        # someone else is the subject, or the owner
+        ("I know he committed suicide.", "committed suicide", "subject", False),
+        ("I saw a man commit suicide.", "commit suicide", "subject", False),
+        ("I read that veterans commit suicide more often.", "commit suicide", "subject", False),
+        ("I watched Robin Williams commit suicide on the news.", "commit suicide", "subject", False),
+        ("My brother committed suicide in 2010.", "committed suicide", "subject", False),
+        ("My brother's failed suicide attempt shook us.", "failed suicide attempt", "possessive", False),
+        ("I was told about a failed suicide attempt.", "failed suicide attempt", "possessive", False),
+        # a possessive rule does not reach the subject; a rule with neither reaches nothing
+        ("I tried to commit suicide.", "commit suicide", "possessive", False),
+        ("I tried to commit suicide.", "commit suicide", "none", False),
+    ],
+)
+def test_the_writers_own_account(sentence, term, reach, expected):
+    start = sentence.index(term)
+    assert own_account(sentence, start, RULES, reach) is expected
 
 
 def test_apostrophes_are_not_quotes():

@@ -34,7 +34,7 @@ import bisect
 import re
 
 from checker import saferegex
-from checker.context import ASSERTED, NEGATED, QUOTED, REPORTED, SELF, judge, load_context_rules, paired_regions, window, words_between
+from checker.context import ASSERTED, NEGATED, QUOTED, REPORTED, SELF, judge, load_context_rules, own_account, paired_regions, window, words_between
 from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames
 from checker.document import HEADING
 from checker.findings import Finding
@@ -84,6 +84,11 @@ class WordingKind(Kind):
         # Where a `context` rule looks for its `near` words: the sentence, or the whole paragraph
         # and the heading above it ("epidemic" two sentences after "suicide").
         "near_scope": Param("str", default="sentence", choices=("sentence", "paragraph")),
+        # An act a writer may tell of themself: `possessive` - "my" right before the term ("my
+        # failed suicide attempt"); `subject` - also the first person as the subject of the clause
+        # that holds a verb ("I overdosed as an attempt to commit suicide"). Either makes it the
+        # writer's own account (checker.context.own_account).
+        "own_account": Param("str", default="none", choices=("none", "possessive", "subject")),
     }
 
     @classmethod
@@ -102,6 +107,8 @@ class WordingKind(Kind):
             passes += ", and when negated, myth-framed, asked, reported or hypothetical (checker/context.py)"
         if rule.params["historical"]:
             passes += ", and in a historical account or an institution's name"
+        if rule.params["own_account"] != "none":
+            passes += ", and when the writer tells of their own act ('my failed attempt'" + (", 'I tried to ...'" if rule.params["own_account"] == "subject" else "") + ")"
         return f"{judged} {passes}. Every trigger and cue is in {rule.params['context']}."
 
     @classmethod
@@ -193,6 +200,8 @@ class WordingKind(Kind):
         if self.rule.params["historical"] and rules.find("historical", sentence_text):
             return None
         verdict = judge(sentence_text, start, end, rules)
+        if verdict.label == ASSERTED and own_account(sentence_text, start, rules, self.rule.params["own_account"]):
+            return None  # the writer's own act or state, told in the first person
         if self.mode == "asserted":
             return ASSERTED if verdict.label == ASSERTED else None
         if verdict.label == QUOTED or (verdict.label == SELF and self.mode != "figurative"):
