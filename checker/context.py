@@ -55,6 +55,7 @@ _GROUPS = (
     "self_before",
     "self_after",
     "historical",
+    "historical_paragraph",
 )
 _LABEL_OF = {"negation_before": NEGATED, "myth_before": MYTH, "reported_before": REPORTED, "hypothetical_before": HYPOTHETICAL}
 # When several triggers reach the term, the strongest names the context: a denial anywhere in
@@ -197,6 +198,17 @@ def paired_regions(text: str, pairs=_QUOTE_PAIRS) -> list[tuple[int, int]]:
     return regions
 
 
+def block_quotations(text: str) -> list[tuple[int, int]]:
+    """Quotations that may run over sentences in a block: curly marks and guillemets paired in
+    order, and straight double quotes paired in order when the block has an even number of them
+    ("A call was received ... Police reached there ...," a police statement said)."""
+    regions = paired_regions(text, (("“", "”"), ("«", "»")))
+    positions = [m.start() for m in re.finditer('"', text)]
+    if len(positions) % 2 == 0:
+        regions.extend((positions[k] + 1, positions[k + 1]) for k in range(0, len(positions), 2))
+    return regions
+
+
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """[start, end) of the stretches of text inside quotation marks."""
     regions = paired_regions(text)
@@ -310,7 +322,7 @@ def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
     return Judgement(ASSERTED)
 
 
-def own_account(text: str, start: int, rules: ContextRules, reach: str = "subject") -> bool:
+def own_account(text: str, start: int, rules: ContextRules, reach: str = "subject", end: int | None = None) -> bool:
     """Does the writer tell of their own act ("my failed attempt"; with reach `subject`, also "I
     tried to commit suicide")? "my"/"our" stands right before the term, or the first person is the
     subject of the clause that holds it, with no one else named between. The lists are `own_*` in
@@ -324,7 +336,9 @@ def own_account(text: str, start: int, rules: ContextRules, reach: str = "subjec
     tail = [w for _, w in words]
     possessive = next((k for k in range(len(tail) - 1, -1, -1) if tail[k] in rules.own["possessives"]), None)
     if possessive is not None and all(w in rules.own["between"] for w in tail[possessive + 1 :]) and len(tail) - possessive <= 2:
-        return True
+        following = _WORD.match(text[end:].lstrip()) if end is not None else None
+        # "my attention-seeking sister" is someone else: a person named right after the term
+        return not (following and following.group().lower() in rules.own["blockers"])
     subject = next((k for k in range(len(tail) - 1, -1, -1) if tail[k] in rules.own["subjects"]), None)
     if subject is None or reach != "subject":
         return False

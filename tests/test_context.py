@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.context import judge, load_context_rules, own_account, quoted_regions
+from checker.context import block_quotations, judge, load_context_rules, own_account, quoted_regions
 from checker.rulefile import builtin_rules_dir
 
 CONTEXT_FILE = str(builtin_rules_dir() / "data" / "context.yaml")
@@ -86,6 +86,7 @@ def test_context(sentence, term, expected):
         ("I Tried To Commit Suicide Twice", "Commit Suicide", "subject", True),
         ("My failed suicide attempt, part 1", "failed suicide attempt", "possessive", True),
         ("It was my first failed suicide attempt.", "failed suicide attempt", "possessive", True),
+        ("As time went on my attention seeking grew.", "attention seeking", "possessive", True),
         # someone else is the subject, or the owner
         ("I know he committed suicide.", "committed suicide", "subject", False),
         ("I saw a man commit suicide.", "commit suicide", "subject", False),
@@ -94,6 +95,7 @@ def test_context(sentence, term, expected):
         ("My brother committed suicide in 2010.", "committed suicide", "subject", False),
         ("My brother's failed suicide attempt shook us.", "failed suicide attempt", "possessive", False),
         ("I was told about a failed suicide attempt.", "failed suicide attempt", "possessive", False),
+        ("My attention-seeking sister never stops.", "attention-seeking", "possessive", False),
         # a possessive rule does not reach the subject; a rule with neither reaches nothing
         ("I tried to commit suicide.", "commit suicide", "possessive", False),
         ("I tried to commit suicide.", "commit suicide", "none", False),
@@ -101,7 +103,15 @@ def test_context(sentence, term, expected):
 )
 def test_the_writers_own_account(sentence, term, reach, expected):
     start = sentence.index(term)
-    assert own_account(sentence, start, RULES, reach) is expected
+    assert own_account(sentence, start, RULES, reach, start + len(term)) is expected
+
+
+def test_quotations_that_run_over_sentences_in_a_block():
+    text = '"A call came at 10 pm. Police found her," a statement said. “It was late. We left,” he said.'
+    inside = [text[a:b] for a, b in block_quotations(text)]
+    assert "A call came at 10 pm. Police found her," in inside and "It was late. We left," in inside
+    # an odd number of straight quotes (an inch mark, a quote left open) pairs none of them
+    assert block_quotations('He is 6\' 2" tall. "I left," she said.') == []
 
 
 def test_apostrophes_are_not_quotes():

@@ -2,8 +2,9 @@
 
 Each page is a stored public page's opening, kept as Markdown with its headings, lists and tables,
 and every occurrence of a candidate term on it labelled flag or pass by someone who did not see
-the rules. This set is held out: it was measured once, after the last change to the rules, and
-never tuned on. A finding counts for an occurrence on the same line whose term overlaps it; a
+the rules. These 36 pages were held out until session 9; since then they are a development set
+(their errors were read and tuned on). A finding counts for the labelled occurrence it overlaps
+(the k-th labelled occurrence of a term on a line is the k-th time the term stands there); a
 finding that matches no labelled occurrence counts as a false alarm.
 
     python tests/test_wording_pages.py    # the figures, and each miss and false alarm
@@ -11,6 +12,8 @@ finding that matches no labelled occurrence counts as a false alarm.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -20,10 +23,18 @@ from checker.parsing import parse_document
 from checker.rulefile import load_rules
 
 DATA = Path(__file__).parent / "data"
-# Measured once on the held-out pages (README); floors so that no change makes them worse unnoticed.
 # Before the page frames (commit 564dbfc): precision 0.575, recall 0.782, 44 false alarms on
-# should-pass occurrences; measured after them: 0.759, 0.846, 21.
-FLOOR = {"precision": 0.75, "recall": 0.84, "false_alarms_on_pass": 21}
+# should-pass occurrences, counted by line. Counted by occurrence (session 9), at 44d2b57: 0.840,
+# 0.808, 12; tuned on since (a development set now): the figures below.
+FLOOR = {"precision": 0.90, "recall": 0.84, "false_alarms_on_pass": 7}
+
+
+def _nth(line: str, term: str, k: int):
+    """(start, end) of the k-th occurrence of the term on the line (case and spacing aside), or
+    None when it stands there fewer times (then any finding on the line may count)."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in term.split()) + r"(?!\w)", re.IGNORECASE)
+    found = list(pattern.finditer(line))
+    return found[k - 1].span() if len(found) >= k else None
 
 
 def evaluate():
@@ -36,12 +47,19 @@ def evaluate():
         findings = []
         for rule in rules:
             for finding in build_check(rule).run(doc, CheckContext({})):
-                line, _ = doc.position(finding.start)
-                findings.append((line, source[finding.start : finding.end].lower(), finding.rule))
+                line, column = doc.position(finding.start)
+                findings.append((line, source[finding.start : finding.end].lower(), finding.rule, column, column + finding.end - finding.start))
+        lines = source.splitlines()
         used = set()
+        seen = Counter()
         for occurrence in page["occurrences"]:
             term = " ".join(str(occurrence["term"]).lower().split())
-            hits = [f for f in findings if f[0] == occurrence["line"] and (term in " ".join(f[1].split()) or " ".join(f[1].split()) in term)]
+            # The k-th labelled occurrence of a term on a line is the k-th time it stands there, so
+            # a finding on one occurrence does not count for another of the same words.
+            seen[occurrence["line"], term] += 1
+            span = _nth(lines[occurrence["line"] - 1], term, seen[occurrence["line"], term])
+            hits = [f for f in findings if f[0] == occurrence["line"] and (term in " ".join(f[1].split()) or " ".join(f[1].split()) in term)
+                    and (span is None or (f[3] - 1 < span[1] and span[0] < f[4] - 1))]
             used.update(hits)
             where = (page["file"], occurrence["line"], occurrence["term"], occurrence.get("reason", ""))
             if occurrence["label"] == "flag":

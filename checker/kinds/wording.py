@@ -34,7 +34,7 @@ import bisect
 import re
 
 from checker import saferegex
-from checker.context import ASSERTED, NEGATED, QUOTED, REPORTED, SELF, judge, load_context_rules, own_account, paired_regions, window, words_between
+from checker.context import ASSERTED, NEGATED, QUOTED, REPORTED, SELF, block_quotations, judge, load_context_rules, own_account, window, words_between
 from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames
 from checker.document import HEADING
 from checker.findings import Finding
@@ -43,8 +43,6 @@ from checker.phrases import PhraseList, phrases_regex
 from checker.prefilter import literals_of, may_match
 
 MODES = ("always", "asserted", "figurative", "context")
-# Quotation marks that pair reliably across a block (straight quotes are paired within a sentence).
-CURLY_QUOTES = (("“", "”"), ("«", "»"))
 
 
 def regex_literals(rule) -> list:
@@ -189,7 +187,7 @@ class WordingKind(Kind):
                 seen.add((start, end))
                 yield start, end
 
-    def context_of(self, sentence_text: str, start: int, end: int, rules, frame=None, near_text: str | None = None) -> str | None:
+    def context_of(self, sentence_text: str, start: int, end: int, rules, frame=None, near_text: str | None = None, block_text: str = "") -> str | None:
         """What makes the term wrong here (the `context` of its finding), or None when it passes:
         the page's frame first (a style guide mentions words, a myth list states myths), then the
         sentence's (checker.context)."""
@@ -197,10 +195,10 @@ class WordingKind(Kind):
             return None
         sentence_text, offset = window(sentence_text, start, end)  # a run-on sentence: the stretch around the term
         start, end = start - offset, end - offset
-        if self.rule.params["historical"] and rules.find("historical", sentence_text):
+        if self.rule.params["historical"] and (rules.find("historical", sentence_text) or (block_text and rules.find("historical_paragraph", block_text))):
             return None
         verdict = judge(sentence_text, start, end, rules)
-        if verdict.label == ASSERTED and own_account(sentence_text, start, rules, self.rule.params["own_account"]):
+        if verdict.label == ASSERTED and own_account(sentence_text, start, rules, self.rule.params["own_account"], end):
             return None  # the writer's own act or state, told in the first person
         if self.mode == "asserted":
             return ASSERTED if verdict.label == ASSERTED else None
@@ -267,7 +265,7 @@ class WordingKind(Kind):
                 sentences = block.sentences
                 starts = [s.start for s in sentences]
                 prefixes, quotes = self.analysis(doc, ("wording-block", k, id(rules)),
-                                                 lambda: (sentence_frames(block, rules.frames), _Regions(paired_regions(block.text, CURLY_QUOTES))))
+                                                 lambda: (sentence_frames(block, rules.frames), _Regions(block_quotations(block.text))))
                 near_text = self.paragraph_text(doc, k) if self.rule.params["near_scope"] == "paragraph" else None
             index = bisect.bisect_right(starts, start) - 1  # the sentence the term starts in
             if index < 0 or start >= sentences[index].end:
@@ -280,7 +278,7 @@ class WordingKind(Kind):
                 if in_word_list(part, start - sentence.start - offset, end - sentence.start - offset, rules.word_lists):
                     continue  # one of a list of words: the words are talked about
             frame = prefixes[index] or block_frames(doc, rules.frames).get(k)
-            context = self.context_of(sentence.text, start - sentence.start, end - sentence.start, rules, frame, near_text)
+            context = self.context_of(sentence.text, start - sentence.start, end - sentence.start, rules, frame, near_text, block.text)
             if context is None:
                 continue
             span = block.source_span(start, end)
