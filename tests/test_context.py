@@ -38,6 +38,8 @@ def label(sentence: str, term: str) -> str:
         # negated
         ("Self-harm is not attention-seeking behavior.", "attention-seeking", "negated"),
         ("Self-harm isn't attention-seeking.", "attention-seeking", "negated"),
+        ("The truth is cutting and emo are not actually related in any way.", "emo", "negated"),
+        ("Emo has nothing to do with self-harm.", "Emo", "negated"),
         ("Self-harm is never about seeking attention.", "seeking attention", "negated"),
         ("There is no evidence that people who self-harm are manipulative.", "manipulative", "negated"),
         ("People self-harm to cope rather than for attention.", "for attention", "negated"),

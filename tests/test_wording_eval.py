@@ -25,13 +25,15 @@ SETS = ("wording_eval", "wording_holdout", "wording_real:dev", "wording_real:tes
 
 
 def evaluate(name: str = "wording_eval"):
-    """(item, flagged, rule ids) for each sentence of a set ("wording_real:test" is one split)."""
+    """(item, flagged, rule ids) for each sentence of a set ("wording_real:test" is one split,
+    "wording_real:test:2" that split of the second batch)."""
     name, _, split = name.partition(":")
+    split, _, batch = split.partition(":")
     rules = [r for r in load_rules().rules if r.family == "wording"]
     sentences = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))["sentences"]
     results = []
     for item in sentences:
-        if split and item["split"] != split:
+        if split and item["split"] != split or batch and str(item.get("batch", 1)) != batch:
             continue
         if "label" in item:
             item = {**item, "flag": item["label"] == "flag"}
