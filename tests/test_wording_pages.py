@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import yaml
 
 from checker.kinds import CheckContext, build_check
@@ -37,9 +38,9 @@ def _nth(line: str, term: str, k: int):
     return found[k - 1].span() if len(found) >= k else None
 
 
-def evaluate():
+def evaluate(labels: str = "wording_pages.yaml"):
     rules = [r for r in load_rules().rules if r.family == "wording"]
-    pages = yaml.safe_load((DATA / "wording_pages.yaml").read_text(encoding="utf-8"))["pages"]
+    pages = yaml.safe_load((DATA / labels).read_text(encoding="utf-8"))["pages"]
     outcome = {"tp": [], "fn": [], "fp_pass": [], "fp_unlabelled": []}
     for page in pages:
         source = (DATA / "pages" / page["file"]).read_text(encoding="utf-8")
@@ -78,14 +79,20 @@ def evaluate():
     return scores, outcome
 
 
-def test_the_held_out_pages_stay_at_their_measured_figures():
-    scores, _ = evaluate()
-    assert scores["pages"] >= 30
-    assert scores["precision"] >= FLOOR["precision"] and scores["recall"] >= FLOOR["recall"], scores
-    assert scores["false_alarms_on_pass"] <= FLOOR["false_alarms_on_pass"], scores
+# The 48 pages held out in session 9 (wording_pages_held_out.yaml), never tuned on: first run at
+# 44d2b57 precision 0.479, recall 0.760, 76 false alarms on should-pass occurrences.
+HELD_OUT_FLOOR = {"precision": 0.47, "recall": 0.76, "false_alarms_on_pass": 76}
 
 
-if __name__ == "__main__":
+@pytest.mark.parametrize("labels, floor, pages", [("wording_pages.yaml", FLOOR, 36), ("wording_pages_held_out.yaml", HELD_OUT_FLOOR, 48)])
+def test_the_pages_stay_at_their_measured_figures(labels, floor, pages):
+    scores, _ = evaluate(labels)
+    assert scores["pages"] == pages
+    assert scores["precision"] >= floor["precision"] and scores["recall"] >= floor["recall"], scores
+    assert scores["false_alarms_on_pass"] <= floor["false_alarms_on_pass"], scores
+
+
+if __name__ == "__main__":  # the development pages; the held-out pages' errors are never printed
     scores, outcome = evaluate()
     print({k: round(v, 3) if isinstance(v, float) else v for k, v in scores.items()},
           {k: len(v) for k, v in outcome.items()})
