@@ -101,7 +101,7 @@ def test_precision_and_recall_meet_the_bar(name):
     precision, recall, tp, fp, fn = scores(results)
     assert len(results) >= 200
     wanted_precision, wanted_recall = BAR[name]
-    details = "" if name.endswith(":test") else "\n" + report(results)  # the test split is never looked into
+    details = "" if ":test" in name else "\n" + report(results)  # the test split is never looked into
     assert precision >= wanted_precision and recall >= wanted_recall, f"precision {precision:.3f}, recall {recall:.3f}{details}"
 
 
@@ -115,13 +115,13 @@ if __name__ == "__main__":  # python tests/test_wording_eval.py: print the figur
         results = evaluate(name)
         precision, recall, tp, fp, fn = scores(results)
         print(f"{name}: precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn}, n {len(results)})")
-        if not name.endswith(":test"):  # the test split is never looked into: its errors would tune the rules
+        if ":test" not in name:  # the test split is never looked into: its errors would tune the rules
             print(report(results))
 
 
 def test_the_second_labelling_agrees_with_the_first():
     """The labels are not one person's whim: a second, blind labelling agrees (kappa >= 0.9)."""
-    first = yaml.safe_load((DATA / "wording_real.yaml").read_text(encoding="utf-8"))["sentences"]
+    first = [s for s in yaml.safe_load((DATA / "wording_real.yaml").read_text(encoding="utf-8"))["sentences"] if "batch" not in s]
     second = yaml.safe_load((DATA / "wording_real_second_labels.yaml").read_text(encoding="utf-8"))["labels"]
     pairs = [(a["label"], b["label"]) for a, b in zip(first, second) if b["label"] != "unsure"]
     assert len(second) == len(first) and len(pairs) >= len(first) - 5

