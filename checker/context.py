@@ -108,6 +108,8 @@ class ContextRules:
         self.short_mentions = {p.lower() for p in data.get("short_mentions", [])}
         self.self_between = {p.lower() for p in data.get("self_between", [])}
         self.naming_verbs = {p.lower() for p in data.get("naming_verbs", [])}
+        self.naming_regex = trigger_regex(data.get("naming_verbs") or ["called"])
+        self.naming_doubt = {p.lower() for p in data.get("naming_doubt", [])}
         self.naming_things = {p.lower() for p in data.get("naming_things", [])}
         self.naming_reach = int(data.get("naming_reach", 2))
         self.first_person_words = trigger_regex(data.get("first_person_words") or ["i"])
@@ -166,6 +168,7 @@ SCHEMA = {
     "self_between?": ["phrase"],
     "naming_verbs?": ["phrase"],
     "naming_things?": ["phrase"],
+    "naming_doubt?": ["phrase"],
     "naming_reach?": "int",
     "first_person_words?": ["phrase"],
     "word_list?": {"cues?": ["phrase"], "items?": "int", "item_words?": "int"},
@@ -201,11 +204,22 @@ def paired_regions(text: str, pairs=_QUOTE_PAIRS) -> list[tuple[int, int]]:
 def block_quotations(text: str) -> list[tuple[int, int]]:
     """Quotations that may run over sentences in a block: curly marks and guillemets paired in
     order, and straight double quotes paired in order when the block has an even number of them
-    ("A call was received ... Police reached there ...," a police statement said)."""
-    regions = paired_regions(text, (("“", "”"), ("«", "»")))
+    ("A call was received ... Police reached there ...," a police statement said); a quotation
+    that runs on from the block before or into the block after."""
+    pairs = (("“", "”"), ("«", "»"))
+    regions = paired_regions(text, pairs)
     positions = [m.start() for m in re.finditer('"', text)]
     if len(positions) % 2 == 0:
         regions.extend((positions[k] + 1, positions[k + 1]) for k in range(0, len(positions), 2))
+    # A quotation over several paragraphs opens each of them and closes only in the last: an
+    # opening mark left open runs to the block's end, a closing mark with no opening one closes
+    # a quotation that began before the block.
+    for opening, closing in pairs:
+        first_open, last_close = text.find(opening), text.rfind(closing)
+        if first_open >= 0 and text.count(opening) > text.count(closing) and text.find(closing, text.rfind(opening)) < 0:
+            regions.append((text.rfind(opening) + 1, len(text)))
+        if last_close >= 0 and text.count(closing) > text.count(opening) and (first_open < 0 or text.find(closing) < first_open):
+            regions.append((0, text.find(closing)))
     return regions
 
 
@@ -347,6 +361,20 @@ def own_account(text: str, start: int, rules: ContextRules, reach: str = "subjec
         if word in rules.own["blockers"] or word.endswith(("'s", "s'")) or (not headline and original[:1].isupper() and not original.isupper()):
             return False  # someone else is brought in: "I know he ...", "I saw Robin's ..."
     return True
+
+
+def given_name(text: str, start: int, rules: ContextRules) -> bool:
+    """Is the term a name given to a person, right after a naming verb ("her classmates called
+    him a psycho", "why do people get labelled addicts?", "I don't call you an alcoholic"), and
+    not the writer's own naming ("we call them addicts") or a name for a thing ("call it a fad")?"""
+    for m in rules.naming_regex.finditer(text, max(0, start - 80), start):
+        if words_between(text, m.end(), start) > rules.naming_reach or set(text[m.end() : start].lower().split()) & rules.naming_things:
+            continue
+        before = [w.lower().replace("’", "'") for w in _WORD.findall(text[max(0, m.start() - 40) : m.start()])][-2:]
+        if before and before[-1] in rules.first_person and not (len(before) > 1 and before[0] in rules.naming_doubt):
+            continue  # the writer's own name for them
+        return True
+    return False
 
 
 def _self_description(between: str, rules: ContextRules) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.context import block_quotations, judge, load_context_rules, own_account, quoted_regions
+from checker.context import block_quotations, given_name, judge, load_context_rules, own_account, quoted_regions
 from checker.rulefile import builtin_rules_dir
 
 CONTEXT_FILE = str(builtin_rules_dir() / "data" / "context.yaml")
@@ -108,12 +108,37 @@ def test_the_writers_own_account(sentence, term, reach, expected):
     assert own_account(sentence, start, RULES, reach, start + len(term)) is expected
 
 
+@pytest.mark.parametrize(
+    "sentence, term, expected",
+    [
+        ("Her classmates called him a psycho.", "psycho", True),
+        ("Why do people with addiction get labeled addicts?", "addicts", True),
+        ("Can I call you an addict", "addict", True),
+        ("Why I don't call you an alcoholic", "alcoholic", True),
+        ("No one should be termed an alcoholic.", "alcoholic", True),
+        # the writer's own naming, a name for a thing, a call from someone
+        ("We call them addicts.", "addicts", False),
+        ("Teachers call it a crazy fad.", "crazy", False),
+        ("The helpline takes calls from addicts.", "addicts", False),
+        ("They called the police because the addict was violent.", "addict", False),
+    ],
+)
+def test_a_name_given_to_a_person(sentence, term, expected):
+    start = sentence.index(term)
+    assert given_name(sentence, start, RULES) is expected
+
+
 def test_quotations_that_run_over_sentences_in_a_block():
     text = '"A call came at 10 pm. Police found her," a statement said. “It was late. We left,” he said.'
     inside = [text[a:b] for a, b in block_quotations(text)]
     assert "A call came at 10 pm. Police found her," in inside and "It was late. We left," in inside
     # an odd number of straight quotes (an inch mark, a quote left open) pairs none of them
     assert block_quotations('He is 6\' 2" tall. "I left," she said.') == []
+    # a quotation over paragraphs: open at the end of one block, closed in the next
+    text = "He said: “People often believe that once the addict receives help, all is well."
+    assert [text[a:b] for a, b in block_quotations(text)] == ["People often believe that once the addict receives help, all is well."]
+    text = "Cutters control the pain.” She paused. “Then it stops.”"
+    assert "Cutters control the pain." in [text[a:b] for a, b in block_quotations(text)]
 
 
 def test_apostrophes_are_not_quotes():

@@ -34,7 +34,7 @@ import bisect
 import re
 
 from checker import saferegex
-from checker.context import ASSERTED, NEGATED, QUOTED, REPORTED, SELF, block_quotations, judge, load_context_rules, own_account, window, words_between
+from checker.context import ASSERTED, NEGATED, QUOTED, SELF, block_quotations, given_name, judge, load_context_rules, own_account, window
 from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames
 from checker.document import HEADING
 from checker.findings import Finding
@@ -97,7 +97,8 @@ class WordingKind(Kind):
             "figurative": "Flagged when a diagnosis is used for an ordinary thing (context 'figurative').",
             "context": "Flagged only near its topic words (context 'near-topic'): " + ", ".join(rule.params["near"]) + ".",
         }[rule.params["mode"]]
-        passes = ("It passes when quoted or mentioned as a word, in a person's own words about themselves, in a list"
+        passes = ("It passes when quoted or mentioned as a word, in a person's own words about themselves, as a name"
+                  " given to a person ('classmates called him a psycho', unless the writer gives it), in a list"
                   " of words, under a page frame that mentions words (a heading such as 'Words to avoid', a table"
                   " column 'Instead of', a list after 'Avoid terms such as:'), or in a myth statement ('Myth: ...',"
                   " a list under 'Common myths')")
@@ -204,8 +205,8 @@ class WordingKind(Kind):
             return ASSERTED if verdict.label == ASSERTED else None
         if verdict.label == QUOTED or (verdict.label == SELF and self.mode != "figurative"):
             return None  # quoted or mentioned; a person's words for themselves (but "I'm so OCD" trivialises)
-        if verdict.label == REPORTED and self.mode != "figurative" and self.names_a_person(sentence_text, verdict, start, rules):
-            return None  # someone else's name for a person, reported: "classmates called him a psycho"
+        if self.mode != "figurative" and given_name(sentence_text, start, rules):
+            return None  # a name given to a person, reported or discussed: "classmates called him a psycho"
         if verdict.label == NEGATED and self.rule.params["deniable"]:
             return None  # a label denied: "a diagnosis does not make you crazy"
         if self.mode == "context":
@@ -241,14 +242,6 @@ class WordingKind(Kind):
             for k in blocks:
                 where.setdefault(k, []).append(self.regex(i))
         return dict(sorted(where.items()))
-
-    @staticmethod
-    def names_a_person(text: str, verdict, start: int, rules) -> bool:
-        """Is the term someone's name for a person, right after a naming verb ("called him a
-        psycho", "was called retarded"), rather than for a thing ("call it a fad")?"""
-        between = set(text[verdict.end : start].lower().split())
-        return (verdict.trigger.lower() in rules.naming_verbs and words_between(text, verdict.end, start) <= rules.naming_reach
-                and not between & rules.naming_things)
 
     def paragraph_text(self, doc, k: int) -> str:
         """The block's text and the heading above it: the window of a `near_scope: paragraph` rule."""
