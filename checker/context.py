@@ -42,6 +42,7 @@ LABELS = (ASSERTED, NEGATED, MYTH, QUOTED, ASKED, REPORTED, HYPOTHETICAL, SELF)
 _GROUPS = (
     "negation_before",
     "negation_after",
+    "reported_after",
     "pseudo",
     "myth_before",
     "reported_before",
@@ -328,6 +329,10 @@ def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
             if group == "reported_before" and _reporter_is(text, m.start(), rules.first_person | rules.relative):
                 continue
             candidates.append((_PRIORITY[label], m.end(), label, m.group()))
+    # Attribution after the term ("..., research has found"): reported, when nothing stronger is.
+    for m in live(rules.find("reported_after", text)):
+        if m.start() >= end and not _terminated(text, end, m.start(), rules):
+            candidates.append((_PRIORITY[REPORTED], 0, REPORTED, m.group()))
     if candidates:
         _, trigger_end, label, trigger = max(candidates)
         if label == REPORTED and any(m.start() >= end for m in rules.find("endorsement", text)):

@@ -58,12 +58,14 @@ class FrameCues:
 
 def _cue_regex(phrases, anchored: bool = False):
     """The cues as one regex (checker.phrases.trigger_regex); anchored, a cue opens the text and a
-    colon or dash follows ("Myth: ...", "Don't say - ...")."""
+    colon or dash follows ("Myth: ...", "Don't say - "), or a number ("Myth 2: ...", "Myth #2 -",
+    "(Myth) 5. ...")."""
     phrases = [p.strip() for p in phrases if p.strip()]
     if not phrases:
         return None
     regex = trigger_regex(phrases)
-    return regexcache.compile(rf"^\W*(?:{regex.pattern})\s*[:\-–—]\s*", re.IGNORECASE) if anchored else regex
+    number = r"\s*(?:#|no\.?\s*)?\d{1,3}\s*[.:)\-–—]"
+    return regexcache.compile(rf"^\W*(?:{regex.pattern})\)?(?:\s*[:\-–—]|{number})\s*", re.IGNORECASE) if anchored else regex
 
 
 def block_frames(doc, cues: FrameCues) -> dict[int, Frame]:
@@ -186,19 +188,33 @@ def _title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
+# A work's title runs on in capitalised words to its year: "... In The Loony Bin (2014)".
+_TITLE_TO_YEAR = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|of|the|a|an|and|in|on|at|to|for|from|with|my|your|our))*\s*\((?:1[6-9]|20)\d\d\)")
+# Small words inside a name: "Integrated Rehabilitation Centre for Addicts".
+_NAME_LINKS = frozenset({"of", "for", "the", "and", "de"})
+
+
 def proper_name(block, start: int, end: int) -> bool:
-    """Is the term part of a name ("Kew Lunatic Asylum", "Psycho Strings")? It is capitalised,
-    not at the start of its sentence, and next to another capitalised word, in a block that is not
-    written in title case (a headline capitalises every word)."""
+    """Is the term part of a name ("Kew Lunatic Asylum", "Psycho Strings", "Centre for Addicts")?
+    It is capitalised, not at the start of its sentence, and next to another capitalised word (or
+    one small word away from one), in a block that is not written in title case (a headline
+    capitalises every word); or it is part of a work's title that runs on to its year ("My Year in
+    the Loony Bin (2014)", "Madhouse (1974)"), in any block."""
     text = block.text
     term = text[start:end]
-    if block.kind == HEADING or not term[:1].isupper() or term.isupper():
+    if not term[:1].isupper() or term.isupper():
         return False  # a name is written "Lunatic Asylum", not "lunatic" or "DRUG ADDICT"
-    before = text[max(0, start - 100) : start].rstrip()  # the word before is all that matters
+    if _TITLE_TO_YEAR.match(text, end):
+        return True
+    if block.kind == HEADING:
+        return False
+    before = text[max(0, start - 100) : start].rstrip()
     if not before or before[-1] in ".!?:\"“‘'(":
         return False  # the start of a sentence
     if _title_case(text):
         return False
-    previous = re.search(r"([\w'’-]+)\W*$", before)
+    previous = re.findall(r"[\w'’-]+", before)[-2:]
     following = re.match(r"\W*([\w'’-]+)", text[end : end + 100])
-    return bool((previous and _NAME_WORD.fullmatch(previous.group(1))) or (following and _NAME_WORD.fullmatch(following.group(1))))
+    if previous and previous[-1].lower() in _NAME_LINKS and len(previous) == 2:
+        previous = previous[:1]  # "Centre for Addicts": the capitalised word before the small one
+    return bool((previous and _NAME_WORD.fullmatch(previous[-1])) or (following and _NAME_WORD.fullmatch(following.group(1))))

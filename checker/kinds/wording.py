@@ -36,7 +36,7 @@ import re
 from checker import saferegex
 from checker.context import ASSERTED, NEGATED, QUOTED, SELF, block_quotations, given_name, judge, load_context_rules, own_account, window
 from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames
-from checker.document import HEADING
+from checker.document import HEADING, QUOTE
 from checker.findings import Finding
 from checker.kinds.base import Kind, Param
 from checker.phrases import PhraseList, phrases_regex
@@ -263,8 +263,8 @@ class WordingKind(Kind):
             index = bisect.bisect_right(starts, start) - 1  # the sentence the term starts in
             if index < 0 or start >= sentences[index].end:
                 continue
-            if quotes.contain(start, end) or proper_name(block, start, end):
-                continue  # inside a quotation that runs over sentences; part of a name ("Kew Lunatic Asylum")
+            if block.kind == QUOTE or quotes.contain(start, end) or proper_name(block, start, end):
+                continue  # a block quotation, or a quotation that runs over sentences; part of a name ("Kew Lunatic Asylum")
             sentence = sentences[index]
             if self.mode != "asserted":
                 part, offset = window(sentence.text, start - sentence.start, end - sentence.start)
