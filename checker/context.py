@@ -116,6 +116,7 @@ class ContextRules:
         self.first_person_words = trigger_regex(data.get("first_person_words") or ["i"])
         self.own = {key: {p.lower() for p in data.get(f"own_{key}", [])} for key in ("subjects", "blockers", "possessives", "between")}
         self.own_reach = int(data.get("own_reach", 14))
+        self.possession = trigger_regex(data.get("self_possession") or ["have a"])
         self._list_cues = None
         self.data = data
         self._frames = None
@@ -179,6 +180,7 @@ SCHEMA = {
     "own_blockers?": ["phrase"],
     "own_possessives?": ["phrase"],
     "own_between?": ["phrase"],
+    "self_possession?": ["phrase"],
 }
 
 
@@ -284,8 +286,12 @@ def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
         if m.start() >= end and words_between(text, end, m.start()) <= 1:
             return Judgement(QUOTED, m.group())
 
+    following = _WORD.match(text[end:].lstrip())
+    named_next = following and following.group().lower() in rules.own["blockers"]
     for m in rules.find("self_before", text):
         if m.end() <= start and _self_description(text[m.end() : start], rules):
+            if named_next and rules.possession.search(text, m.start(), start):
+                continue  # "I have a crazy ex": the writer has them, and they are someone else
             # "As a former addict, I ..." describes the writer; "as a former addict, he ..." does not.
             if m.group().lower().startswith("as ") and not rules.first_person_words.search(text, end, end + 60):
                 continue

@@ -33,6 +33,8 @@ def label(sentence: str, term: str) -> str:
         ("He's not ill — he's manipulative.", "manipulative", "asserted"),
         ("Rather than a mental illness, self-harm is really just attention-seeking.", "attention-seeking", "asserted"),
         ("I think self-harm is attention-seeking.", "attention-seeking", "asserted"),
+        ("He asked me because I also have a crazy ex.", "crazy", "asserted"),
+        ("Self-harm is common among Goths, research has found.", "Goths", "reported"),
         ("Kids who say they self-harm are faking it.", "faking", "asserted"),
         ("Not every parent realises that self-harm is usually attention-seeking.", "attention-seeking", "asserted"),
         # negated
@@ -71,6 +73,8 @@ def label(sentence: str, term: str) -> str:
         ("Most people that suffer from a mental illness, like myself, do not want to hurt others.", "suffer from", "self"),
         ("People who suffer from depression, including me, need time.", "suffer from", "self"),
         ("As someone who is schizophrenic, I find the word hurtful.", "schizophrenic", "self"),
+        ("As a bipolar person, I know this cannot be easy for you.", "bipolar", "self"),
+        ("We are recovering addicts who meet to help each other stay clean.", "recovering addicts", "self"),
         # ... but not when the first person stands too far on, or describes someone else
         ("People who suffer from depression are seen as lazy by people like me.", "suffer from", "asserted"),
         ("As someone who is schizophrenic, he was treated badly.", "schizophrenic", "asserted"),

@@ -72,6 +72,8 @@ class WordingKind(Kind):
         "regex": Param("str_list", default=[]),
         "exceptions": Param("str_list", default=[]),
         "near": Param("str_list", default=[]),
+        # ... and not near these (a `context` rule's other topics: "victim" of a murder-suicide).
+        "unless_near": Param("str_list", default=[]),
         "case_sensitive": Param("bool", default=False),
         "context": Param("str", default="data/context.yaml"),
         # A name that was once standard ("lunatic asylum"): a historical account may use it.
@@ -95,7 +97,8 @@ class WordingKind(Kind):
             "always": "Flagged wherever the article uses it, in its own voice.",
             "asserted": "Flagged only when the article states it as fact (context 'asserted').",
             "figurative": "Flagged when a diagnosis is used for an ordinary thing (context 'figurative').",
-            "context": "Flagged only near its topic words (context 'near-topic'): " + ", ".join(rule.params["near"]) + ".",
+            "context": "Flagged only near its topic words (context 'near-topic'): " + ", ".join(rule.params["near"])
+                       + ("; not when these stand near too: " + ", ".join(rule.params["unless_near"]) if rule.params["unless_near"] else "") + ".",
         }[rule.params["mode"]]
         passes = ("It passes when quoted or mentioned as a word, in a person's own words about themselves, as a name"
                   " given to a person ('classmates called him a psycho', unless the writer gives it), in a list"
@@ -135,7 +138,7 @@ class WordingKind(Kind):
         self.sources = params["regex"]
         self.trusted = rule.trusted
         self._regexes: list = [None] * len(self.sources)
-        self._exceptions = self._near = None
+        self._exceptions = self._near = self._unless = None
         prepared = rule.prepared.get("literals")
         if prepared is None or len(prepared) != len(self.sources):
             self.literals = regex_literals(rule)
@@ -163,6 +166,14 @@ class WordingKind(Kind):
         if self._near is None and self.rule.params["near"]:
             self._near = phrases_regex(self.rule.params["near"], re.IGNORECASE)
         return self._near
+
+    def on_topic(self, text: str) -> bool:
+        """Does the text hold one of the rule's `near` words, and none of its `unless_near`?"""
+        if not self.near.search(text):
+            return False
+        if self._unless is None:
+            self._unless = phrases_regex(self.rule.params["unless_near"], re.IGNORECASE) if self.rule.params["unless_near"] else False
+        return not (self._unless and self._unless.search(text))
 
     def runnable(self, words, lower) -> list:
         """The patterns that can match a text with these words and this lower-case form."""
@@ -210,7 +221,7 @@ class WordingKind(Kind):
         if verdict.label == NEGATED and self.rule.params["deniable"]:
             return None  # a label denied: "a diagnosis does not make you crazy"
         if self.mode == "context":
-            return "near-topic" if self.near.search(near_text or sentence_text) else None
+            return "near-topic" if self.on_topic(near_text or sentence_text) else None
         return "figurative" if self.mode == "figurative" else "used"
 
     def check(self, doc, context=None) -> list[Finding]:
