@@ -27,6 +27,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from checker import regexcache
 from checker.phrases import trigger_regex
 
 ASSERTED = "asserted"
@@ -117,6 +118,7 @@ class ContextRules:
         self.own = {key: {p.lower() for p in data.get(f"own_{key}", [])} for key in ("subjects", "blockers", "possessives", "between")}
         self.own_reach = int(data.get("own_reach", 14))
         self.possession = trigger_regex(data.get("self_possession") or ["have a"])
+        self.work_title_patterns = [regexcache.compile(p) for p in data.get("work_titles", [])]
         self._list_cues = None
         self.data = data
         self._frames = None
@@ -181,6 +183,7 @@ SCHEMA = {
     "own_possessives?": ["phrase"],
     "own_between?": ["phrase"],
     "self_possession?": ["phrase"],
+    "work_titles?": ["str"],
 }
 
 

@@ -82,17 +82,31 @@ def _frames(doc, cues: FrameCues) -> dict[int, Frame]:
     headings: list[tuple[int, Frame | None]] = []  # (level, frame its heading sets) of the open sections
     headers: dict[tuple[int, int], str] = {}  # (table, column) -> the header cell's text
     lead_in: Frame | None = None  # the frame of the paragraph that introduces the current list
+    flat_table: Frame | None = None  # the frame of a table's header flattened into lines ("Instead of…")
+    after_header = False  # the block right after that header line
     for k, block in enumerate(doc.blocks):
         if block.kind == HEADING:
             while headings and headings[-1][0] >= block.level:
                 headings.pop()
             found = cues.match("headings", block.text)
             headings.append((block.level, Frame(found[0], SECTION, found[1]) if found else None))
-            lead_in = None
+            lead_in = flat_table = None
             section = _section_frame(headings[:-1])
             if section:
                 frames[k] = Frame(section.label, STATEMENT, section.cue)  # a heading in a myths section states one
             continue
+        # A table flattened into lines (a page's text as a search engine keeps it): a short line
+        # that is a header cue ("Instead of…", "Myth", "Instead of saying this… > Try this!")
+        # frames the line after it, and every short line after that, up to the next heading.
+        header = _header_line(block.text, cues) if block.kind != TABLE_CELL else None
+        if header is not None:
+            flat_table, after_header = header, True
+            continue
+        if flat_table is not None and block.kind != TABLE_CELL and (after_header or len(block.text.split()) <= _TABLE_LINE_WORDS):
+            frames[k] = flat_table
+            after_header = False
+            continue
+        after_header = False
         own = None
         if block.kind == TABLE_CELL and block.cell:
             table, row, column = block.cell
@@ -112,6 +126,40 @@ def _frames(doc, cues: FrameCues) -> dict[int, Frame]:
         if own is not None:
             frames[k] = own
     return frames
+
+
+def work_titles(doc, patterns) -> frozenset:
+    """The titles of the works a page is about, named in its first heading ("Psycho movie review:
+    ...", "Review: Madhouse", "Shrink (2009 film)"), lower-cased: a capitalised term that is
+    part of one is the work's name wherever it stands on the page. Once per document."""
+    key = ("work-titles", id(patterns))  # patterns: the compiled `work_titles` of the context data
+    if key not in doc.cache:
+        first = next((b.text for b in doc.blocks if b.kind == HEADING), "")
+        titles = set()
+        for pattern in patterns if first else ():
+            for m in pattern.finditer(first):
+                title = (m.group("title") or "").strip(" :–—-\"“”'‘’")
+                if title and len(title.split()) <= 6:
+                    titles.add(title.lower())
+        doc.cache[key] = frozenset(titles)
+    return doc.cache[key]
+
+
+_TABLE_HEADER_WORDS = 6  # a header line is short: "Instead of saying this… > Try this!"
+_TABLE_LINE_WORDS = 12  # ... and so are the lines of its rows: "Addict/ junkie > Person with a dependence"
+
+
+def _header_line(text: str, cues: FrameCues) -> Frame | None:
+    """The frame a flattened table's header line sets, if the text is one: a short line that opens
+    with a heading cue ("Myth", "Instead of..."), not a sentence."""
+    if len(text.split()) > _TABLE_HEADER_WORDS or text.rstrip().endswith((".", "?")) and not text.rstrip().endswith(("...", "…")):
+        return None
+    for label, places in cues.by_label.items():
+        regex = places["headings"]
+        found = regex.match(text.lstrip(" -–—*#\"“‘'(")) if regex else None
+        if found:
+            return Frame(label, STATEMENT, found.group().strip())
+    return None
 
 
 def _section_frame(headings) -> Frame | None:

@@ -26,6 +26,14 @@ def fired(source: str, fmt: str = "markdown") -> list[tuple[str, str]]:
         ("## Words to avoid\n\n- committed suicide\n- a schizophrenic\n", "## Our story\n\n- He committed suicide\n- a schizophrenic, he said nothing\n"),
         # A table column headed "Instead of" (Markdown and the same in HTML below).
         ("| Instead of | Say |\n|---|---|\n| committed suicide | died by suicide |\n", "| Date | Event |\n|---|---|\n| 2019 | He committed suicide |\n"),
+        # A table flattened into lines, as a page's text often is: a header line, then short rows.
+        ("Help reduce stigma.\n\nInstead of…\n\nDrug addict\n\nPerson with a substance use disorder\n\nDrug user/ abuser\n",
+         "Help reduce stigma.\n\nOur story\n\nDrug addict\n\nPerson with a substance use disorder\n\nDrug user/ abuser\n"),
+        ("# Suicide myths\n\nMyth\n\nPeople who talk about suicide do not commit suicide.\n\nFact\n",
+         "# Suicide facts\n\nNews\n\nPeople who talk about suicide do not commit suicide.\n\nFact\n"),
+        # A page about a film uses its title as a name throughout.
+        ("# Psycho movie review: a violent film\n\nThis year, the violent Psycho is one of the most talked-about films.\n",
+         "# A violent film\n\nThis year, the violent Psycho is one of the most talked-about films.\n"),
         # A list introduced by a lead-in that ends in a colon.
         ("Avoid terms such as:\n\n- junkie\n- addict\n", "Our clients include:\n\n- a junkie who stole\n- an addict who lied\n"),
         # A prefix frames its sentence until "Fact:".

@@ -2,8 +2,9 @@
 
 Each page is a stored public page's opening, kept as Markdown with its headings, lists and tables,
 and every occurrence of a candidate term on it labelled flag or pass by someone who did not see
-the rules. These 36 pages were held out until session 9; since then they are a development set
-(their errors were read and tuned on). A finding counts for the labelled occurrence it overlaps
+the rules. The first 36 pages were held out until session 9; since then they, and 55 more pages
+harvested in session 9, are a development set (their errors are read and tuned on); 48 other
+pages (wording_pages_held_out.yaml) are held out. A finding counts for the labelled occurrence it overlaps
 (the k-th labelled occurrence of a term on a line is the k-th time the term stands there); a
 finding that matches no labelled occurrence counts as a false alarm.
 
@@ -24,10 +25,11 @@ from checker.parsing import parse_document
 from checker.rulefile import load_rules
 
 DATA = Path(__file__).parent / "data"
-# Before the page frames (commit 564dbfc): precision 0.575, recall 0.782, 44 false alarms on
-# should-pass occurrences, counted by line. Counted by occurrence (session 9), at 44d2b57: 0.840,
-# 0.808, 12; tuned on since (a development set now): the figures below.
-FLOOR = {"precision": 0.90, "recall": 0.84, "false_alarms_on_pass": 7}
+# The first 36 pages: before the page frames (commit 564dbfc) precision 0.575, recall 0.782, 44 false
+# alarms on should-pass occurrences, counted by line; counted by occurrence (session 9), at 44d2b57:
+# 0.840, 0.808, 12. With the 55 pages added in session 9 (91 pages), at 44d2b57: 0.703, 0.798, 63.
+# Tuned on since (a development set): the figures below.
+FLOOR = {"precision": 0.84, "recall": 0.83, "false_alarms_on_pass": 27}
 
 
 def _nth(line: str, term: str, k: int):
@@ -84,7 +86,7 @@ def evaluate(labels: str = "wording_pages.yaml"):
 HELD_OUT_FLOOR = {"precision": 0.47, "recall": 0.74, "false_alarms_on_pass": 76}
 
 
-@pytest.mark.parametrize("labels, floor, pages", [("wording_pages.yaml", FLOOR, 36), ("wording_pages_held_out.yaml", HELD_OUT_FLOOR, 48)])
+@pytest.mark.parametrize("labels, floor, pages", [("wording_pages.yaml", FLOOR, 91), ("wording_pages_held_out.yaml", HELD_OUT_FLOOR, 48)])
 def test_the_pages_stay_at_their_measured_figures(labels, floor, pages):
     scores, _ = evaluate(labels)
     assert scores["pages"] == pages

@@ -35,7 +35,7 @@ import re
 
 from checker import saferegex
 from checker.context import ASSERTED, NEGATED, QUOTED, SELF, block_quotations, given_name, judge, load_context_rules, own_account, window
-from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames
+from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames, work_titles
 from checker.document import HEADING, QUOTE
 from checker.findings import Finding
 from checker.kinds.base import Kind, Param
@@ -276,6 +276,8 @@ class WordingKind(Kind):
                 continue
             if block.kind == QUOTE or quotes.contain(start, end) or proper_name(block, start, end):
                 continue  # a block quotation, or a quotation that runs over sentences; part of a name ("Kew Lunatic Asylum")
+            if block.text[start].isupper() and _in_title(block.text[start:end], work_titles(doc, rules.work_title_patterns)):
+                continue  # the work the page is about ("Psycho movie review: ... Psycho is ...")
             sentence = sentences[index]
             if self.mode != "asserted":
                 part, offset = window(sentence.text, start - sentence.start, end - sentence.start)
@@ -289,6 +291,11 @@ class WordingKind(Kind):
             finding = self.finding(span.start, span.end, match=" ".join(block.text[start:end].split()))
             finding.context = context
             findings.append(finding)
+
+
+def _in_title(term: str, titles) -> bool:
+    term = " ".join(term.lower().split())
+    return any(re.search(rf"(?<!\w){re.escape(term)}(?!\w)", title) for title in titles)
 
 
 class _Regions:
