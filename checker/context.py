@@ -118,6 +118,7 @@ class ContextRules:
         self.own = {key: {p.lower() for p in data.get(f"own_{key}", [])} for key in ("subjects", "blockers", "possessives", "between")}
         self.own_reach = int(data.get("own_reach", 14))
         self.possession = trigger_regex(data.get("self_possession") or ["have a"])
+        self.replacement_marks = tuple(data.get("replacement_marks", []))
         self.work_title_patterns = [regexcache.compile(p) for p in data.get("work_titles", [])]
         self._list_cues = None
         self.data = data
@@ -184,6 +185,7 @@ SCHEMA = {
     "own_between?": ["phrase"],
     "self_possession?": ["phrase"],
     "work_titles?": ["str"],
+    "replacement_marks?": ["str"],
 }
 
 
@@ -288,6 +290,10 @@ def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
     for m in rules.find("mention_after", text):
         if m.start() >= end and words_between(text, end, m.start()) <= 1:
             return Judgement(QUOTED, m.group())
+    after = text[end : end + 8].lstrip()
+    mark = next((m for m in rules.replacement_marks if after.startswith(m)), None)
+    if mark:
+        return Judgement(QUOTED, mark)  # "Addict = person with a substance use disorder"
 
     following = _WORD.match(text[end:].lstrip())
     named_next = following and following.group().lower() in rules.own["blockers"]
