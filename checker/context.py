@@ -169,6 +169,7 @@ SCHEMA = {
     "negation_window?": "int",
     "frames?": {"*": {"headings?": ["phrase"], "columns?": ["phrase"], "lead_ins?": ["phrase"], "prefixes?": ["phrase"]}},
     "frame_ends?": ["phrase"],
+    "refutations?": ["phrase"],
     "self_before?": ["phrase"],
     "self_between?": ["phrase"],
     "naming_verbs?": ["phrase"],

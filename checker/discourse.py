@@ -45,6 +45,8 @@ class FrameCues:
             if label in (MENTIONED, MYTH)
         }
         self.ends = _cue_regex(data.get("frame_ends", ()), anchored=True)
+        refutations = [p for p in data.get("refutations", ()) if p.strip()]
+        self.refutations = regexcache.compile(rf"^\W*(?:{trigger_regex(refutations).pattern})\s*[.!,:;\-–—]", re.IGNORECASE) if refutations else None
 
     def match(self, label_where: str, text: str) -> tuple[str, str] | None:
         """(label, cue) of the first frame whose cues of this place match the text."""
@@ -94,6 +96,10 @@ def _frames(doc, cues: FrameCues) -> dict[int, Frame]:
             section = _section_frame(headings[:-1])
             if section:
                 frames[k] = Frame(section.label, STATEMENT, section.cue)  # a heading in a myths section states one
+            elif cues.refutations and k + 1 < len(doc.blocks) and doc.blocks[k + 1].kind != HEADING:
+                found = cues.refutations.match(doc.blocks[k + 1].text)
+                if found:
+                    frames[k] = Frame(MYTH, STATEMENT, found.group().strip(" .!,:;-–—"))  # answered "Not true."
             continue
         # A table flattened into lines (a page's text as a search engine keeps it): a short line
         # that is a header cue ("Instead of…", "Myth", "Instead of saying this… > Try this!")

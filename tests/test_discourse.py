@@ -31,6 +31,9 @@ def fired(source: str, fmt: str = "markdown") -> list[tuple[str, str]]:
          "Help reduce stigma.\n\nOur story\n\nDrug addict\n\nPerson with a substance use disorder\n\nDrug user/ abuser\n"),
         ("# Suicide myths\n\nMyth\n\nPeople who talk about suicide do not commit suicide.\n\nFact\n",
          "# Suicide facts\n\nNews\n\nPeople who talk about suicide do not commit suicide.\n\nFact\n"),
+        # A heading that the paragraph under it answers "Not true." states a myth.
+        ("# Addicts are weak\n\nNot true. Addiction is a health condition.\n",
+         "# Addicts are weak\n\nThey lie, and addiction is a choice.\n"),
         # A page about a film uses its title as a name throughout.
         ("# Psycho movie review: a violent film\n\nThis year, the violent Psycho is one of the most talked-about films.\n",
          "# A violent film\n\nThis year, the violent Psycho is one of the most talked-about films.\n"),
