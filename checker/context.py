@@ -285,11 +285,13 @@ def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
             return Judgement(QUOTED, "quotation marks")
     for m in rules.find("mention_before", text):
         reach = 1 if m.group().lower() in rules.short_mentions else 4
-        if m.end() <= start and words_between(text, m.end(), start) <= reach and not _terminated(text, m.end(), start, rules):
+        if m.end() <= start and (words_between(text, m.end(), start) <= reach or _word_items(text[m.end() : start], before=True)) \
+                and not _terminated(text, m.end(), start, rules):
             return Judgement(QUOTED, m.group())
-    # "Committed suicide is a phrase to avoid": the sentence speaks about the term.
+    # "Committed suicide is a phrase to avoid", "psycho or crazy are words that ...": the sentence
+    # speaks about the term (and the words listed with it).
     for m in rules.find("mention_after", text):
-        if m.start() >= end and words_between(text, end, m.start()) <= 1:
+        if m.start() >= end and (words_between(text, end, m.start()) <= 1 or _word_items(text[end : m.start()])):
             return Judgement(QUOTED, m.group())
     after = text[end : end + 8].lstrip()
     mark = next((m for m in rules.replacement_marks if after.startswith(m)), None)
@@ -355,6 +357,17 @@ def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
             return Judgement(ASSERTED, "endorsed")
         return Judgement(label, trigger, trigger_end)
     return Judgement(ASSERTED)
+
+
+_ITEM = r"[\w'’-]+(?:\s+[\w'’-]+){0,2}"  # a listed word or phrase: at most three words
+_ITEMS_AFTER = re.compile(rf"(?:\s*(?:,|/|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*[‘“'\"]?{_ITEM}[’”'\"]?)+\s*")
+_ITEMS_BEFORE = re.compile(rf"\s*(?:[‘“'\"]?{_ITEM}[’”'\"]?\s*(?:,|/|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*)+")
+
+
+def _word_items(between: str, before: bool = False) -> bool:
+    """Is the text between a mention cue and the term a run of other listed words ("the terms
+    alcoholic, alcoholism, drug addict, and [addict]", "[psycho] or crazy are words")?"""
+    return len(between) <= 120 and bool((_ITEMS_BEFORE if before else _ITEMS_AFTER).fullmatch(between))
 
 
 def own_account(text: str, start: int, rules: ContextRules, reach: str = "subject", end: int | None = None) -> bool:

@@ -37,6 +37,10 @@ def label(sentence: str, term: str) -> str:
         ("Self-harm is common among Goths, research has found.", "Goths", "reported"),
         ("Kids who say they self-harm are faking it.", "faking", "asserted"),
         ("Not every parent realises that self-harm is usually attention-seeking.", "attention-seeking", "asserted"),
+        # mentioned with other listed words
+        ("They live in a society where psycho or crazy are words used every day.", "psycho", "quoted"),
+        ("The terms alcoholic, alcoholism, drug addict, and addict are universal.", "drug addict", "quoted"),
+        ("He was a psycho or crazy, and words failed me.", "psycho", "asserted"),
         # negated
         ("Self-harm is not attention-seeking behavior.", "attention-seeking", "negated"),
         ("Self-harm isn't attention-seeking.", "attention-seeking", "negated"),
