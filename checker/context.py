@@ -108,6 +108,7 @@ class ContextRules:
         self.first_person = {p.lower() for p in data.get("first_person", [])}
         self.relative = {p.lower() for p in data.get("relative", [])}
         self.short_mentions = {p.lower() for p in data.get("short_mentions", [])}
+        self.near_mentions = {p.lower() for p in data.get("near_mentions", [])}
         self.self_between = {p.lower() for p in data.get("self_between", [])}
         self.naming_verbs = {p.lower() for p in data.get("naming_verbs", [])}
         self.naming_regex = trigger_regex(data.get("naming_verbs") or ["called"])
@@ -164,6 +165,7 @@ SCHEMA = {
     **{f"{group}?": ["phrase"] for group in _GROUPS},
     "comma_scoped?": ["phrase"],
     "short_mentions?": ["phrase"],
+    "near_mentions?": ["phrase"],
     "first_person?": ["phrase"],
     "relative?": ["phrase"],
     "negation_window?": "int",
@@ -284,7 +286,8 @@ def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
         if a <= start and end <= b:
             return Judgement(QUOTED, "quotation marks")
     for m in rules.find("mention_before", text):
-        reach = 1 if m.group().lower() in rules.short_mentions else 4
+        cue = m.group().lower()
+        reach = 1 if cue in rules.short_mentions else 2 if cue in rules.near_mentions else 4
         if m.end() <= start and (words_between(text, m.end(), start) <= reach or _word_items(text[m.end() : start], before=True)) \
                 and not _terminated(text, m.end(), start, rules):
             return Judgement(QUOTED, m.group())

@@ -41,6 +41,8 @@ def label(sentence: str, term: str) -> str:
         ("They live in a society where psycho or crazy are words used every day.", "psycho", "quoted"),
         ("The terms alcoholic, alcoholism, drug addict, and addict are universal.", "drug addict", "quoted"),
         ("He was a psycho or crazy, and words failed me.", "psycho", "asserted"),
+        ("Read on to avoid being the little, miss crazy ex-girlfriend.", "crazy", "asserted"),
+        ("Avoid calling someone crazy.", "crazy", "quoted"),
         # negated
         ("Self-harm is not attention-seeking behavior.", "attention-seeking", "negated"),
         ("Self-harm isn't attention-seeking.", "attention-seeking", "negated"),
