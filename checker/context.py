@@ -113,6 +113,7 @@ class ContextRules:
         self.naming_verbs = {p.lower() for p in data.get("naming_verbs", [])}
         self.naming_regex = trigger_regex(data.get("naming_verbs") or ["called"])
         self.naming_doubt = {p.lower() for p in data.get("naming_doubt", [])}
+        self.naming_as = {p.lower() for p in data.get("naming_as", [])}
         self.naming_things = {p.lower() for p in data.get("naming_things", [])}
         self.naming_reach = int(data.get("naming_reach", 2))
         self.first_person_words = trigger_regex(data.get("first_person_words") or ["i"])
@@ -177,6 +178,7 @@ SCHEMA = {
     "naming_verbs?": ["phrase"],
     "naming_things?": ["phrase"],
     "naming_doubt?": ["phrase"],
+    "naming_as?": ["phrase"],
     "naming_reach?": "int",
     "first_person_words?": ["phrase"],
     "word_list?": {"cues?": ["phrase"], "items?": "int", "item_words?": "int"},
@@ -212,6 +214,9 @@ def paired_regions(text: str, pairs=_QUOTE_PAIRS) -> list[tuple[int, int]]:
     return regions
 
 
+_SINGLE_QUOTATION = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(.+?)’(?!\w)", re.DOTALL)
+
+
 def block_quotations(text: str) -> list[tuple[int, int]]:
     """Quotations that may run over sentences in a block: curly marks and guillemets paired in
     order, and straight double quotes paired in order when the block has an even number of them
@@ -222,6 +227,8 @@ def block_quotations(text: str) -> list[tuple[int, int]]:
     positions = [m.start() for m in re.finditer('"', text)]
     if len(positions) % 2 == 0:
         regions.extend((positions[k] + 1, positions[k + 1]) for k in range(0, len(positions), 2))
+    # Single curly marks: a closing one is followed by no letter ("it’s" is an apostrophe).
+    regions.extend(m.span(1) for m in _SINGLE_QUOTATION.finditer(text))
     # A quotation over several paragraphs opens each of them and closes only in the last: an
     # opening mark left open runs to the block's end, a closing mark with no opening one closes
     # a quotation that began before the block.
@@ -405,7 +412,11 @@ def given_name(text: str, start: int, rules: ContextRules) -> bool:
     him a psycho", "why do people get labelled addicts?", "I don't call you an alcoholic"), and
     not the writer's own naming ("we call them addicts") or a name for a thing ("call it a fad")?"""
     for m in rules.naming_regex.finditer(text, max(0, start - 80), start):
-        if words_between(text, m.end(), start) > rules.naming_reach or set(text[m.end() : start].lower().split()) & rules.naming_things:
+        between = text[m.end() : start]
+        if m.group().lower() in rules.naming_as:
+            if not re.search(r"\bas\s*$", between) or words_between(text, m.end(), start) > rules.naming_reach + 2:
+                continue  # "portray X as <name>"
+        elif words_between(text, m.end(), start) > rules.naming_reach or set(between.lower().split()) & rules.naming_things:
             continue
         before = [w.lower().replace("’", "'") for w in _WORD.findall(text[max(0, m.start() - 40) : m.start()])][-2:]
         if before and before[-1] in rules.first_person and not (len(before) > 1 and before[0] in rules.naming_doubt):

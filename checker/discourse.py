@@ -158,7 +158,7 @@ _TABLE_LINE_WORDS = 12  # ... and so are the lines of its rows: "Addict/ junkie 
 def _header_line(text: str, cues: FrameCues) -> Frame | None:
     """The frame a flattened table's header line sets, if the text is one: a short line that opens
     with a heading cue ("Myth", "Instead of..."), not a sentence."""
-    if len(text) > 12 * _TABLE_HEADER_WORDS or len(text.split()) > _TABLE_HEADER_WORDS:
+    if len(text) > 12 * _TABLE_HEADER_WORDS or len(re.findall(r"\w+", text)) > _TABLE_HEADER_WORDS:
         return None  # (the length first: most blocks are long paragraphs)
     if text.rstrip().endswith((".", "?")) and not text.rstrip().endswith(("...", "…")):
         return None

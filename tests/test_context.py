@@ -126,6 +126,8 @@ def test_the_writers_own_account(sentence, term, reach, expected):
         ("Can I call you an addict", "addict", True),
         ("Why I don't call you an alcoholic", "alcoholic", True),
         ("No one should be termed an alcoholic.", "alcoholic", True),
+        ("Media stories portray antidepressants as happy pills.", "happy pills", True),
+        ("The media often portrays mentally ill people in this light.", "mentally ill people", False),
         # the writer's own naming, a name for a thing, a call from someone
         ("We call them addicts.", "addicts", False),
         ("Teachers call it a crazy fad.", "crazy", False),
@@ -147,6 +149,8 @@ def test_quotations_that_run_over_sentences_in_a_block():
     # a quotation over paragraphs: open at the end of one block, closed in the next
     text = "He said: “People often believe that once the addict receives help, all is well."
     assert [text[a:b] for a, b in block_quotations(text)] == ["People often believe that once the addict receives help, all is well."]
+    text = "‘No wonder sufferers are frightened. It’s hard,’ she said."
+    assert "No wonder sufferers are frightened. It’s hard," in [text[a:b] for a, b in block_quotations(text)]
     text = "Cutters control the pain.” She paused. “Then it stops.”"
     assert "Cutters control the pain." in [text[a:b] for a, b in block_quotations(text)]
 
