@@ -173,6 +173,7 @@ SCHEMA = {
     "frames?": {"*": {"headings?": ["phrase"], "columns?": ["phrase"], "lead_ins?": ["phrase"], "prefixes?": ["phrase"]}},
     "frame_ends?": ["phrase"],
     "refutations?": ["phrase"],
+    "not_speakers?": ["phrase"],
     "self_before?": ["phrase"],
     "self_between?": ["phrase"],
     "naming_verbs?": ["phrase"],

@@ -45,6 +45,8 @@ class FrameCues:
             if label in (MENTIONED, MYTH)
         }
         self.ends = _cue_regex(data.get("frame_ends", ()), anchored=True)
+        labels = [p for p in data.get("not_speakers", ()) if p.strip()]
+        self.not_speakers = regexcache.compile(rf"(?:{trigger_regex(labels).pattern})$", re.IGNORECASE) if labels else None
         refutations = [p for p in data.get("refutations", ()) if p.strip()]
         self.refutations = regexcache.compile(rf"^\W*(?:{trigger_regex(refutations).pattern})\s*[.!,:;\-–—]", re.IGNORECASE) if refutations else None
 
@@ -184,15 +186,31 @@ _SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|/|;|…|\.\.\.|\bor\b|\band\b)\s*")
 
 
-def sentence_frames(block, cues: FrameCues) -> list[Frame | None]:
-    """A frame for each sentence of the block set by a prefix ("Myth: ...", "Avoid: ...") or a
-    speaker's name, which lasts until a sentence that opens with an end cue ("Fact: ...")."""
+def speaker_turns(doc, cues: FrameCues) -> bool:
+    """Is the page a transcript, with a speaker's name ("JOHN SMITH: ...") opening two blocks or
+    more? One such name is a news story's dateline ("KUALA LUMPUR: A man ..."), and the story's
+    own words follow it. Once per document."""
+    if "speaker-turns" not in doc.cache:  # (one context data file per run)
+        doc.cache["speaker-turns"] = sum(1 for b in doc.blocks if _speaker(b.text, cues)) >= 2
+    return doc.cache["speaker-turns"]
+
+
+def _speaker(text: str, cues: FrameCues) -> bool:
+    """Does the text open with a speaker's name, not a section label ("RESULTS:", "UPDATE:")?"""
+    found = _SPEAKER.match(text)
+    return bool(found) and not (cues.not_speakers and cues.not_speakers.match(found.group().rstrip(": \t")))
+
+
+def sentence_frames(block, cues: FrameCues, speakers: bool = True) -> list[Frame | None]:
+    """A frame for each sentence of the block set by a prefix ("Myth: ...", "Avoid: ...") or, on
+    a transcript (`speakers`), a speaker's name, which lasts until a sentence that opens with an
+    end cue ("Fact: ...")."""
     out, current = [], None
     for sentence in block.sentences:
         text = sentence.text
         if cues.ends and cues.ends.match(text):
             current = None
-        elif _SPEAKER.match(text):
+        elif speakers and _speaker(text, cues):
             current = Frame(MENTIONED, STATEMENT, "a speaker's words")
         else:
             found = cues.match("prefixes", text)

@@ -44,7 +44,7 @@ def fired(source: str, fmt: str = "markdown") -> list[tuple[str, str]]:
         # A myths section frames the claims under it.
         ("## Common myths\n\n- Self-harm is attention-seeking.\n", "## What we know\n\n- Self-harm is attention-seeking.\n"),
         # A transcript's speaker.
-        ("ZARENA ASLAMI: It is so crazy, the things people say.", "It is so crazy, the things people say."),
+        ("ZARENA ASLAMI: It is so crazy, the things people say.\n\nHOST: Tell us more.\n", "It is so crazy, the things people say.\n\nTell us more.\n"),
         # A list of words.
         ("Crazy, manic, lunatic, psycho and schizo are offensive words.", "The lunatic next door shouted at us."),
         # A quotation that runs over two sentences.
@@ -69,6 +69,14 @@ def test_an_html_table_column_header_frames_its_cells():
     plain = "<table><tr><th>Year</th><th>Event</th></tr><tr><td>2019</td><td>He committed suicide</td></tr></table>"
     assert fired(framed, "html") == []
     assert fired(plain, "html") == [("wording.committed-suicide", "used")]
+
+
+def test_a_dateline_or_an_abstracts_labels_are_not_speakers():
+    # One name in capitals is a news story's dateline; "RESULTS:" and "METHODS:" label an
+    # abstract's parts. The words after them are the page's own.
+    assert fired("KUALA LUMPUR: A man who suffered from mental illness was shot.\n") == [("wording.suffers-from", "used")]
+    abstract = "RESULTS: Frequent self-harmers were younger.\n\nMETHODS: We asked 124 patients.\n"
+    assert fired(abstract) == [("wording.self-harmer", "used")]
 
 
 def test_a_myths_section_still_judges_the_articles_own_wording():

@@ -35,7 +35,7 @@ import re
 
 from checker import saferegex
 from checker.context import ASSERTED, NEGATED, QUOTED, SELF, block_quotations, given_name, judge, load_context_rules, own_account, window
-from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames, work_titles
+from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames, speaker_turns, work_titles
 from checker.document import HEADING, QUOTE
 from checker.findings import Finding
 from checker.kinds.base import Kind, Param
@@ -269,7 +269,7 @@ class WordingKind(Kind):
                 sentences = block.sentences
                 starts = [s.start for s in sentences]
                 prefixes, quotes = self.analysis(doc, ("wording-block", k, id(rules)),
-                                                 lambda: (sentence_frames(block, rules.frames), _Regions(block_quotations(block.text))))
+                                                 lambda: (sentence_frames(block, rules.frames, speaker_turns(doc, rules.frames)), _Regions(block_quotations(block.text))))
                 near_text = self.paragraph_text(doc, k) if self.rule.params["near_scope"] == "paragraph" else None
             index = bisect.bisect_right(starts, start) - 1  # the sentence the term starts in
             if index < 0 or start >= sentences[index].end:
