@@ -199,7 +199,7 @@ class WordingKind(Kind):
                 seen.add((start, end))
                 yield start, end
 
-    def context_of(self, sentence_text: str, start: int, end: int, rules, frame=None, near_text: str | None = None, block_text: str = "") -> str | None:
+    def context_of(self, sentence_text: str, start: int, end: int, rules, frame=None, paragraph_topic: bool | None = None, dated_block: bool = False) -> str | None:
         """What makes the term wrong here (the `context` of its finding), or None when it passes:
         the page's frame first (a style guide mentions words, a myth list states myths), then the
         sentence's (checker.context)."""
@@ -207,7 +207,7 @@ class WordingKind(Kind):
             return None
         sentence_text, offset = window(sentence_text, start, end)  # a run-on sentence: the stretch around the term
         start, end = start - offset, end - offset
-        if self.rule.params["historical"] and (rules.find("historical", sentence_text) or (block_text and rules.find("historical_paragraph", block_text))):
+        if self.rule.params["historical"] and (dated_block or rules.find("historical", sentence_text)):
             return None
         verdict = judge(sentence_text, start, end, rules)
         if verdict.label == ASSERTED and own_account(sentence_text, start, rules, self.rule.params["own_account"], end):
@@ -221,7 +221,8 @@ class WordingKind(Kind):
         if verdict.label == NEGATED and self.rule.params["deniable"]:
             return None  # a label denied: "a diagnosis does not make you crazy"
         if self.mode == "context":
-            return "near-topic" if self.on_topic(near_text or sentence_text) else None
+            topic = self.on_topic(sentence_text) if paragraph_topic is None else paragraph_topic
+            return "near-topic" if topic else None
         return "figurative" if self.mode == "figurative" else "used"
 
     def check(self, doc, context=None) -> list[Finding]:
@@ -263,14 +264,18 @@ class WordingKind(Kind):
 
     def check_block(self, doc, k: int, patterns, rules, findings: list) -> None:
         block = doc.blocks[k]
-        sentences = starts = prefixes = quotes = near_text = None
+        sentences = starts = prefixes = quotes = topic = None
+        dated = False
         for start, end in self.matches(block, patterns):
             if sentences is None:  # worked out once per block, for every wording rule
                 sentences = block.sentences
                 starts = [s.start for s in sentences]
                 prefixes, quotes = self.analysis(doc, ("wording-block", k, id(rules)),
                                                  lambda: (sentence_frames(block, rules.frames, speaker_turns(doc, rules.frames)), _Regions(block_quotations(block.text))))
-                near_text = self.paragraph_text(doc, k) if self.rule.params["near_scope"] == "paragraph" else None
+                # Worked out once per block, not once per term: a paragraph of thousands of lines
+                # would otherwise be searched once for each of its terms.
+                topic = self.on_topic(self.paragraph_text(doc, k)) if self.rule.params["near_scope"] == "paragraph" and self.mode == "context" else None
+                dated = self.rule.params["historical"] and self.analysis(doc, ("dated-block", k, id(rules)), lambda: bool(rules.find("historical_paragraph", block.text)))
             index = bisect.bisect_right(starts, start) - 1  # the sentence the term starts in
             if index < 0 or start >= sentences[index].end:
                 continue
@@ -284,7 +289,7 @@ class WordingKind(Kind):
                 if in_word_list(part, start - sentence.start - offset, end - sentence.start - offset, rules.word_lists):
                     continue  # one of a list of words: the words are talked about
             frame = prefixes[index] or block_frames(doc, rules.frames).get(k)
-            context = self.context_of(sentence.text, start - sentence.start, end - sentence.start, rules, frame, near_text, block.text)
+            context = self.context_of(sentence.text, start - sentence.start, end - sentence.start, rules, frame, topic, dated)
             if context is None:
                 continue
             span = block.source_span(start, end)
