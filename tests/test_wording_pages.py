@@ -29,7 +29,7 @@ DATA = Path(__file__).parent / "data"
 # alarms on should-pass occurrences, counted by line; counted by occurrence (session 9), at 44d2b57:
 # 0.840, 0.808, 12. With the 55 pages added in session 9 (91 pages), at 44d2b57: 0.703, 0.798, 63.
 # Tuned on since (a development set): the figures below.
-FLOOR = {"precision": 0.84, "recall": 0.83, "false_alarms_on_pass": 27}
+FLOOR = {"precision": 0.91, "recall": 0.86, "false_alarms_on_pass": 15}
 
 
 def _nth(line: str, term: str, k: int):
@@ -82,8 +82,9 @@ def evaluate(labels: str = "wording_pages.yaml"):
 
 
 # The 48 pages held out in session 9 (wording_pages_held_out.yaml), never tuned on: first run at
-# 44d2b57 precision 0.479, recall 0.760, 76 false alarms on should-pass occurrences.
-HELD_OUT_FLOOR = {"precision": 0.47, "recall": 0.74, "false_alarms_on_pass": 76}
+# 44d2b57 precision 0.479, recall 0.760, 76 false alarms on should-pass occurrences; at the
+# session's end 0.545, 0.760, 56.
+HELD_OUT_FLOOR = {"precision": 0.54, "recall": 0.75, "false_alarms_on_pass": 56}
 
 
 @pytest.mark.parametrize("labels, floor, pages", [("wording_pages.yaml", FLOOR, 91), ("wording_pages_held_out.yaml", HELD_OUT_FLOOR, 48)])
