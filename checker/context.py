@@ -110,7 +110,6 @@ class ContextRules:
         self.short_mentions = {p.lower() for p in data.get("short_mentions", [])}
         self.near_mentions = {p.lower() for p in data.get("near_mentions", [])}
         self.self_between = {p.lower() for p in data.get("self_between", [])}
-        self.naming_verbs = {p.lower() for p in data.get("naming_verbs", [])}
         self.naming_regex = trigger_regex(data.get("naming_verbs") or ["called"])
         self.naming_doubt = {p.lower() for p in data.get("naming_doubt", [])}
         self.naming_as = {p.lower() for p in data.get("naming_as", [])}
@@ -401,7 +400,8 @@ def own_account(text: str, start: int, rules: ContextRules, reach: str = "subjec
     subject = next((k for k in range(len(tail) - 1, -1, -1) if tail[k] in rules.own["subjects"]), None)
     if subject is None or reach != "subject":
         return False
-    headline = sum(w[:1].isupper() for w in _WORD.findall(text)) > 0.6 * len(_WORD.findall(text))  # "I Tried To ..."
+    all_words = _WORD.findall(text)
+    headline = sum(w[:1].isupper() for w in all_words) > 0.6 * len(all_words)  # "I Tried To ...": capitals name no one
     for original, word in words[subject + 1 :]:
         if word in rules.own["blockers"] or word.endswith(("'s", "s'")) or (not headline and original[:1].isupper() and not original.isupper()):
             return False  # someone else is brought in: "I know he ...", "I saw Robin's ..."

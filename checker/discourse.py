@@ -190,9 +190,10 @@ def speaker_turns(doc, cues: FrameCues) -> bool:
     """Is the page a transcript, with a speaker's name ("JOHN SMITH: ...") opening two blocks or
     more? One such name is a news story's dateline ("KUALA LUMPUR: A man ..."), and the story's
     own words follow it. Once per document."""
-    if "speaker-turns" not in doc.cache:  # (one context data file per run)
-        doc.cache["speaker-turns"] = sum(1 for b in doc.blocks if _speaker(b.text, cues)) >= 2
-    return doc.cache["speaker-turns"]
+    key = ("speaker-turns", id(cues))
+    if key not in doc.cache:
+        doc.cache[key] = sum(1 for b in doc.blocks if _speaker(b.text, cues)) >= 2
+    return doc.cache[key]
 
 
 def _speaker(text: str, cues: FrameCues) -> bool:
