@@ -120,14 +120,18 @@ if __name__ == "__main__":  # python tests/test_wording_eval.py: print the figur
             print(report(results))
 
 
-def test_the_second_labelling_agrees_with_the_first():
-    """The labels are not one person's whim: a second, blind labelling agrees (kappa >= 0.9)."""
-    first = [s for s in yaml.safe_load((DATA / "wording_real.yaml").read_text(encoding="utf-8"))["sentences"] if "batch" not in s]
-    second = yaml.safe_load((DATA / "wording_real_second_labels.yaml").read_text(encoding="utf-8"))["labels"]
+@pytest.mark.parametrize("batch, labels, kappa", [(1, "wording_real_second_labels.yaml", 0.9), (2, "wording_real_second_labels_batch2.yaml", 0.9)])
+def test_the_second_labelling_agrees_with_the_first(batch, labels, kappa):
+    """The labels are not one person's whim: a second, blind labelling agrees (batch 1: 998 of
+    1,000, kappa 0.99; batch 2: 943 of 982, kappa 0.92; the second labellers' flags against the
+    first's, precision 0.962 and recall 0.956 - what a careful human scores on these labels)."""
+    sentences = yaml.safe_load((DATA / "wording_real.yaml").read_text(encoding="utf-8"))["sentences"]
+    first = [s for s in sentences if s.get("batch", 1) == batch]
+    second = yaml.safe_load((DATA / labels).read_text(encoding="utf-8"))["labels"]
     pairs = [(a["label"], b["label"]) for a, b in zip(first, second) if b["label"] != "unsure"]
     assert len(second) == len(first) and len(pairs) >= len(first) - 5
     agreement = sum(x == y for x, y in pairs) / len(pairs)
     p1 = sum(x == "flag" for x, _ in pairs) / len(pairs)
     p2 = sum(y == "flag" for _, y in pairs) / len(pairs)
     chance = p1 * p2 + (1 - p1) * (1 - p2)
-    assert (agreement - chance) / (1 - chance) >= 0.9
+    assert (agreement - chance) / (1 - chance) >= kappa
