@@ -89,6 +89,8 @@ class CitationReader:
         self.service_phrases = word_list_regex(tuple(citations.get("service_phrases", ())))
         self._service_phrase: dict[str, str | None] = {}
         self.source_line = _source_line_regex(tuple(citations.get("source_line_words", ())), tuple(citations.get("source_line_links", ())))
+        titles = citations.get("study_titles") or []
+        self.study_title = regexcache.compile("|".join(f"(?:{t})" for t in titles), re.IGNORECASE) if titles else None
         self.web_address = _web_address_regex(tuple(citations.get("web_source_suffixes", ())), self.domains)
         self.unnamed = _unnamed_regex(tuple(citations.get("unnamed_sources", ())))
         self._sources: dict[str, list[str]] = {}  # one reader per article: this stays small
@@ -205,7 +207,12 @@ def _service_after_regex(nouns: tuple[str, ...]) -> re.Pattern:
 def _source_line_regex(labels: tuple[str, ...], links: tuple[str, ...]) -> re.Pattern:
     words = "|".join(re.escape(w) for w in labels)
     joined = "|".join(_phrase(w) for w in longest_first(links)) or "(?!)"
-    return regexcache.compile(rf"^\s*\(?\s*(?:{words})(?:\s*:|\s+(?:{joined})\b)", re.IGNORECASE) if words else regexcache.compile("(?!)")
+    if not words:
+        return regexcache.compile("(?!)")
+    # ... or a dash and a name, nothing else ("- National Institute of Mental Health (NIMH).[1]")
+    name = r"[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|the|&|\(?[A-Z][\w&.'’-]*\)?))*"
+    dashed = rf"[-–—]\s*(?:[Tt]he\s+)?{name}\s*[.)]?\s*(?:\[\d+\])?\s*$"
+    return regexcache.compile(rf"^\s*(?:\(?\s*(?i:{words})(?:\s*:|\s+(?i:{joined})\b)|{dashed})")
 
 
 @functools.lru_cache(maxsize=8)

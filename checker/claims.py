@@ -71,6 +71,7 @@ CITATIONS_SCHEMA = {
     "unnamed_sources?": ["str"],
     "source_line_words?": ["str"],
     "source_line_links?": ["str"],
+    "study_titles?": ["str"],
     "web_source_suffixes?": ["str"],
     "source_references?": ["str"],
     "pronoun_sources?": ["str"],
@@ -278,6 +279,7 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
         elif block.kind != LIST_ITEM:
             lead_in = NONE
     _source_lines(doc, stats, reader)
+    _study_page(doc, stats, reader)
     _link_restatements(stats)
     _match_registry(stats, load_registry(registry_path)["claims"])
     return stats
@@ -361,6 +363,23 @@ def _source_lines(doc, stats, reader) -> None:
     for stat in stats:
         if id(stat.block) in covered and stat.citation_status != "cited":
             stat.cite(Citation("cited", "the source line after it"))
+
+
+def _study_page(doc, stats, reader) -> None:
+    """A page whose title says it reports one study's findings ("Aware's national survey reveals
+    high rates of depression", "New report finds ...") gives that study as the source of its
+    figures: a press release of a survey cites it once, at the top. The title is the first heading
+    or, on a page without headings, one of its first short lines."""
+    if not stats or reader.study_title is None:
+        return
+    title = next((b for b in doc.blocks[:8] if b.kind == HEADING), None)
+    candidates = [title] if title is not None else [b for b in doc.blocks[:5] if len(b.text.split()) <= 15]
+    found = next((m for b in candidates for m in [reader.study_title.search(b.text)] if m), None)
+    if found is None:
+        return
+    for stat in stats:
+        if stat.citation_status != "cited":
+            stat.cite(Citation("cited", f"the study the page reports ('{found.group().strip()}' in its title)"))
 
 
 def _link_restatements(stats: list[Stat]) -> None:

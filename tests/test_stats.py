@@ -352,6 +352,12 @@ def _uncited_lines(text: str, rule_id: str = "stats.uncited") -> list[int]:
         # ... and a new fact: the source the paragraph before it named does not carry over.
         ("# Facts\n\nFour in 10 Canadians would not tell their boss, according to a CAMH poll in 2019.\n\n• 4,000\n\n"
          "Nearly 4,000 Canadians die by suicide each year.\n", [5, 7]),
+        # A page whose title says it reports one study's findings cites it for the page's figures ...
+        ("Get involved\n\nAware's national survey reveals high rates of depression\n\n- 3 in 5 report depression\n- 1 in 10 under 25 feel low\n", []),
+        ("Get involved\n\nAware's campaign for better care\n\n- 3 in 5 report depression\n- 1 in 10 under 25 feel low\n", [5, 6]),
+        # ... and a line of a dash and a name after a paragraph is its source line.
+        ("# Facts\n\nAnxiety affects 18.1 percent of adults in the US.\n\n— National Institute of Mental Health (NIMH).\n", []),
+        ("# Facts\n\nAnxiety affects 18.1 percent of adults in the US.\n\n— and then it got worse.\n", [3]),
         # Money in a range and the base of a rate are not statistics.
         ("# Costs\n\nBeing billed $700-$1,000 for the emergency service.\n\nThe rate per 100,000 people rose.\n", []),
     ],
