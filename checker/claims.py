@@ -244,7 +244,7 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
                 just_before = judge(k - 1) if k else before_block
                 # A paragraph that names no source of its own goes on with the one cited before it.
                 own = paragraph[k]
-                continued = before_block if before_block.status == "cited" and not own.status else NONE
+                continued = before_block if before_block.status in ("cited", "incomplete") and not own.status else NONE
                 just_before = just_before if just_before.source else continued
                 for other, why in ((own, "in the same paragraph"), (lead_in, "in the lead-in"), (just_before, "just before")):
                     if RANK[other.status] > RANK[citation.status]:
