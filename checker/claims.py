@@ -373,7 +373,8 @@ def _study_page(doc, stats, reader) -> None:
     if not stats or reader.study_title is None:
         return
     title = next((b for b in doc.blocks[:8] if b.kind == HEADING), None)
-    candidates = [title] if title is not None else [b for b in doc.blocks[:5] if len(b.text.split()) <= 15]
+    # (a title is short and is no sentence: "Aware's national survey reveals high rates of depression")
+    candidates = [title] if title is not None else [b for b in doc.blocks[:5] if len(b.text.split()) <= 15 and not b.text.rstrip().endswith((".", "!", "?"))]
     found = next((m for b in candidates for m in [reader.study_title.search(b.text)] if m), None)
     if found is None:
         return

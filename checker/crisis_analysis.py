@@ -370,6 +370,8 @@ def _classify(resources, number, text, allowed, near_regions, in_contact, crisis
         near = _near_misses(resources, c, near_regions)
         if near:
             return Mention("unknown", span.start, span.end, number.raw, *top, detail=near)
+        if _impossible_length(resources, number.digits, allowed):
+            return Mention("unknown", span.start, span.end, number.raw, *top)  # "01743 3686647": a digit too many
         return Mention("local", span.start, span.end, number.raw, *top)
     return None
 
@@ -409,6 +411,18 @@ def _ended_options(resources, mention, number, text, block, offset, allowed) -> 
                 span = block.source_span(offset + keyword.start(), offset + keyword.end())
                 found.append(Mention("ended", span.start, span.end, keyword.group(), mention.opening, mention.reach, detail=ended))
     return found
+
+
+def _impossible_length(resources, digits: str, allowed) -> bool:
+    """Is the number written with a trunk prefix of the readers' region ("0" in the UK) but with a
+    number of digits no number of that kind has there (`national_lengths`)?"""
+    for code in allowed:
+        region = resources.regions.get(code)
+        lengths = region.national_lengths if region else {}
+        prefix = max((p for p in lengths if digits.startswith(p)), key=len, default=None)
+        if prefix is not None and len(digits) not in lengths[prefix]:
+            return True
+    return False
 
 
 def _near_misses(resources, canonical_number: str, allowed) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import dataclasses
 from dataclasses import dataclass, field
 
 from checker import regexcache
@@ -55,6 +56,9 @@ class Region:
     domains: tuple[str, ...] = ()  # country domains of its publishers (uk, ie, com.au)
     markers: tuple[str, ...] = ()  # national services and institutions its pages name (NHS, HSE, Medicare)
     day_first: bool = False  # 03/04/2026 is 3 April
+    # How many digits a number written with the trunk prefix has ("0" in the UK: 10 or 11), by
+    # its first digits; a number of another length cannot be dialled as printed.
+    national_lengths: dict = dataclasses.field(default_factory=dict)
 
 
 # A region's code or name and a colon, just before a number ("US: 741-741, Canada: 68-68-68").
@@ -232,6 +236,7 @@ _REGION = {
     "domains?": _NAMES,
     "markers?": _NAMES,
     "date_order?": "str",
+    "national_lengths?": {"*": ["int"]},
 }
 SCHEMA = {
     "language": {
@@ -330,6 +335,7 @@ def _build(data) -> Resources:
             domains=tuple(d.lower().lstrip(".") for d in _list(entry.get("domains"))),
             markers=_list(entry.get("markers")),
             day_first=entry.get("date_order", "day-first") == "day-first",
+            national_lengths={str(k): tuple(v) for k, v in (entry.get("national_lengths") or {}).items()},
         )
     resources = Resources(
         regions=regions,
