@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-import dataclasses
 from dataclasses import dataclass, field
 
 from checker import regexcache
@@ -58,7 +57,7 @@ class Region:
     day_first: bool = False  # 03/04/2026 is 3 April
     # How many digits a number written with the trunk prefix has ("0" in the UK: 10 or 11), by
     # its first digits; a number of another length cannot be dialled as printed.
-    national_lengths: dict = dataclasses.field(default_factory=dict)
+    national_lengths: dict = field(default_factory=dict)
 
 
 # A region's code or name and a colon, just before a number ("US: 741-741, Canada: 68-68-68").
