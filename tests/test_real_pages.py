@@ -187,11 +187,20 @@ def evaluate(family: str, split: str, batch: str | None = None):
 # stats dev 1.000/0.871, test 0.318/0.636; freshness 1.000 both. All four batches: crisis dev
 # 0.973/0.930, test 0.811/0.860; stats dev 0.908/0.826, test 0.528/0.651; freshness dev
 # 0.985/0.977, test 0.927/0.927.
+# Fifth batch (42 pages, session 9), first run with the code of that session's start (44d2b57):
+# crisis dev 0.913/0.808, test 1.000/0.875; stats dev 0.595/0.733, test 0.571/0.500; freshness dev
+# 0.967/0.967, test 0.917/0.917. All five batches then: crisis dev 0.962/0.908, test 0.833/0.862;
+# stats dev 0.834/0.809, test 0.533/0.627; freshness dev 0.981/0.975, test 0.925/0.925. Then, from
+# the dev parts: a page whose title reports one study, a dash-and-name source line, a loosely named
+# source carried to the next paragraph, speakers' verbs; a UK number of impossible length; Mind's
+# retired 0845 number. Fifth batch now: crisis dev 0.917/0.846, test unchanged; stats dev
+# 0.733/0.733, test unchanged (0.571/0.500). All five: crisis dev 0.963/0.915, test 0.833/0.862;
+# stats dev 0.878/0.802, test 0.561/0.627; freshness dev 0.981/0.975, test 0.925/0.925.
 FLOOR = {
-    ("crisis", "dev"): (0.97, 0.93),
-    ("crisis", "test"): (0.81, 0.86),
-    ("stats", "dev"): (0.90, 0.82),
-    ("stats", "test"): (0.52, 0.65),
+    ("crisis", "dev"): (0.96, 0.91),
+    ("crisis", "test"): (0.83, 0.86),
+    ("stats", "dev"): (0.87, 0.80),
+    ("stats", "test"): (0.56, 0.62),
     ("freshness", "dev"): (0.98, 0.97),
     ("freshness", "test"): (0.92, 0.92),
 }
