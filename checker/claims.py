@@ -22,6 +22,7 @@ from checker import regexcache
 from checker.citations import NONE, RANK, Citation, CitationReader
 from checker.document import HEADING, LIST_ITEM
 from checker.errors import UsageError
+from checker.page_citations import cite_from_source_lines, cite_from_study_title
 from checker.phrases import longest_first
 from checker.readability import prose_blocks
 from checker.statistics import Figure, block_has_digits, block_has_figure_words, find_figures
@@ -278,8 +279,8 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             lead_in = _lead_in(block, [judge(j) for j in range(len(sentences))], lead_in)
         elif block.kind != LIST_ITEM:
             lead_in = NONE
-    _source_lines(doc, stats, reader)
-    _study_page(doc, stats, reader)
+    cite_from_source_lines(doc, stats, reader)
+    cite_from_study_title(doc, stats, reader)
     _link_restatements(stats)
     _match_registry(stats, load_registry(registry_path)["claims"])
     return stats
@@ -331,56 +332,6 @@ def _lead_in(block, judged, current: Citation) -> Citation:
     if block.text.rstrip().endswith(":"):
         return functools.reduce(Citation.better, judged, current if block.kind == LIST_ITEM else NONE)
     return current if block.kind == LIST_ITEM else NONE
-
-
-def _source_lines(doc, stats, reader) -> None:
-    """A block that is a source line ("(Source: X)", "(Facts via NAMI)") cites the paragraph just
-    before it, or the whole list it ends (a list's last item may carry it), and with them the run
-    of paragraphs of figures just before (a "Facts" section of one figure per paragraph, with the
-    lead-ins of its lists)."""
-    covered: set[int] = set()
-    with_figures = {id(stat.block) for stat in stats}
-    run: list = []  # the blocks since the last heading or source line
-    for block in doc.blocks:
-        if block.kind == HEADING:
-            run = []
-            continue
-        line = next((s.text for s in block.sentences if reader.is_source_line(s.text)), None)
-        if line is not None:
-            covered.add(id(block))
-            if run:
-                last = run[-1]
-                listed = [b for b in run if b.kind == LIST_ITEM] if last.kind == LIST_ITEM or block.kind == LIST_ITEM else []
-                covered.update(id(b) for b in (listed or [last]))
-                for earlier in reversed(run):
-                    if id(earlier) in with_figures:
-                        covered.add(id(earlier))
-                    elif not (earlier.kind == LIST_ITEM and id(earlier) in covered) and not earlier.text.rstrip().endswith(":"):
-                        break  # the run goes on through the list it ends and a lead-in ("In 2017, suicide was:")
-            run = []
-        else:
-            run.append(block)
-    for stat in stats:
-        if id(stat.block) in covered and stat.citation_status != "cited":
-            stat.cite(Citation("cited", "the source line after it"))
-
-
-def _study_page(doc, stats, reader) -> None:
-    """A page whose title says it reports one study's findings ("Aware's national survey reveals
-    high rates of depression", "New report finds ...") gives that study as the source of its
-    figures: a press release of a survey cites it once, at the top. The title is the first heading
-    or, on a page without headings, one of its first short lines."""
-    if not stats or reader.study_title is None:
-        return
-    title = next((b for b in doc.blocks[:8] if b.kind == HEADING), None)
-    # (a title is short and is no sentence: "Aware's national survey reveals high rates of depression")
-    candidates = [title] if title is not None else [b for b in doc.blocks[:5] if len(b.text.split()) <= 15 and not b.text.rstrip().endswith((".", "!", "?"))]
-    found = next((m for b in candidates for m in [reader.study_title.search(b.text)] if m), None)
-    if found is None:
-        return
-    for stat in stats:
-        if stat.citation_status != "cited":
-            stat.cite(Citation("cited", f"the study the page reports ('{found.group().strip()}' in its title)"))
 
 
 def _link_restatements(stats: list[Stat]) -> None:

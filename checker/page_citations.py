@@ -1,0 +1,59 @@
+"""Citations a page gives once for many figures: a source line after a paragraph or a run of facts
+("(Source: Stats NZ)", "— National Institute of Mental Health"), and a title that says the page
+reports one study ("Aware's national survey reveals ..."). Run after each sentence's own citation
+is read (checker.claims.analyse); they only raise a figure's citation, never lower it."""
+
+from __future__ import annotations
+
+from checker.citations import Citation
+from checker.document import HEADING, LIST_ITEM
+
+
+def cite_from_source_lines(doc, stats, reader) -> None:
+    """A block that is a source line ("(Source: X)", "(Facts via NAMI)") cites the paragraph just
+    before it, or the whole list it ends (a list's last item may carry it), and with them the run
+    of paragraphs of figures just before (a "Facts" section of one figure per paragraph, with the
+    lead-ins of its lists)."""
+    covered: set[int] = set()
+    with_figures = {id(stat.block) for stat in stats}
+    run: list = []  # the blocks since the last heading or source line
+    for block in doc.blocks:
+        if block.kind == HEADING:
+            run = []
+            continue
+        line = next((s.text for s in block.sentences if reader.is_source_line(s.text)), None)
+        if line is not None:
+            covered.add(id(block))
+            if run:
+                last = run[-1]
+                listed = [b for b in run if b.kind == LIST_ITEM] if last.kind == LIST_ITEM or block.kind == LIST_ITEM else []
+                covered.update(id(b) for b in (listed or [last]))
+                for earlier in reversed(run):
+                    if id(earlier) in with_figures:
+                        covered.add(id(earlier))
+                    elif not (earlier.kind == LIST_ITEM and id(earlier) in covered) and not earlier.text.rstrip().endswith(":"):
+                        break  # the run goes on through the list it ends and a lead-in ("In 2017, suicide was:")
+            run = []
+        else:
+            run.append(block)
+    for stat in stats:
+        if id(stat.block) in covered and stat.citation_status != "cited":
+            stat.cite(Citation("cited", "the source line after it"))
+
+
+def cite_from_study_title(doc, stats, reader) -> None:
+    """A page whose title says it reports one study's findings ("Aware's national survey reveals
+    high rates of depression", "New report finds ...") gives that study as the source of its
+    figures: a press release of a survey cites it once, at the top. The title is the first heading
+    or, on a page without headings, one of its first short lines."""
+    if not stats or reader.study_title is None:
+        return
+    title = next((b for b in doc.blocks[:8] if b.kind == HEADING), None)
+    # (a title is short and is no sentence: "Aware's national survey reveals high rates of depression")
+    candidates = [title] if title is not None else [b for b in doc.blocks[:5] if len(b.text.split()) <= 15 and not b.text.rstrip().endswith((".", "!", "?"))]
+    found = next((m for b in candidates for m in [reader.study_title.search(b.text)] if m), None)
+    if found is None:
+        return
+    for stat in stats:
+        if stat.citation_status != "cited":
+            stat.cite(Citation("cited", f"the study the page reports ('{found.group().strip()}' in its title)"))
