@@ -91,6 +91,7 @@ class CitationReader:
         self.source_line = _source_line_regex(tuple(citations.get("source_line_words", ())), tuple(citations.get("source_line_links", ())))
         titles = citations.get("study_titles") or []
         self.study_title = regexcache.compile("|".join(f"(?:{t})" for t in titles), re.IGNORECASE) if titles else None
+        self.study_title_shape = {"heading_within": 8, "lines": 5, "words": 15} | (citations.get("study_title_shape") or {})
         self.web_address = _web_address_regex(tuple(citations.get("web_source_suffixes", ())), self.domains)
         self.unnamed = _unnamed_regex(tuple(citations.get("unnamed_sources", ())))
         self._sources: dict[str, list[str]] = {}  # one reader per article: this stays small

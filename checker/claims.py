@@ -73,6 +73,7 @@ CITATIONS_SCHEMA = {
     "source_line_words?": ["str"],
     "source_line_links?": ["str"],
     "study_titles?": ["str"],
+    "study_title_shape?": {"heading_within?": "int", "lines?": "int", "words?": "int"},
     "web_source_suffixes?": ["str"],
     "source_references?": ["str"],
     "pronoun_sources?": ["str"],

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from checker import regexcache
+from checker.discourse import LIST_SEPARATOR, title_case
 from checker.phrases import trigger_regex
 
 ASSERTED = "asserted"
@@ -172,6 +173,7 @@ SCHEMA = {
     "frames?": {"*": {"headings?": ["phrase"], "columns?": ["phrase"], "lead_ins?": ["phrase"], "prefixes?": ["phrase"]}},
     "frame_ends?": ["phrase"],
     "refutations?": ["phrase"],
+    "flat_table?": {"header_words?": "int", "line_words?": "int"},
     "not_speakers?": ["phrase"],
     "self_before?": ["phrase"],
     "self_between?": ["phrase"],
@@ -370,8 +372,9 @@ def _judge(text: str, start: int, end: int, rules: ContextRules) -> Judgement:
 
 
 _ITEM = r"[\w'’-]+(?:\s+[\w'’-]+){0,2}"  # a listed word or phrase: at most three words
-_ITEMS_AFTER = re.compile(rf"(?:\s*(?:,|/|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*[‘“'\"]?{_ITEM}[’”'\"]?)+\s*")
-_ITEMS_BEFORE = re.compile(rf"\s*(?:[‘“'\"]?{_ITEM}[’”'\"]?\s*(?:,|/|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*)+")
+_SEPARATORS = rf"(?:\s*{LIST_SEPARATOR})+\s*"  # ", and" is two
+_ITEMS_AFTER = re.compile(rf"(?:{_SEPARATORS}[‘“'\"]?{_ITEM}[’”'\"]?)+\s*")
+_ITEMS_BEFORE = re.compile(rf"\s*(?:[‘“'\"]?{_ITEM}[’”'\"]?{_SEPARATORS})+")
 
 
 def _word_items(between: str, before: bool = False) -> bool:
@@ -400,8 +403,7 @@ def own_account(text: str, start: int, rules: ContextRules, reach: str = "subjec
     subject = next((k for k in range(len(tail) - 1, -1, -1) if tail[k] in rules.own["subjects"]), None)
     if subject is None or reach != "subject":
         return False
-    all_words = _WORD.findall(text)
-    headline = sum(w[:1].isupper() for w in all_words) > 0.6 * len(all_words)  # "I Tried To ...": capitals name no one
+    headline = title_case(text)  # "I Tried To ...": capitals name no one
     for original, word in words[subject + 1 :]:
         if word in rules.own["blockers"] or word.endswith(("'s", "s'")) or (not headline and original[:1].isupper() and not original.isupper()):
             return False  # someone else is brought in: "I know he ...", "I saw Robin's ..."

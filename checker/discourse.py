@@ -45,6 +45,9 @@ class FrameCues:
             if label in (MENTIONED, MYTH)
         }
         self.ends = _cue_regex(data.get("frame_ends", ()), anchored=True)
+        table = data.get("flat_table") or {}
+        self.header_words = int(table.get("header_words", 6))
+        self.line_words = int(table.get("line_words", 12))
         labels = [p for p in data.get("not_speakers", ()) if p.strip()]
         self.not_speakers = regexcache.compile(rf"(?:{trigger_regex(labels).pattern})$", re.IGNORECASE) if labels else None
         refutations = [p for p in data.get("refutations", ()) if p.strip()]
@@ -110,7 +113,7 @@ def _frames(doc, cues: FrameCues) -> dict[int, Frame]:
         if header is not None:
             flat_table, after_header = header, True
             continue
-        if flat_table is not None and block.kind != TABLE_CELL and (after_header or len(block.text.split()) <= _TABLE_LINE_WORDS):
+        if flat_table is not None and block.kind != TABLE_CELL and (after_header or len(block.text.split()) <= cues.line_words):
             frames[k] = flat_table
             after_header = False
             continue
@@ -153,14 +156,12 @@ def work_titles(doc, patterns) -> frozenset:
     return doc.cache[key]
 
 
-_TABLE_HEADER_WORDS = 6  # a header line is short: "Instead of saying this… > Try this!"
-_TABLE_LINE_WORDS = 12  # ... and so are the lines of its rows: "Addict/ junkie > Person with a dependence"
 
 
 def _header_line(text: str, cues: FrameCues) -> Frame | None:
     """The frame a flattened table's header line sets, if the text is one: a short line that opens
     with a heading cue ("Myth", "Instead of..."), not a sentence."""
-    if len(text) > 12 * _TABLE_HEADER_WORDS or len(re.findall(r"\w+", text)) > _TABLE_HEADER_WORDS:
+    if len(text) > 12 * cues.header_words or len(re.findall(r"\w+", text)) > cues.header_words:
         return None  # (the length first: most blocks are long paragraphs)
     if text.rstrip().endswith((".", "?")) and not text.rstrip().endswith(("...", "…")):
         return None
@@ -183,7 +184,8 @@ def _section_frame(headings) -> Frame | None:
 _SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
 # A run of short items separated by commas, slashes or "or": a list of words ("crazy, psycho,
 # loony and nutter are offensive"), which talks about the words rather than using them.
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|/|;|…|\.\.\.|\bor\b|\band\b)\s*")
+LIST_SEPARATOR = r"(?:,|/|;|…|\.\.\.|\bor\b|\band\b)"  # also read by checker.context (words listed with a term)
+_LIST_SEPARATOR = re.compile(rf"\s*{LIST_SEPARATOR}\s*")
 
 
 def speaker_turns(doc, cues: FrameCues) -> bool:
@@ -257,7 +259,7 @@ _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
 @functools.lru_cache(maxsize=64)
-def _title_case(text: str) -> bool:
+def title_case(text: str) -> bool:
     """Is a block written in title case (a headline capitalises every word)? Once per block, not per term."""
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
@@ -286,7 +288,7 @@ def proper_name(block, start: int, end: int) -> bool:
     before = text[max(0, start - 100) : start].rstrip()
     if not before or before[-1] in ".!?:\"“‘'(":
         return False  # the start of a sentence
-    if _title_case(text):
+    if title_case(text):
         return False
     previous = re.findall(r"[\w'’-]+", before)[-2:]
     following = re.match(r"\W*([\w'’-]+)", text[end : end + 100])

@@ -48,9 +48,11 @@ def cite_from_study_title(doc, stats, reader) -> None:
     or, on a page without headings, one of its first short lines."""
     if not stats or reader.study_title is None:
         return
-    title = next((b for b in doc.blocks[:8] if b.kind == HEADING), None)
+    shape = reader.study_title_shape
+    title = next((b for b in doc.blocks[: shape["heading_within"]] if b.kind == HEADING), None)
     # (a title is short and is no sentence: "Aware's national survey reveals high rates of depression")
-    candidates = [title] if title is not None else [b for b in doc.blocks[:5] if len(b.text.split()) <= 15 and not b.text.rstrip().endswith((".", "!", "?"))]
+    candidates = [title] if title is not None else [b for b in doc.blocks[: shape["lines"]]
+                                                    if len(b.text.split()) <= shape["words"] and not b.text.rstrip().endswith((".", "!", "?"))]
     found = next((m for b in candidates for m in [reader.study_title.search(b.text)] if m), None)
     if found is None:
         return
