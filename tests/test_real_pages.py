@@ -105,7 +105,7 @@ def expected_freshness(page) -> list:
 def batch_of(page) -> str:
     """The first batch (63 pages), the second (42 pages, c-*), the third (42 pages, d-*), the
     fourth (42 pages, e-*) or the fifth (42 pages, f-*), each harvested later by other helpers."""
-    return {"c-": "second", "d-": "third", "e-": "fourth", "f-": "fifth"}.get(page["file"][:2], "first")
+    return {"c-": "second", "d-": "third", "e-": "fourth", "f-": "fifth", "g-": "sixth"}.get(page["file"][:2], "first")
 
 
 def reported(split: str | None = None, batch: str | None = None) -> dict:
