@@ -20,10 +20,10 @@ from checker.document import HEADING, PROSE_KINDS
 from checker.phrases import trigger_regex, words_in
 from checker.yamlload import load_data_file
 
-LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_words", "note_contents", "causes", "sensational",
+LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_words", "note_contents", "note_follow", "told_links", "told_how", "acts_of_one", "causes", "sensational",
          "sensational_lead", "guidance", "general", "hope")
-CUED = ("particular", "events", "persons", "notes", "causes", "cause_subjects", "sensational")
-SCHEMA = {**{name: ["phrase"] for name in LISTS}, "cues": {name: ["phrase"] for name in CUED}}
+CUED = ("particular", "acts_of_one", "told_how", "told_how_acts", "told_links", "events", "persons", "notes", "causes", "cause_subjects", "sensational")
+SCHEMA = {**{name: ["phrase"] for name in LISTS}, "cues": {name: ["phrase"] for name in CUED}, "told_carries": "int"}
 
 
 @functools.lru_cache(maxsize=8)
@@ -33,6 +33,8 @@ def load_safety_data(path: str) -> dict:
     data = load_data_file(path, SCHEMA)
     compiled = {name: trigger_regex(tuple(data[name])) for name in LISTS}
     compiled["cues"] = {name: frozenset(w.casefold() for w in data["cues"][name]) for name in CUED}
+    compiled["cues"]["any"] = frozenset().union(*(compiled["cues"][name] for name in CUED if name not in ("persons", "cause_subjects", "told_links")))
+    compiled["told_carries"] = data["told_carries"]
     return compiled
 
 
@@ -63,15 +65,37 @@ class SafetyAnalysis:
 NOT_ASSERTED = {NEGATED, MYTH, ASKED, HYPOTHETICAL}
 
 
+@dataclass
+class Told:
+    """What the sentences before have told, for the few sentences after them that still speak of it:
+    a particular death or act ("He was found dead at home. Police said he had taken 40 tablets."), and
+    a note or message of the person ("She left a note. It said: ...")."""
+
+    death: str = ""
+    death_left: int = 0
+    note: str = ""
+    note_left: int = 0
+    note_sure: bool = False  # a suicide note or final message, not a plain "letter" or "text"
+
+    def next_sentence(self) -> None:
+        if self.death:
+            self.death_left -= 1
+            self.death = self.death if self.death_left > 0 else ""
+        if self.note:
+            self.note_left -= 1
+            self.note = self.note if self.note_left > 0 else ""
+
+
 def analyse(doc, regexes: dict, context_rules) -> SafetyAnalysis:
     out = SafetyAnalysis()
     out.hope = bool(regexes["hope"].search(doc.prose_lower()))  # one search of the whole page
     lead = True  # the headline and the first paragraph
+    told = Told()
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS:
             continue
         for sentence in block.sentences:
-            _sentence(block, sentence, regexes, context_rules, out, lead)
+            _sentence(block, sentence, regexes, context_rules, out, lead, told)
         if block.kind != HEADING:
             lead = False
     if out.narrates:
@@ -80,8 +104,13 @@ def analyse(doc, regexes: dict, context_rules) -> SafetyAnalysis:
     return out
 
 
-def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lead: bool) -> None:
+def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lead: bool, told: Told) -> None:
+    """Judge one sentence, with what the sentences before it told; leave what it tells in `told`."""
     text = sentence.text
+    words = words_in(text)
+    cues = rx["cues"]
+    if not (lead or told.death or told.note) and cues["any"].isdisjoint(words):
+        return  # no word any sign starts with (most sentences)
 
     def asserted(match) -> bool:
         # Words in quotation marks are someone's own ("I can't go on"), not the article's framing:
@@ -93,15 +122,25 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
         span = block.source_span(sentence.start + match.start(), sentence.start + match.end())
         out.hits.append(Hit(check, span.start, span.end, match.group(), why))
 
-    words = words_in(text)
-    cues = rx["cues"]
     particular = None
     if not cues["particular"].isdisjoint(words):
         particular = rx["particular"].search(text)
+    if not particular and not cues["acts_of_one"].isdisjoint(words):
+        particular = rx["acts_of_one"].search(text)
+    if not particular and not cues["told_how"].isdisjoint(words) and not cues["told_how_acts"].isdisjoint(words):
+        particular = rx["told_how"].search(text)
     if not particular and not cues["events"].isdisjoint(words) and not cues["persons"].isdisjoint(words):
         particular = rx["events"].search(text) and rx["persons"].search(text)
+    own = particular
+    before = (told.death, told.note, told.note_sure)
+    told.next_sentence()
     if particular:
         out.narrates = True
+        told.death, told.death_left = particular.group(), rx["told_carries"]
+    elif before[0] and ((not cues["persons"].isdisjoint(words) and rx["persons"].search(text)) or (not cues["told_links"].isdisjoint(words) and rx["told_links"].search(text))):
+        # The sentences just after a told death speak of it when they name a person or link to it
+        # ("Police said he had taken 40 tablets"; "The cause of death was hanging").
+        particular = _Carried(before[0])
     maybe_note = not cues["notes"].isdisjoint(words)
     maybe_cause = not cues["causes"].isdisjoint(words) and not cues["cause_subjects"].isdisjoint(words)
     # One finding per sentence, the gravest: the note, the place, the method, the cause, the framing
@@ -112,11 +151,13 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
     if particular or maybe_note or maybe_cause:
         framing = _blank_quotes(text, -1, -1)  # guidance and generality are the article's, not a quoted voice's
         guidance = rx["guidance"].search(framing)
-        if not guidance and not (rx["general"].search(framing) and not particular):
+        if not guidance and not (rx["general"].search(framing) and not own):
             note = rx["notes"].search(text) if maybe_note else None
             means = rx["means"].search(text) if particular else None
             place = (rx["sites"].search(text) or (means and rx["places"].search(text))) if particular else None
             cause = rx["causes"].search(text) if maybe_cause else None
+            if note and asserted(note):
+                told.note, told.note_left, told.note_sure = note.group(), rx["told_carries"], True
             if note and rx["note_contents"].search(text) and asserted(note):  # its contents told; "no note was found" passes
                 found = ("suicide-note", note)
             elif particular and place:
@@ -129,17 +170,37 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
         sensational = rx["sensational"].search(text) or (lead and rx["sensational_lead"].search(text))
         if sensational and not (guidance or rx["guidance"].search(text)) and asserted(sensational):
             found = ("sensational", sensational)
+    if found is None and before[1] and not guidance:
+        # A note named in the sentence before, its words in this one ("She left a note. It said: ...").
+        follow = rx["note_follow"].search(text)
+        if follow:
+            span = block.source_span(sentence.start + follow.start(), sentence.start + follow.end())
+            note = Hit("suicide-note", span.start, span.end, follow.group(), f"what the {before[1]} named just before said")
+            (out.hits if before[2] else out.maybe_notes).append(note)
+            return
     if found:
         hit(*found, particular.group() if particular else "")
     elif maybe_note and not guidance:
         # "Another letter to his mother said: '...'", "two notes found at the scene indicated ...":
         # a written or sent message and what it said, kept until the article is known to tell a death.
         word = rx["note_words"].search(text)
+        if word and (particular or rx["persons"].search(text)) and asserted(word) and not told.note:
+            told.note, told.note_left, told.note_sure = word.group(), rx["told_carries"], False
         if word and rx["note_contents"].search(text) and asserted(word):
             span = block.source_span(sentence.start + word.start(), sentence.start + word.end())
             death = rx["events"].search(text)  # "the note found near the body thanked ...": the sentence tells the death itself
             note = Hit("suicide-note", span.start, span.end, word.group(), f"a message beside '{death.group()}'" if death else "a message in an article that tells a death")
             (out.hits if death else out.maybe_notes).append(note)
+
+
+class _Carried:
+    """The sign of a death told in an earlier sentence, standing in for a match in this one."""
+
+    def __init__(self, words: str):
+        self.words = words
+
+    def group(self) -> str:
+        return f"{self.words} (told just before)"
 
 
 def _blank_quotes(text: str, start: int, end: int) -> str:

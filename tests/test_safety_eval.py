@@ -1,4 +1,4 @@
-"""Precision and recall of safety.* on 2,160 real sentences in three batches (tests/data/safety_real.yaml)
+"""Precision and recall of safety.* on 2,779 real sentences in four batches (tests/data/safety_real.yaml)
 and on 518 real passages (tests/data/safety_passages.yaml).
 
 Each sentence is checked as the body of a page declared to be about suicide (front matter topics),
@@ -32,7 +32,7 @@ PREFIX = "---\ntopics: [suicide]\ncontent_type: {kind}\n---\n# Page\n\n"
 
 def sentences(split: str | None = None, batch: int | None = None) -> list[dict]:
     """The labelled sentences of a split and batch (1: the first 847, 2: the 690 labelled in session 7,
-    3: the 623 labelled in session 8)."""
+    3: the 623 labelled in session 8, 4: the 619 labelled in session 10)."""
     items = yaml.safe_load((DATA / "safety_real.yaml").read_text(encoding="utf-8"))["sentences"]
     return [s for s in items if (split is None or s["split"] == split) and (batch is None or s.get("batch", 1) == batch)]
 
@@ -87,7 +87,14 @@ def scores(items, results) -> dict:
 # 0.446. All three batches: dev 0.974 / 0.695 (tuned on), test 0.925 / 0.536; after a last round
 # from all three dev parts ("cause of death was via hanging", "discovered ... hanging"): dev 0.974 /
 # 0.704, test unchanged.
-FLOOR = {"dev": (0.97, 0.70), "test": (0.92, 0.53)}
+# Fourth batch (619 sentences, session 10), first run with the code of that session's start
+# (d6c425e): dev 0.865 / 0.484, test 0.929 / 0.470; with the session's first mechanisms, made
+# before the batch was seen (a told death and a named note carried to the next sentences, a singular
+# reflexive in any form of the verb, causes told before the act): dev 0.868 / 0.495, test 0.930 /
+# 0.482. Then, tuned on all four dev parts (substances and gas named as what killed, cuts by their
+# verb, acts told with how; "suicide contagion" is the researchers' term): batch 4 dev 0.887 / 0.548,
+# test 0.952 / 0.482. All four batches: dev 0.955 / 0.683 (tuned on), test 0.936 / 0.545.
+FLOOR = {"dev": (0.95, 0.68), "test": (0.93, 0.54)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -120,7 +127,8 @@ def gravest(results) -> list[set]:
 # dev 0.889 / 0.615, test 0.881 / 0.627; then a definition of a suicide pact, a police quote about
 # one and "caused great shock" were seen to be false alarms: dev 0.927 / 0.604, test 0.911 / 0.614.
 # After the third sentence batch's vocabulary (session 8): dev 0.928 / 0.609, test 0.895 / 0.614.
-PASSAGE_FLOOR = {"dev": (0.92, 0.60), "test": (0.89, 0.61)}
+# Session 10 (the carried death and note, the forms above): dev 0.932 / 0.645, test 0.885 / 0.651.
+PASSAGE_FLOOR = {"dev": (0.93, 0.64), "test": (0.88, 0.65)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -150,7 +158,7 @@ def test_the_set_is_real_and_split():
     assert all(s["url"].startswith("http") and s["label"] in RULES + ("pass",) for s in items)
 
 
-if __name__ == "__main__":  # python tests/test_safety_eval.py [1|2|3|passages]: one batch's figures, or the passages'
+if __name__ == "__main__":  # python tests/test_safety_eval.py [1|2|3|4|passages]: one batch's figures, or the passages'
     import sys
 
     which = sys.argv[1] if len(sys.argv) > 1 else None
@@ -229,6 +237,50 @@ def test_a_plain_letter_is_a_note_only_in_an_article_that_tells_a_death(body, wa
 )
 def test_forms_from_the_third_batch(body, wanted):
     context = "Police are treating the death as a suicide.\n\n"  # an article about suicide: the family applies
+    assert _news_findings(context + body) == wanted
+
+
+@pytest.mark.parametrize(
+    "body, wanted",
+    [
+        # A death told in one sentence is the one the next sentences speak of (two sentences on) ...
+        ("Mr Hale, 52, was found dead on Sunday. He had a length of rope with him.", ["safety.method-detail"]),
+        ("He was found dead on Sunday. The cause of death was given as asphyxia.", ["safety.method-detail"]),
+        # ... but a general statement after it stays general, and a story of no death carries nothing.
+        ("He was found dead on Sunday. Research shows hanging is the most common method.", []),
+        ("The charity trains staff at stations. He had a length of rope with him.", []),
+        # A note named in one sentence and its words in the next ...
+        ("After she died her parents found a draft of her suicide note in her room. It said: “I don’t know who I am.”",
+         ["safety.suicide-note"]),
+        ("He left notes for his wife and children. “Dear Bianca. This pain is too much.”", ["safety.suicide-note"]),
+        # ... but not a note denied, nor a tribute after a note merely named.
+        ("He left no note. “He was the kindest boy,” his mother said.", []),
+        ("A note was found at the scene. His sister described him as the life of every party.", []),
+    ],
+)
+def test_what_the_sentences_before_told_carries_to_the_next(body, wanted):
+    assert _news_findings("A coroner is to rule on a suicide.\n\n" + body) == wanted
+
+
+@pytest.mark.parametrize(
+    "body, wanted",
+    [
+        # A singular reflexive marks one person's act in any form of the verb ...
+        ("Another student, 17, used a nylon rope to hang himself when his parents were away.", ["safety.method-detail"]),
+        ("She later threw herself into the Rideau River.", ["safety.location-detail"]),
+        ("The actor was reportedly found hanging in his Mumbai residence.", ["safety.location-detail"]),
+        # ... while "themselves" of people in general is not one person's act.
+        ("Sadly, many young people cut themselves and hide it with long sleeves.", []),
+        # One cause told before the act, or as what drove a person to death.
+        ("The farmer got bogged down by debt and committed suicide.", ["safety.simplistic-cause"]),
+        ("The suicide of the student, a 16-year-old, was allegedly triggered by the school’s refusal.", ["safety.simplistic-cause"]),
+        ("Critics blamed the fees for driving the student to her death.", ["safety.simplistic-cause"]),
+        # Risk at population level still passes.
+        ("People troubled by debt are at higher risk of suicide.", []),
+    ],
+)
+def test_forms_of_the_act_and_its_cause(body, wanted):
+    context = "Police are treating the death as a suicide.\n\n"
     assert _news_findings(context + body) == wanted
 
 
