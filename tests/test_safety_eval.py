@@ -111,9 +111,10 @@ def test_the_family_meets_its_floor(split):
 GRAVEST = ("suicide-note", "location-detail", "method-detail", "simplistic-cause", "sensational")
 
 
-def passages(split: str | None = None) -> list[dict]:
+def passages(split: str | None = None, batch: int | None = None) -> list[dict]:
+    """The labelled passages of a split and batch (1: the 518 of session 7, 2: the 277 of session 10)."""
     items = yaml.safe_load((DATA / "safety_passages.yaml").read_text(encoding="utf-8"))["passages"]
-    return [p for p in items if split is None or p["split"] == split]
+    return [p for p in items if (split is None or p["split"] == split) and (batch is None or p.get("batch", 1) == batch)]
 
 
 def gravest(results) -> list[set]:
@@ -158,13 +159,14 @@ def test_the_set_is_real_and_split():
     assert all(s["url"].startswith("http") and s["label"] in RULES + ("pass",) for s in items)
 
 
-if __name__ == "__main__":  # python tests/test_safety_eval.py [1|2|3|4|passages]: one batch's figures, or the passages'
+if __name__ == "__main__":  # python tests/test_safety_eval.py [1|2|3|4|passages|passages1|passages2]: one batch's figures, or the passages'
     import sys
 
-    which = sys.argv[1] if len(sys.argv) > 1 else None
+    which = sys.argv[1] if len(sys.argv) > 1 else ""
     for split in ("dev", "test"):
-        items = passages(split) if which == "passages" else sentences(split, int(which) if which else None)
-        results = gravest(fired(items)) if which == "passages" else fired(items)
+        is_passages = which.startswith("passages")  # "passages", "passages1", "passages2"
+        items = passages(split, int(which[8:]) if which[8:] else None) if is_passages else sentences(split, int(which) if which else None)
+        results = gravest(fired(items)) if is_passages else fired(items)
         for rule, (p, r, tp, fp, fn) in scores(items, results).items():
             print(f"{split:4} {rule:17} precision {p:.3f} recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})")
         if split == "dev":
