@@ -94,6 +94,7 @@ def scores(items, results) -> dict:
 # 0.482. Then, tuned on all four dev parts (substances and gas named as what killed, cuts by their
 # verb, acts told with how; "suicide contagion" is the researchers' term): batch 4 dev 0.887 / 0.548,
 # test 0.952 / 0.482. All four batches: dev 0.955 / 0.683 (tuned on), test 0.936 / 0.545.
+# After the second passage batch's dev part: all four batches dev 0.955 / 0.684, test 0.940 / 0.547.
 FLOOR = {"dev": (0.95, 0.68), "test": (0.93, 0.54)}
 
 
@@ -129,7 +130,14 @@ def gravest(results) -> list[set]:
 # one and "caused great shock" were seen to be false alarms: dev 0.927 / 0.604, test 0.911 / 0.614.
 # After the third sentence batch's vocabulary (session 8): dev 0.928 / 0.609, test 0.895 / 0.614.
 # Session 10 (the carried death and note, the forms above): dev 0.932 / 0.645, test 0.885 / 0.651.
-PASSAGE_FLOOR = {"dev": (0.93, 0.64), "test": (0.88, 0.65)}
+# A second batch of 277 passages (session 10), first run with that session's start (d6c425e): dev
+# 0.872 / 0.432, test 0.846 / 0.489; with the mechanisms above, made before it was seen: dev 0.885 /
+# 0.484, test 0.852 / 0.511. Then tuned on its dev part (a note named just before and what it said
+# in the next sentence; a living voice that says or recalls a quotation; notes left or found; a
+# cause told with "because" before the act, a life that one change would have saved; a time after an
+# event is no cause; an act of many outweighed by a general statement): both batches dev 0.933 /
+# 0.629, test 0.885 / 0.602 (batch 1 alone as before).
+PASSAGE_FLOOR = {"dev": (0.93, 0.62), "test": (0.88, 0.60)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -255,8 +263,11 @@ def test_forms_from_the_third_batch(body, wanted):
         ("After she died her parents found a draft of her suicide note in her room. It said: “I don’t know who I am.”",
          ["safety.suicide-note"]),
         ("He left notes for his wife and children. “Dear Bianca. This pain is too much.”", ["safety.suicide-note"]),
-        # ... but not a note denied, nor a tribute after a note merely named.
+        ("Police found a suicide note in his bag. The note clearly blamed his teachers.", ["safety.suicide-note"]),
+        # ... but not a note denied, nor a tribute after a note merely named, nor a voice that says
+        # or recalls its words ("“I just knew,” she says" is the finder's).
         ("He left no note. “He was the kindest boy,” his mother said.", []),
+        ("It was dark when she found the letter. “I just knew,” Ginnie says.", []),
         ("A note was found at the scene. His sister described him as the life of every party.", []),
     ],
 )
@@ -277,8 +288,13 @@ def test_what_the_sentences_before_told_carries_to_the_next(body, wanted):
         ("The farmer got bogged down by debt and committed suicide.", ["safety.simplistic-cause"]),
         ("The suicide of the student, a 16-year-old, was allegedly triggered by the school’s refusal.", ["safety.simplistic-cause"]),
         ("Critics blamed the fees for driving the student to her death.", ["safety.simplistic-cause"]),
-        # Risk at population level still passes.
+        ("The boy's brother said that because she failed the exam she committed suicide.", ["safety.simplistic-cause"]),
+        ("His widow believed he would still be alive had he been allowed to stay at home.", ["safety.simplistic-cause"]),
+        # A time after an event is not a cause.
+        ("The man died by suicide a few days after Christmas.", []),
+        # Risk and methods at population level still pass, even told with "killed themselves".
         ("People troubled by debt are at higher risk of suicide.", []),
+        ("Firearms were the most common method (51%) and a majority killed themselves at home (74%).", []),
     ],
 )
 def test_forms_of_the_act_and_its_cause(body, wanted):
