@@ -36,7 +36,9 @@ RANK = {"": 0, "incomplete": 1, "cited": 2}
 _FOOTNOTE = regexcache.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 # A superscript that lost its formatting when the page was copied: note numbers glued to the full
 # stop that ends the sentence ("in the past year.1", "among Canadian youth.2;3").
-_GLUED_NOTE = regexcache.compile(r"(?<=[a-z%)])[.!?](\d{1,2})(?:[;,–-]\d{1,2})*\s*$")
+# The sentence splitter does not break after "day.1", so the marker may also stand before the
+# next sentence ("every day.1 For every suicide, ...").
+_GLUED_NOTE = regexcache.compile(r"(?<=[a-z%)])[.!?](\d{1,2})(?:[;,–-]\d{1,2})*(?:\s*$|\s+(?=[A-Z]))")
 # An asterisk glued to a word or a figure ("about*", "19,000*", "self-harmed**"): a note marker.
 _STAR_NOTE = regexcache.compile(r"(?<=[\w%])\*{1,3}(?=[\s.,;:)]|$)")
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -63,6 +65,7 @@ class Citation:
     status: str = ""  # cited | incomplete | "" (none)
     why: str = ""  # what cites: "footnote [1]", "named source (CDC)", "a study, not named"
     source: str = ""  # the source's name as written, if any
+    marker: bool = False  # a footnote marker: it cites its sentence and those before it, not those after
 
     def better(self, other: Citation) -> Citation:
         return other if RANK[other.status] > RANK[self.status] else self
@@ -88,7 +91,9 @@ class CitationReader:
         self.service_after = _service_after_regex(tuple(citations.get("service_nouns", ())))
         self.service_phrases = word_list_regex(tuple(citations.get("service_phrases", ())))
         self._service_phrase: dict[str, str | None] = {}
-        self.source_line = _source_line_regex(tuple(citations.get("source_line_words", ())), tuple(citations.get("source_line_links", ())))
+        self.source_line = _source_line_regex(tuple(citations.get("source_line_words", ())), tuple(citations.get("source_line_links", ())),
+                                              tuple(citations.get("source_line_openers", ())))
+        self.speaker_intro = _speaker_intro_regex(tuple(citations.get("speech_verbs", ())))
         titles = citations.get("study_titles") or []
         self.study_title = regexcache.compile("|".join(f"(?:{t})" for t in titles), re.IGNORECASE) if titles else None
         self.study_title_shape = {"heading_within": 8, "lines": 5, "words": 15} | (citations.get("study_title_shape") or {})
@@ -136,11 +141,11 @@ class CitationReader:
         """How this sentence, on its own, attributes its figures."""
         for m in _FOOTNOTE.finditer(text):
             number = int((m.group(1) or m.group(2)).translate(_SUPERSCRIPT))
-            if number in self.notes:
-                return Citation("cited", f"footnote [{number}]")
+            if number in self.notes or not self.notes:  # no list in view (a page cut short): the marker is all there is
+                return Citation("cited", f"footnote [{number}]", marker=True)
         glued = _GLUED_NOTE.search(text)
         if glued and (int(glued.group(1)) in self.notes or not self.notes):  # no list in view: the marker is all there is
-            return Citation("cited", f"footnote {glued.group(1)} after the sentence")
+            return Citation("cited", f"footnote {glued.group(1)} after the sentence", marker=True)
         if _STAR_NOTE.search(text):
             return Citation("cited", "a note marked with an asterisk")
         for start, _end, href in block.links:
@@ -205,15 +210,27 @@ def _service_after_regex(nouns: tuple[str, ...]) -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=8)
-def _source_line_regex(labels: tuple[str, ...], links: tuple[str, ...]) -> re.Pattern:
+def _source_line_regex(labels: tuple[str, ...], links: tuple[str, ...], openers: tuple[str, ...] = ()) -> re.Pattern:
     words = "|".join(re.escape(w) for w in labels)
     joined = "|".join(_phrase(w) for w in longest_first(links)) or "(?!)"
     if not words:
         return regexcache.compile("(?!)")
-    # ... or a dash and a name, nothing else ("- National Institute of Mental Health (NIMH).[1]")
+    # ... or a dash and a name, nothing else ("- National Institute of Mental Health (NIMH).[1]"),
+    # or an opener and a name, nothing else ("**Based on the Counseling Student Survey (2010)")
     name = r"[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|the|&|\(?[A-Z][\w&.'’-]*\)?))*"
-    dashed = rf"[-–—]\s*(?:[Tt]he\s+)?{name}\s*[.)]?\s*(?:\[\d+\])?\s*$"
-    return regexcache.compile(rf"^\s*(?:\(?\s*(?i:{words})(?:\s*:|\s+(?i:{joined})\b)|{dashed})")
+    end = r"(?:,?\s*\(?(?:19|20)\d\d\)?)?\s*[.)]?\s*(?:\[\d+\])?\s*$"
+    dashed = rf"[-–—]\s*(?:[Tt]he\s+)?{name}{end}"
+    begun = "|".join(_phrase(w) for w in longest_first(openers)) or "(?!)"
+    opened = rf"[*_(]*\s*(?i:{begun})\s+(?:[Tt]he\s+)?{name}{end}"
+    return regexcache.compile(rf"^\s*(?:\(?\s*(?i:{words})(?:\s*:|\s+(?i:{joined})\b)|{dashed}|{opened})")
+
+
+@functools.lru_cache(maxsize=8)
+def _speaker_intro_regex(verbs: tuple[str, ...]) -> re.Pattern:
+    """A named speaker, a speech verb, a colon and an opening quotation: 'Minister Clare Haughey said: "'."""
+    said = "|".join(_phrase(v) for v in longest_first(verbs)) or "(?!)"
+    name = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+"
+    return regexcache.compile(rf"(?P<who>{name})(?:,[^,:\"“]{{1,80}},)?\s+(?:{said})\s*:\s*[\"“]")
 
 
 @functools.lru_cache(maxsize=8)

@@ -22,7 +22,7 @@ from checker import regexcache
 from checker.citations import NONE, RANK, Citation, CitationReader
 from checker.document import HEADING, LIST_ITEM
 from checker.errors import UsageError
-from checker.page_citations import cite_from_source_lines, cite_from_study_title
+from checker.page_citations import cite_from_quoted_speakers, cite_from_source_lines, cite_from_study_title
 from checker.phrases import longest_first
 from checker.readability import prose_blocks
 from checker.statistics import Figure, block_has_digits, block_has_figure_words, find_figures
@@ -72,6 +72,8 @@ CITATIONS_SCHEMA = {
     "unnamed_sources?": ["str"],
     "source_line_words?": ["str"],
     "source_line_links?": ["str"],
+    "source_line_openers?": ["str"],
+    "speech_verbs?": ["str"],
     "study_titles?": ["str"],
     "study_title_shape?": {"heading_within?": "int", "lines?": "int", "words?": "int"},
     "web_source_suffixes?": ["str"],
@@ -282,6 +284,7 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
             lead_in = NONE
     cite_from_source_lines(doc, stats, reader)
     cite_from_study_title(doc, stats, reader)
+    cite_from_quoted_speakers(doc, stats, reader)
     _link_restatements(stats)
     _match_registry(stats, load_registry(registry_path)["claims"])
     return stats
@@ -292,10 +295,19 @@ def _part_citations(reader, judge, sentences) -> list[Citation]:
     X. Research shows Y. Victims are five times more likely ...": a sentence that points at research
     of its own starts a new part, which the source named before it does not cover."""
     parts = list(itertools.accumulate(reader.vague(s.text) for s in sentences))
-    best: dict[int, Citation] = {}
+    best: dict[int, Citation] = {}  # per part, the best citation that is not a footnote marker
     for j, part in enumerate(parts):
-        best[part] = best.get(part, NONE).better(judge(j))
-    return [best[part] for part in parts]
+        if not judge(j).marker:
+            best[part] = best.get(part, NONE).better(judge(j))
+    # A footnote marker cites its sentence and the part's sentences before it: read from the end.
+    out, marked, part_after = [NONE] * len(parts), NONE, None
+    for k in range(len(parts) - 1, -1, -1):
+        if parts[k] != part_after:
+            marked, part_after = NONE, parts[k]
+        if judge(k).marker:
+            marked = marked.better(judge(k))
+        out[k] = best.get(parts[k], NONE).better(marked)
+    return out
 
 
 _CALLOUT_WORDS = 3  # "• 81%", "• 6 Months", "• 4 in 10"

@@ -1,11 +1,15 @@
 """Citations a page gives once for many figures: a source line after a paragraph or a run of facts
-("(Source: Stats NZ)", "— National Institute of Mental Health"), and a title that says the page
-reports one study ("Aware's national survey reveals ..."). Run after each sentence's own citation
-is read (checker.claims.analyse); they only raise a figure's citation, never lower it."""
+("(Source: Stats NZ)", "— National Institute of Mental Health"), a title that says the page
+reports one study ("Aware's national survey reveals ..."), and a speaker whose words run over
+several paragraphs ('The minister said: "... / "We remain committed to the 19% decrease ...').
+Run after each sentence's own citation is read (checker.claims.analyse); they only raise a
+figure's citation, never lower it."""
 
 from __future__ import annotations
 
-from checker.citations import Citation
+import re
+
+from checker.citations import RANK, Citation
 from checker.document import HEADING, LIST_ITEM
 
 
@@ -59,3 +63,30 @@ def cite_from_study_title(doc, stats, reader) -> None:
     for stat in stats:
         if stat.citation_status != "cited":
             stat.cite(Citation("cited", f"the study the page reports ('{found.group().strip()}' in its title)"))
+
+
+_OPENING_QUOTE = re.compile(r"^\s*[\"“]")
+
+
+def cite_from_quoted_speakers(doc, stats, reader) -> None:
+    """A speaker introduced with a colon and an opening quotation ('Minister Clare Haughey said: "...')
+    whose words run on in the paragraphs that open with a quotation mark, as press releases quote:
+    the figures in those words are the speaker's, a source named without a year or a link."""
+    speaker_of: dict[int, str] = {}
+    speaker = None
+    for block in doc.blocks:
+        if block.kind == HEADING:
+            speaker = None
+            continue
+        found = reader.speaker_intro.search(block.text)
+        if found:
+            speaker = " ".join(found.group("who").split())
+            speaker_of[id(block)] = speaker
+        elif speaker and _OPENING_QUOTE.match(block.text):
+            speaker_of[id(block)] = speaker
+        else:
+            speaker = None
+    for stat in stats:
+        who = speaker_of.get(id(stat.block))
+        if who and RANK[stat.citation_status] < RANK["incomplete"]:
+            stat.cite(Citation("incomplete", f"the words of {who}, without a year or a link", who))

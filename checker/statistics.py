@@ -104,7 +104,8 @@ class Figure:
     qualifier: str = ""
     population: str | None = None
     measures: frozenset = frozenset()
-    year: str | None = None
+    year: str | None = None  # the year its sentence names, when it names one
+    years: frozenset = frozenset()  # every year its sentence names ("57 in 2013, 23% against 2012")
     impossible: str = ""  # why the value cannot be true
     # Its frame (rules/data/claims.yaml `frames`): the period, place and age band its sentence
     # speaks of, and the sentence's other words, to tell a restatement from another claim.
@@ -131,6 +132,8 @@ class Figure:
         for mine, theirs in ((self.period, other.period), (self.place, other.place), (self.band, other.band), (self.year, other.year)):
             if mine and theirs and mine != theirs:  # a restatement may leave a frame out, not change it
                 return False
+        if self.years and other.years and not self.years & other.years:  # "a 23% drop against 2012" / "a 40% drop against 2011"
+            return False
         smaller = min(len(self.words), len(other.words))
         return smaller == 0 or len(self.words & other.words) / smaller >= SHARED_WORDS
 

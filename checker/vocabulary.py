@@ -13,7 +13,7 @@ from checker import regexcache
 from checker.phrases import NamedPhrases, longest_first, word_list_regex, words_in
 from checker.statistics import Figure
 
-_YEAR = re.compile(r"\b(?:in|during|for|of)\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:in|during|for|of|since|from|against|than|to|compared\s+(?:with|to))\s+(?:the\s+)?((?:19|20)\d\d)\b")
 _WORDS = re.compile(r"[a-z][a-z'’-]+")  # a sentence's other words, for telling restatements apart
 
 
@@ -41,6 +41,7 @@ class _SentenceFacts:
     populations: list  # (offset, registry order, name) of each population named, sorted
     measures: frozenset
     year: str | None
+    years: frozenset
     period: str | None
     place: str | None
     band: str | None
@@ -128,6 +129,7 @@ class Vocabulary:
         figure.population = population
         figure.measures = facts.measures
         figure.year = facts.year
+        figure.years = facts.years
         figure.period = facts.period
         figure.place = facts.place
         figure.band = facts.band
@@ -152,6 +154,7 @@ class Vocabulary:
             populations,
             frozenset(measures),
             years[0] if len(set(years)) == 1 else None,
+            frozenset(years),
             _first_key(self.periods, sentence),
             _first_key(self.places, sentence),
             " ".join(band.group().casefold().split()) if band else None,

@@ -360,6 +360,22 @@ def _uncited_lines(text: str, rule_id: str = "stats.uncited") -> list[int]:
         ("# Facts\n\nAnxiety affects 18.1 percent of adults in the US.\n\n— and then it got worse.\n", [3]),
         # Money in a range and the base of a rate are not statistics.
         ("# Costs\n\nBeing billed $700-$1,000 for the emergency service.\n\nThe rate per 100,000 people rose.\n", []),
+        # (sixth batch, session 10) A footnote marker with no reference list in view (a page cut
+        # short) cites its sentence and those before it in the paragraph, not those after it ...
+        ("# Facts\n\nThe rate reached 14.1 per 100,000 in 2021. It rose 36.7% from 2000.[1]\n", []),
+        ("# Facts\n\nMore than 3,000 people end their lives each year.[1] For young people the rate is twice as high.\n", [3]),
+        # ... and a marker glued to a full stop counts before the next sentence too.
+        ("# Facts\n\nAround 2,500 people die by suicide every year. That is eight people every day.1 For every suicide, many are affected.\n", []),
+        # A line of "Based on" and a name after a list is its source line; a service's own figures
+        # about its texters and conversations are its own records.
+        ("# On our campus\n\n- 6.5% injured themselves\n- 5.8% considered suicide\n\n**Based on the Counseling Student Survey (2010)\n", []),
+        ("# On our campus\n\n- 6.5% injured themselves\n- 5.8% considered suicide\n\nBased on what we hear, it is worse.\n", [3, 4]),
+        ("# Our service\n\nIt has provided support to 3,801 people through 6,694 conversations.\n\n- 30% of texters identified as LGBTI+\n", []),
+        # A named speaker's words run over the paragraphs that open with a quotation mark.
+        ('# News\n\nMinister Clare Haughey said: "Any suicide is a tragedy.\n\n"An increase is concerning.\n\n'
+         '"We remain committed to the 19% decrease in suicide rates.\n', []),
+        ('# News\n\nMinister Clare Haughey said: "Any suicide is a tragedy."\n\nAn increase is concerning.\n\n'
+         'The 19% decrease in suicide rates was welcome.\n', [7]),
     ],
 )
 def test_citation_forms_of_real_pages(text, uncited):
@@ -379,6 +395,11 @@ def test_citation_forms_of_real_pages(text, uncited):
         # A different group is a different claim; the same group restated differently is not.
         ("# Facts\n\nThe overall suicide rate was 9.2 per 100,000.\n\nThe female suicide rate was 3.6 per 100,000.\n", []),
         ("# Facts\n\nAbout 17% of adolescents have self-harmed.\n\nAbout 30% of adolescents have self-harmed at some point.\n", [5]),
+        # A change measured against another year is another claim (session 10).
+        ("# Suicides down\n\nThe numbers of deaths by suicide in the 15-24 category were 57 in 2013, showing a drop of almost 23% "
+         "against the 2012 figure of 74.\nThis continues a two-year trend which now shows a drop of 40% against the 2011 figure of 95 deaths.\n", []),
+        ("# Suicides down\n\nThe numbers of deaths by suicide in the 15-24 category were 57 in 2013, showing a drop of almost 23% "
+         "against the 2012 figure of 74.\nThis continues a two-year trend which now shows a drop of 40% against the 2012 figure of 95 deaths.\n", [4]),
     ],
 )
 def test_restatements_of_real_pages(text, inconsistent):
