@@ -22,13 +22,15 @@ from dataclasses import dataclass, field
 from checker import regexcache
 from checker.crisis_resources import load_resources
 from checker.document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL
-from checker.phonenumbers import edit_distance_one, find_numbers
+from checker.crisis_numbers import impossible_length, near_misses, not_its_own
+from checker.phonenumbers import find_numbers
 from checker.phrases import phrase_list
 from checker.phrases import word_list_regex as words_regex
 from checker.region import ReadersRegion, readers_region
 
 CONTACT_WINDOW_WORDS = 6  # how far before a number a contact word may stand ("call Samaritans free on 116 123")
 CONTACT_WINDOW_CHARS = 80
+LABEL_CHARS = 40  # how far before a number the name it is given under may stand ("Kids Helpline – ")
 _DIGIT = re.compile(r"\d")
 
 
@@ -159,6 +161,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
     language = resources.language
     contact_re = words_regex(tuple(language["contact_words"]) + resources.service_names())
     label_re = words_regex(tuple(language["label_words"]) + resources.service_names())
+    is_a_service = _is_a_service_regex(tuple(language.get("service_nouns", ())))
     crisis_re = words_regex(tuple(language["crisis_words"]))
     call_re = words_regex(tuple(language["call_words"]))
     text_re = words_regex(tuple(language["text_words"]))
@@ -238,6 +241,9 @@ def analyse(doc, resources, settings: dict) -> Analysis:
             if chat_re.search(text):
                 offers.add("chat")
             table_contact = block.kind == TABLE_CELL and bool(contact_re.search(section_text))
+            # "• SANE Australia – a free helpline ... 1800 187 236.": a list item that opens with a
+            # label offers the numbers in it, however far after the label they stand.
+            item_label = _item_label(block, label_re) if block.kind == LIST_ITEM else ""
             if block_has_crisis_words is None:
                 block_has_crisis_words = bool(crisis_re.search(block.text)) or bool(introduced_by and crisis_re.search(introduced_by))
             crisis_context = bool(crisis_re.search(text)) or block_has_crisis_words or bool(crisis_re.search(section_text))
@@ -249,7 +255,8 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                 # shortly before it ("call", "helpline", "Samaritans 116 123", "Emergency services: 999").
                 before = text[max(0, number.start - CONTACT_WINDOW_CHARS) : number.start]
                 window = " ".join(before.split()[-CONTACT_WINDOW_WORDS:])
-                in_contact = table_contact or bool(contact_re.search(window)) or _labelled(before, label_re) or _named_after(text[number.end :], label_re)
+                in_contact = (table_contact or bool(item_label) or bool(contact_re.search(window)) or _labelled(before, label_re)
+                              or _named_after(text[number.end :], label_re) or bool(is_a_service.match(text, number.end)))
                 # "1-800-662-HELP (4357)": a bracketed number right after another is the same contact.
                 alternative = previous is not None and re.fullmatch(r"\s*\(", text[previous.end : number.start]) is not None
                 previous = number
@@ -257,7 +264,8 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                 number_scope = {labelled} if labelled else scoped
                 # Near the top when the number itself is within the first top_words words.
                 at = (top[0], words_before + len(text[: number.start].split()) + 1)
-                found.append(Found("number", number_scope, at, span, text, number, in_contact, crisis_context, offers, alternative, block, offset))
+                found.append(Found("number", number_scope, at, span, text, number, in_contact, crisis_context, offers, alternative, block, offset,
+                                   label=(item_label + " " + before[-LABEL_CHARS:]).strip()))
 
             for url, service in urls:
                 at = lowered.index(url)
@@ -294,7 +302,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
     for f in found:
         allowed = f.scoped or {readers.code}
         if f.kind == "number":
-            mention = _classify(resources, f.detail, f.text, allowed, near_regions(f), f.in_contact, f.crisis_context, f.offers, f.span, f.top)
+            mention = _classify(resources, f, allowed, near_regions(f))
             if mention and f.alternative and mention.kind in ("unknown", "wrong-region"):
                 continue
             if mention:
@@ -326,6 +334,21 @@ class Found:
     alternative: bool = False
     block: object = None
     offset: int = 0
+    label: str = ""  # number: the words just before it, or the label of its list item
+
+
+@functools.lru_cache(maxsize=8)
+def _is_a_service_regex(nouns: tuple[str, ...]) -> re.Pattern:
+    """'‘50808’ is a first of its kind for Ireland, a free 24/7 text service': the number is the
+    service's name, and the sentence says what it is."""
+    words = "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns) or "(?!)"
+    return regexcache.compile(rf"[’'\"”]?\s+is\s+(?:a|an|the|now)\b[^.;]{{0,60}}?\b(?:{words})\b", re.IGNORECASE)
+
+
+def _item_label(block, label_re) -> str:
+    """The label a list item opens with ("SANE Australia – ...", "Lifeline: ..."), if it names a service."""
+    label = re.match(r"\s*([\w&'’ ]{2,60}?)\s*[:–—-]\s", block.text)
+    return label.group(1) if label and label_re.search(label.group(1)) else ""
 
 
 def _labelled(window: str, label_re) -> bool:
@@ -342,8 +365,13 @@ def _named_after(after: str, label_re) -> bool:
     return bool(name) and name.group(1)[:1].isupper() and bool(label_re.search(name.group(1)))
 
 
-def _classify(resources, number, text, allowed, near_regions, in_contact, crisis_context, offers, span, top: tuple[bool, int]) -> Mention | None:
+def _classify(resources, found: Found, allowed, near_regions) -> Mention | None:
+    number, text, in_contact, crisis_context, offers, span, top = (found.detail, found.text, found.in_contact, found.crisis_context,
+                                                                    found.offers, found.span, found.top)
     c = resources.canonical(number.raw)
+    named = not_its_own(resources, found.label, c, allowed) if in_contact and found.label else None
+    if named is not None:  # "Kids Helpline – 1800 650 890": another service's number, or none's
+        return Mention("unknown", span.start, span.end, number.raw, *top, detail=[resources.describe(named.id)], service=named)
     retired = resources.retired_by_number.get(c)
     # A number retired in one region may be a current line in another (741741: Canada's ended
     # Wellness Together text line, the US Crisis Text Line today).
@@ -367,10 +395,10 @@ def _classify(resources, number, text, allowed, near_regions, in_contact, crisis
         # A number the data does not know is most often a real local or regional service (a county's
         # crisis line, a charity's own line): only one a digit away from a known line ("call or
         # text 998") is judged wrong.
-        near = _near_misses(resources, c, near_regions)
+        near = near_misses(resources, c, near_regions)
         if near:
             return Mention("unknown", span.start, span.end, number.raw, *top, detail=near)
-        if _impossible_length(resources, number.digits, allowed):
+        if impossible_length(resources, number.digits, allowed):
             return Mention("unknown", span.start, span.end, number.raw, *top)  # "01743 3686647": a digit too many
         return Mention("local", span.start, span.end, number.raw, *top)
     return None
@@ -411,29 +439,3 @@ def _ended_options(resources, mention, number, text, block, offset, allowed) -> 
                 span = block.source_span(offset + keyword.start(), offset + keyword.end())
                 found.append(Mention("ended", span.start, span.end, keyword.group(), mention.opening, mention.reach, detail=ended))
     return found
-
-
-def _impossible_length(resources, digits: str, allowed) -> bool:
-    """Is the number written with a trunk prefix of the readers' region ("0" in the UK) but with a
-    number of digits no number of that kind has there (`national_lengths`)?"""
-    for code in allowed:
-        region = resources.regions.get(code)
-        lengths = region.national_lengths if region else {}
-        prefix = max((p for p in lengths if digits.startswith(p)), key=len, default=None)
-        if prefix is not None and len(digits) not in lengths[prefix]:
-            return True
-    return False
-
-
-def _near_misses(resources, canonical_number: str, allowed) -> list[str]:
-    out = []
-    for region_code in sorted(allowed):
-        region = resources.regions.get(region_code)
-        if not region:
-            continue
-        for service in region.services:
-            for contact in service.contacts:
-                if contact.number and edit_distance_one(canonical_number, resources.canonical(contact.number)):
-                    out.append(resources.describe(service.id))
-                    break
-    return out

@@ -103,6 +103,7 @@ class Resources:
     retired_by_number: dict = field(default_factory=dict)  # canonical -> Retired
     services: dict = field(default_factory=dict)  # id -> Service
     _names: tuple | None = None  # compiled region names, built on first use
+    _service_names: tuple | None = None  # compiled service names, built on first use
 
     def canonical(self, number: str) -> str:
         return canonical(number, self.country_codes)
@@ -128,6 +129,19 @@ class Resources:
             names.append(re.sub(r"\s*\(.*?\)", "", service.name).strip())
             names.extend(service.also_called)
         return tuple(dict.fromkeys(n for n in names if n))
+
+    def services_named(self, text: str) -> list[Service]:
+        """The services whose names stand in text, the last named first ("Kids Helpline – ")."""
+        if self._service_names is None:
+            by_name: dict[str, list[Service]] = {}
+            for service in self.services.values():
+                for name in (re.sub(r"\s*\(.*?\)", "", service.name).strip(), *service.also_called):
+                    if name:
+                        by_name.setdefault(name.lower(), []).append(service)
+            alternatives = "|".join(re.escape(n) for n in longest_first(by_name))
+            self._service_names = (regexcache.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), by_name)
+        regex, by_name = self._service_names
+        return [service for m in reversed(list(regex.finditer(text))) for service in by_name[m.group().lower()]]
 
     def markers(self) -> dict[str, list[str]]:
         """Each marker and the regions whose pages name it (GP: UK, Ireland, Australia, New Zealand)."""
@@ -248,6 +262,7 @@ SCHEMA = {
         "text_words": _WORDS,
         "chat_words": _WORDS,
         "label_words": _WORDS,
+        "service_nouns?": _WORDS,
         "danger_phrases": _WORDS,
         "reader_words": _WORDS,
         "imperative_words": _WORDS,

@@ -438,3 +438,30 @@ def test_the_old_samaritans_textphone_and_text_numbers_are_retired(number):
 def test_first_person_words_name_the_topic():
     _, analysis = _analysed("Samaritans\n\nI don't want to end my life. Sometimes I want to die, and then I text.\n")
     assert analysis.triggered
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        # A service's name over another service's number, or over a number of its own kind that is
+        # not its own, is a wrong number (sixth batch of real pages, session 10) ...
+        ("# Suicide\n\nIf you are struggling with thoughts of suicide, these helplines can help:\n\n- Lifeline – 13 11 14\n"
+         "- Kids Helpline – 1800 650 890\n", ["crisis.wrong-number"]),
+        # ... also when the list item's number stands after a description of the service ...
+        ("# Suicide\n\nIf you are struggling with thoughts of suicide, these helplines can help:\n\n- Lifeline – 13 11 14\n"
+         "- SANE Australia – a free helpline for anyone concerned about mental illness. 1800 187 236.\n", ["crisis.wrong-number"]),
+        # ... but its own number, or a branch's local line of another kind, is not.
+        ("# Suicide\n\nIf you are struggling with thoughts of suicide, these helplines can help:\n\n- Lifeline – 13 11 14\n"
+         "- Kids Helpline – 1800 55 1800\n", []),
+        ("# Suicide\n\nIf you are struggling with thoughts of suicide, these helplines can help:\n\n- Lifeline – 13 11 14\n"
+         "- Lifeline Darwin – 08 8981 9227\n", []),
+    ],
+)
+def test_a_number_given_under_another_services_name_is_wrong(text, wanted):
+    assert [r for r in _crisis_findings(text) if r == "crisis.wrong-number"] == wanted
+
+
+def test_a_number_that_is_the_services_name_is_offered_when_the_sentence_says_what_it_is():
+    text = "# Suicide\n\nSuicide is a major problem. ‘50808’ is a first of its kind for Ireland, a free 24/7 text service for people in crisis.\n"
+    assert "crisis.missing-banner" not in _crisis_findings(text)
+    assert "crisis.missing-banner" in _crisis_findings(text.replace("is a first of its kind", "was mentioned in a report on crisis services, not"))

@@ -196,10 +196,17 @@ def evaluate(family: str, split: str, batch: str | None = None):
 # retired 0845 number. Fifth batch now: crisis dev 0.917/0.846, test unchanged; stats dev
 # 0.733/0.733, test unchanged (0.571/0.500). All five: crisis dev 0.963/0.915, test 0.833/0.862;
 # stats dev 0.878/0.802, test 0.561/0.627; freshness dev 0.981/0.975, test 0.925/0.925.
+# Sixth batch (42 pages, session 10), first run with the code of that session's start (d6c425e):
+# crisis dev 0.909/0.769, test 1.000/0.923; stats dev 0.407/0.524, test 0.556/0.625; freshness dev
+# 1.000/1.000, test 0.909/0.909. Then, from the dev parts of all six batches: footnote markers with
+# no list in view and markers that cite only what comes before them, "Based on ..." source lines,
+# texters as a service's records, a speaker's words over quoted paragraphs, the years of a change's
+# baseline as its frame; a service's name over another's number, a list item's label offering its
+# number, a number that is a service's name.
 FLOOR = {
-    ("crisis", "dev"): (0.96, 0.91),
-    ("crisis", "test"): (0.83, 0.86),
-    ("stats", "dev"): (0.87, 0.80),
+    ("crisis", "dev"): (0.96, 0.90),
+    ("crisis", "test"): (0.86, 0.87),
+    ("stats", "dev"): (0.87, 0.75),
     ("stats", "test"): (0.56, 0.62),
     ("freshness", "dev"): (0.98, 0.97),
     ("freshness", "test"): (0.92, 0.92),

@@ -63,6 +63,7 @@ class CrisisKind(Kind):
         "ended-undated",  # ... and its data gives no date
         "unknown",  # wrong-number: not a known line for the region
         "did-you-mean",  # wrong-number: ... one digit away from a known line
+        "not-its-own",  # wrong-number: ... given under the name of a service whose number it is not
         "other-region",  # wrong-number: a crisis or emergency number of another region
         "without-types",  # incomplete
         "no-emergency",  # emergency-missing
@@ -180,6 +181,8 @@ class CrisisKind(Kind):
             if m.kind == "wrong-region":
                 names = ", ".join(resources.regions[r].name for r in m.detail if r in resources.regions)
                 out.append(self.finding(m.start, m.end, banner or None, variant="other-region", regions=names, **fields))
+            elif m.detail and m.service is not None:  # another number under a service's name
+                out.append(self.finding(m.start, m.end, m.detail, variant="not-its-own", service=m.service.name, near_miss=m.detail[0], **fields))
             elif m.detail:  # a known line one digit away
                 out.append(self.finding(m.start, m.end, m.detail, variant="did-you-mean", near_miss=m.detail[0], **fields))
             else:
