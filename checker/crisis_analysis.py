@@ -400,7 +400,8 @@ def _classify(resources, found: Found, allowed, near_regions) -> Mention | None:
             return Mention("unknown", span.start, span.end, number.raw, *top, detail=near)
         if impossible_length(resources, number.digits, allowed):
             return Mention("unknown", span.start, span.end, number.raw, *top)  # "01743 3686647": a digit too many
-        return Mention("local", span.start, span.end, number.raw, *top)
+        if len(number.digits) >= resources.language.get("local_min_digits", 0):  # "the number had been 154" is a count
+            return Mention("local", span.start, span.end, number.raw, *top)
     return None
 
 

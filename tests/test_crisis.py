@@ -465,3 +465,17 @@ def test_a_number_that_is_the_services_name_is_offered_when_the_sentence_says_wh
     text = "# Suicide\n\nSuicide is a major problem. ‘50808’ is a first of its kind for Ireland, a free 24/7 text service for people in crisis.\n"
     assert "crisis.missing-banner" not in _crisis_findings(text)
     assert "crisis.missing-banner" in _crisis_findings(text.replace("is a first of its kind", "was mentioned in a report on crisis services, not"))
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        # A short number the data does not know is a count, not a local line: the page offers none.
+        ("# Suicide among the elderly\n\nSuicide rates fell. In 2021, 112 people died by suicide, whereas in the year before, the number had been 154.\n",
+         ["crisis.missing-banner"]),
+        # A full-length one, rung or called, is a local line.
+        ("# Suicide\n\nIf you have suicidal thoughts, talk to a trained counsellor for free by ringing 0808 808 8000.\n", []),
+    ],
+)
+def test_a_short_unknown_number_is_a_count_and_a_full_one_a_local_line(text, wanted):
+    assert [r for r in _crisis_findings(text) if r in ("crisis.missing-banner", "crisis.wrong-number")] == wanted
