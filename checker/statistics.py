@@ -57,7 +57,10 @@ PATTERNS = [
     # "six million", "four million Americans": a number word and a scale word
     ("scaled", regexcache.compile(rf"\b(?P<value>(?i:{_WORD_NUM})\s+(?P<scale>(?i:thousand|million|billion)))\b(?!\s*(?:%|percent|per\s+cent))")),
     # "the leading cause of death", "the biggest killer of young men": first, without an ordinal.
-    ("leading", regexcache.compile(r"\bthe\s+(?:single\s+)?(?:leading|biggest|largest)\s+(?:cause\s+of\s+death|killer)\b", re.IGNORECASE)),
+    # ... and "the highest youth suicide rate in the OECD", "the worst rates in the developed world".
+    ("leading", regexcache.compile(r"\bthe\s+(?:single\s+)?(?:leading|biggest|largest)\s+(?:cause\s+of\s+death|killer)\b"
+                                   r"|\bthe\s+(?:highest|lowest|worst)\s+(?:[\w-]+\s+){0,3}?rates?\s+(?:of\s+[\w-]+\s+)?(?:in|among)\s+(?:the\s+)?"
+                                   r"(?:world|OECD|EU|European\s+Union|Europe|developed\s+world|western\s+world|country|nation)\b", re.IGNORECASE)),
     # "two times more likely", "twice as likely", "12 times higher"
     ("times", regexcache.compile(rf"\b(?P<value>\d+(?:\.\d+)?|{_WORD_NUM}|twice|double|triple)(?:\s*(?:x|times))?\s+(?:more|less|as|higher|greater|lower)\b(?:\s+likely)?", re.IGNORECASE)),
     # "8.6 Australians die every day", "six people take their own lives", "two people complete suicide"
@@ -208,7 +211,7 @@ def _word_number(text: str) -> float:
 
 # Every word a figure written without digits can contain ("two thirds", "tenth leading cause").
 _FIGURE_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_TEENS, *_FRACTIONS, *_ORDINALS) for w in re.findall(r"[a-z]+", phrase)) - {"a"}
-_FIGURE_WORDS |= {"leading", "biggest", "largest", *_TIMES}  # "the leading cause of death", "twice as likely"
+_FIGURE_WORDS |= {"leading", "biggest", "largest", "highest", "lowest", "worst", *_TIMES}  # "the leading cause of death", "twice as likely"
 # Searched in case-folded text: several times faster than an IGNORECASE search of the original.
 _FIGURE_WORD = regexcache.compile(r"\b(?:" + "|".join(longest_first(_FIGURE_WORDS)) + r")\b")
 _DIGIT = regexcache.compile(r"\d")
@@ -228,7 +231,7 @@ _REQUIRES = {
     "rank": ("cause", "highest", "lowest", "worst"),
     "count": (",", "thousand", "million", "billion"),
     "scaled": ("thousand", "million", "billion"),
-    "leading": ("leading", "biggest", "largest"),
+    "leading": ("leading", "biggest", "largest", "highest", "lowest", "worst"),
     "times": ("times", "twice", "double", "triple", "x more", "x as", "x the", "x that"),
     "people": ("die", "their own", "their lives", "themselves", "complete suicide", "end their", "attempt suicide"),
     "interval": ("every",),

@@ -38,6 +38,9 @@ def figures(text):
         ("An estimated 727,000 people died by suicide in 2021.", [("727,000", "count", 727000.0, "about", None, ["suicide_deaths"])]),
         ("About 49.5 million adults", [("49.5 million", "count", 49500000.0, "about", "adults", [])]),
         ("a rate of 14.2 per 100,000 people", [("14.2 per 100,000", "rate_per_100k", 14.2, "", None, ["suicide_rate"])]),
+        # A superlative against the world or a group of countries is a rank (session 10) ...
+        ("New Zealand has the worst youth suicide rates in the OECD.", [("the worst youth suicide rates in the OECD", "rank", 1.0, "", None, [])]),
+        ("The highest rates are among men.", []),
         ("between 10 and 20 percent of teens", [("between 10 and 20 percent", "percent", 15.0, "", "adolescents", [])]),
         ("the third leading cause of death", [("third", "rank", 3.0, "", None, ["leading_cause"])]),
         ("an effect size of g = −0.44", [("g = −0.44", "effect_size", -0.44, "", None, [])]),
