@@ -282,6 +282,9 @@ def test_what_the_sentences_before_told_carries_to_the_next(body, wanted):
         ("Another student, 17, used a nylon rope to hang himself when his parents were away.", ["safety.method-detail"]),
         ("She later threw herself into the Rideau River.", ["safety.location-detail"]),
         ("The actor was reportedly found hanging in his Mumbai residence.", ["safety.location-detail"]),
+        ("On May 1, 1947, Evelyn McHale leapt from the top of the Empire State Building.", ["safety.location-detail"]),
+        ("Medical examiners said the man died on impact. He fell approximately 70 feet.", ["safety.location-detail"]),  # a height is a place
+        ("She added in the Facebook suicide post: “I am sorry for everything.”", ["safety.suicide-note"]),
         # ... while "themselves" of people in general is not one person's act.
         ("Sadly, many young people cut themselves and hide it with long sleeves.", []),
         # One cause told before the act, or as what drove a person to death.
