@@ -13,6 +13,7 @@ deaths") tells no particular one unless it also has a sign that it does.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from checker.context import ASKED, HYPOTHETICAL, MYTH, NEGATED, judge, quoted_regions
@@ -20,9 +21,9 @@ from checker.document import HEADING, PROSE_KINDS
 from checker.phrases import trigger_regex, words_in
 from checker.yamlload import load_data_file
 
-LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_words", "note_contents", "note_follow", "told_links", "told_how", "acts_of_one", "causes", "sensational",
+LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_words", "note_contents", "note_follow", "note_writers", "told_links", "told_how", "acts_of_one", "causes", "sensational",
          "sensational_lead", "guidance", "general", "hope")
-CUED = ("particular", "plural", "acts_of_one", "told_how", "told_how_acts", "told_links", "events", "persons", "notes", "causes", "cause_subjects", "sensational")
+CUED = ("particular", "note_writers", "plural", "acts_of_one", "told_how", "told_how_acts", "told_links", "events", "persons", "notes", "causes", "cause_subjects", "sensational")
 SCHEMA = {**{name: ["phrase"] for name in LISTS}, "cues": {name: ["phrase"] for name in CUED}, "told_carries": "int"}
 
 
@@ -76,6 +77,7 @@ class Told:
     note: str = ""
     note_left: int = 0
     note_sure: bool = False  # a suicide note or final message, not a plain "letter" or "text"
+    names: set = field(default_factory=set)  # the capitalised words of the sentences that told a death
 
     def next_sentence(self) -> None:
         if self.death:
@@ -139,6 +141,8 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
     if particular:
         out.narrates = True
         told.death, told.death_left = particular.group(), rx["told_carries"]
+        if own:
+            told.names.update(_NAME.findall(text, 1))  # (not the sentence's first word)
     elif before[0] and ((not cues["persons"].isdisjoint(words) and rx["persons"].search(text)) or (not cues["told_links"].isdisjoint(words) and rx["told_links"].search(text))):
         # The sentences just after a told death speak of it when they name a person or link to it
         # ("Police said he had taken 40 tablets"; "The cause of death was hanging").
@@ -172,6 +176,14 @@ def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lea
         sensational = rx["sensational"].search(text) or (lead and rx["sensational_lead"].search(text))
         if sensational and not (guidance or rx["guidance"].search(text)) and asserted(sensational):
             found = ("sensational", sensational)
+    if found is None and not guidance and not cues["note_writers"].isdisjoint(words):
+        # "“I'm sorry,” he wrote", "Valerie wrote: ...": the person whose death was told writes
+        # (a name of theirs, or "he"/"she" just after the death was told), with the words quoted.
+        writer = rx["note_writers"].search(text)
+        who = writer.group("who") if writer else ""
+        if writer and (who in told.names or (who.lower() in ("he", "she") and before[0])) and rx["note_contents"].search(text):
+            hit("suicide-note", writer, "the words of the person whose death was told")
+            return
     if found is None and before[1] and not guidance:
         # A note named in the sentence before, its words in this one ("She left a note. It said: ...").
         follow = rx["note_follow"].search(text)
@@ -204,6 +216,9 @@ class _Carried:
 
     def group(self) -> str:
         return f"{self.words} (told just before)"
+
+
+_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 
 
 def _blank_quotes(text: str, start: int, end: int) -> str:

@@ -278,6 +278,24 @@ def test_what_the_sentences_before_told_carries_to_the_next(body, wanted):
 @pytest.mark.parametrize(
     "body, wanted",
     [
+        # The person whose death was told writes, and the words are quoted: by name anywhere after ...
+        ("Kevin Fitzpatrick, 13, took his own life at home in May.\n\nIn July, Fitzpatrick wrote: “I was bullied by an old friend.”",
+         ["safety.suicide-note"]),
+        # ... or as "he" just after the death was told;
+        ("Kevin Fitzpatrick, 13, took his own life at home in May. “I am sorry for everything,” he wrote.", ["safety.suicide-note"]),
+        # a relative's tribute names the relative, and a "he" far from the death is someone else.
+        ("Kevin Fitzpatrick, 13, took his own life at home in May.\n\nHis mother Anne wrote on Facebook: “We will miss you every day.”", []),
+        ("Kevin Fitzpatrick, 13, took his own life at home in May.\n\nThe boy was loved by all.\n\nThe coach said he was a star.\n\n"
+         "“We miss him,” he wrote.", []),
+    ],
+)
+def test_the_words_of_the_person_whose_death_was_told(body, wanted):
+    assert _news_findings(body) == wanted
+
+
+@pytest.mark.parametrize(
+    "body, wanted",
+    [
         # A singular reflexive marks one person's act in any form of the verb ...
         ("Another student, 17, used a nylon rope to hang himself when his parents were away.", ["safety.method-detail"]),
         ("She later threw herself into the Rideau River.", ["safety.location-detail"]),
