@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, field
 
 from checker import regexcache
+from checker.crisis_numbers import impossible_length, near_misses, not_its_own
 from checker.crisis_resources import load_resources
 from checker.document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL
-from checker.crisis_numbers import impossible_length, near_misses, not_its_own
 from checker.phonenumbers import find_numbers
 from checker.phrases import phrase_list
 from checker.phrases import word_list_regex as words_regex
