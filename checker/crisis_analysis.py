@@ -369,9 +369,6 @@ def _classify(resources, found: Found, allowed, near_regions) -> Mention | None:
     number, text, in_contact, crisis_context, offers, span, top = (found.detail, found.text, found.in_contact, found.crisis_context,
                                                                     found.offers, found.span, found.top)
     c = resources.canonical(number.raw)
-    named = not_its_own(resources, found.label, c, allowed) if in_contact and found.label else None
-    if named is not None:  # "Kids Helpline – 1800 650 890": another service's number, or none's
-        return Mention("unknown", span.start, span.end, number.raw, *top, detail=[resources.describe(named.id)], service=named)
     retired = resources.retired_by_number.get(c)
     # A number retired in one region may be a current line in another (741741: Canada's ended
     # Wellness Together text line, the US Crisis Text Line today).
@@ -379,6 +376,9 @@ def _classify(resources, found: Found, allowed, near_regions) -> Mention | None:
         retired = None
     if retired and (len(c) >= 7 or in_contact):
         return Mention("retired", span.start, span.end, number.raw, *top, detail=retired)
+    named = not_its_own(resources, found.label, c, allowed) if in_contact and found.label else None
+    if named is not None:  # "Kids Helpline – 1800 650 890": another service's number, or none's
+        return Mention("unknown", span.start, span.end, number.raw, *top, detail=[resources.describe(named.id)], service=named)
     entries = [(s, contact) for s, contact in resources.by_number.get(c, []) if s.region in allowed]
     if entries and (in_contact or len(c) >= 7):
         service, contact = _best_entry(entries, text, number)
