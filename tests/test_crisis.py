@@ -479,3 +479,18 @@ def test_a_number_that_is_the_services_name_is_offered_when_the_sentence_says_wh
 )
 def test_a_short_unknown_number_is_a_count_and_a_full_one_a_local_line(text, wanted):
     assert [r for r in _crisis_findings(text) if r in ("crisis.missing-banner", "crisis.wrong-number")] == wanted
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        # A number written with the trunk 0 and a digit count no number of its kind has in the
+        # readers' region cannot be dialled as printed: Australia, New Zealand, Ireland (session 10).
+        ("# Suicide\n\nIf you are struggling, call Lifeline on 13 11 14 or call the local team on 02 9382 21111.\n", ["crisis.wrong-number"]),
+        ("# Suicide\n\nIf you are struggling, call Lifeline on 13 11 14 or call the local team on 02 9382 2111.\n", []),
+        ("# Suicide\n\nIf you are struggling, call or text 1737 or call the local crisis team on 0800 920 0922.\n", ["crisis.wrong-number"]),
+        ("# Suicide\n\nIf you are struggling, call or text 1737 or call the local crisis team on 0800 920 092.\n", []),
+    ],
+)
+def test_a_number_of_a_length_the_region_has_not_is_wrong(text, wanted):
+    assert [r for r in _crisis_findings(text) if r == "crisis.wrong-number"] == wanted
