@@ -31,6 +31,8 @@ from checker.region import ReadersRegion, readers_region
 CONTACT_WINDOW_WORDS = 6  # how far before a number a contact word may stand ("call Samaritans free on 116 123")
 CONTACT_WINDOW_CHARS = 80
 LABEL_CHARS = 40  # how far before a number the name it is given under may stand ("Kids Helpline – ")
+LISTED_DIGITS = 9  # a full phone number, not a count or a short code
+_GROUPED = re.compile(r"\d[\s.-]+\d")  # digits in groups, as phone numbers are written
 _DIGIT = re.compile(r"\d")
 
 
@@ -162,6 +164,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
     contact_re = words_regex(tuple(language["contact_words"]) + resources.service_names())
     label_re = words_regex(tuple(language["label_words"]) + resources.service_names())
     is_a_service = _is_a_service_regex(tuple(language.get("service_nouns", ())))
+    support_re = words_regex(tuple(language.get("support_words", ())))
     crisis_re = words_regex(tuple(language["crisis_words"]))
     call_re = words_regex(tuple(language["call_words"]))
     text_re = words_regex(tuple(language["text_words"]))
@@ -255,7 +258,12 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                 # shortly before it ("call", "helpline", "Samaritans 116 123", "Emergency services: 999").
                 before = text[max(0, number.start - CONTACT_WINDOW_CHARS) : number.start]
                 window = " ".join(before.split()[-CONTACT_WINDOW_WORDS:])
-                in_contact = (table_contact or bool(item_label) or bool(contact_re.search(window)) or _labelled(before, label_re)
+                # A list of services with their numbers is a directory: a number written as a phone
+                # number ("0300 124 0093") in a list item that says it is a service of support is
+                # offered, whatever the service is called (not "Appointments 866.588.2264").
+                listed = (block.kind == LIST_ITEM and len(number.digits) >= LISTED_DIGITS and _GROUPED.search(number.raw) is not None
+                          and bool(support_re.search(block.text)))
+                in_contact = (table_contact or bool(item_label) or listed or bool(contact_re.search(window)) or _labelled(before, label_re)
                               or _named_after(text[number.end :], label_re) or bool(is_a_service.match(text, number.end)))
                 # "1-800-662-HELP (4357)": a bracketed number right after another is the same contact.
                 alternative = previous is not None and re.fullmatch(r"\s*\(", text[previous.end : number.start]) is not None
@@ -264,7 +272,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                 number_scope = {labelled} if labelled else scoped
                 # Near the top when the number itself is within the first top_words words.
                 at = (top[0], words_before + len(text[: number.start].split()) + 1)
-                found.append(Found("number", number_scope, at, span, text, number, in_contact, crisis_context, offers, alternative, block, offset,
+                found.append(Found("number", number_scope, at, span, text, number, in_contact, crisis_context or listed, offers, alternative, block, offset,
                                    label=(item_label + " " + before[-LABEL_CHARS:]).strip()))
 
             for url, service in urls:

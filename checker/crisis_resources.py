@@ -263,6 +263,7 @@ SCHEMA = {
         "chat_words": _WORDS,
         "label_words": _WORDS,
         "service_nouns?": _WORDS,
+        "support_words?": _WORDS,
         "local_min_digits?": "int",
         "danger_phrases": _WORDS,
         "reader_words": _WORDS,

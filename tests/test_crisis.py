@@ -494,3 +494,20 @@ def test_a_short_unknown_number_is_a_count_and_a_full_one_a_local_line(text, wan
 )
 def test_a_number_of_a_length_the_region_has_not_is_wrong(text, wanted):
     assert [r for r in _crisis_findings(text) if r == "crisis.wrong-number"] == wanted
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        # A list of services with their phone numbers is a directory: each is offered, whatever it
+        # is called (a local mental health service near the top: no banner-position finding) ...
+        ("# Suicide and self-harm support\n\nIf you are worried about suicidal thoughts, help is here.\n\n"
+         "- BeeU- 0-25 Mental Health Service 0300 124 0093\n- Kooth - free online counselling\n\n" + "Words about it. " * 100
+         + "\n\nChildline offers a helpline for children, call 0800 1111.\n", []),
+        # ... but a clinic's appointments line in its menu is not a crisis resource.
+        ("- Appointments 866.588.2264\n\n# Self-harm\n\nSelf-harm is hurting yourself on purpose.\n\n" + "Words about it. " * 100
+         + "\n\nIf you have thoughts of suicide, call or text 988.\n", ["crisis.banner-position"]),
+    ],
+)
+def test_a_directory_list_offers_its_numbers(text, wanted):
+    assert [r for r in _crisis_findings(text) if r in ("crisis.banner-position", "crisis.missing-banner")] == wanted
