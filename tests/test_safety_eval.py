@@ -323,14 +323,17 @@ def test_forms_of_the_act_and_its_cause(body, wanted):
     assert _news_findings(context + body) == wanted
 
 
-def test_a_second_blind_labelling_agrees_with_the_first():
+@pytest.mark.parametrize("batch, labels", [(3, "safety_real_second_labels.yaml"), (4, "safety_real_second_labels_batch4.yaml")])
+def test_a_second_blind_labelling_agrees_with_the_first(batch, labels):
     """Two labellers, blind to each other, on the third batch (623 sentences, session 8): whether a
     sentence is a safe-messaging problem at all they agree on 0.99 / 0.99 (precision / recall of one
     against the other), and on notes, causes and framing 0.86-1.00; method against place is where
     they differ (method-detail 0.76 / 0.95, location-detail 0.90 / 0.72): the per-rule bar for those
-    two is near what two careful editors reach."""
-    first = {s["text"]: s["label"] for s in sentences(batch=3)}
-    second = yaml.safe_load((DATA / "safety_real_second_labels.yaml").read_text(encoding="utf-8"))["sentences"]
+    two is near what two careful editors reach. On the fourth batch (619 sentences, session 10):
+    0.99 / 0.97; notes 0.95 / 0.93, causes 0.95 / 0.90, framing 1.00 / 0.94; method-detail 0.96 /
+    0.87, location-detail 0.83 / 0.95."""
+    first = {s["text"]: s["label"] for s in sentences(batch=batch)}
+    second = yaml.safe_load((DATA / labels).read_text(encoding="utf-8"))["sentences"]
     assert len(second) == len(first) and all(s["text"] in first for s in second)
 
     def agreement(flag) -> tuple[float, float]:
