@@ -264,6 +264,7 @@ def test_forms_from_the_third_batch(body, wanted):
          ["safety.suicide-note"]),
         ("He left notes for his wife and children. “Dear Bianca. This pain is too much.”", ["safety.suicide-note"]),
         ("Police found a suicide note in his bag. The note clearly blamed his teachers.", ["safety.suicide-note"]),
+        ("Police have seized a suicide note. It mentions a minister and holds him responsible.", ["safety.suicide-note"]),
         # ... but not a note denied, nor a tribute after a note merely named, nor a voice that says
         # or recalls its words ("“I just knew,” she says" is the finder's).
         ("He left no note. “He was the kindest boy,” his mother said.", []),
@@ -311,6 +312,10 @@ def test_the_words_of_the_person_whose_death_was_told(body, wanted):
         ("Critics blamed the fees for driving the student to her death.", ["safety.simplistic-cause"]),
         ("The boy's brother said that because she failed the exam she committed suicide.", ["safety.simplistic-cause"]),
         ("His widow believed he would still be alive had he been allowed to stay at home.", ["safety.simplistic-cause"]),
+        ("Boy, 13, hangs himself after bullies pelt him with food", ["safety.simplistic-cause"]),
+        ("Class X student commits suicide over exam tension.", ["safety.simplistic-cause"]),
+        ("He allegedly took the extreme step as he was unable to repay the loan.", ["safety.simplistic-cause"]),
+        ("His sister said: “I believe he'd still be alive now if they hadn't stopped his money.”", ["safety.simplistic-cause"]),
         # A time after an event is not a cause.
         ("The man died by suicide a few days after Christmas.", []),
         # Risk and methods at population level still pass, even told with "killed themselves".
