@@ -316,6 +316,9 @@ def test_the_words_of_the_person_whose_death_was_told(body, wanted):
         ("Class X student commits suicide over exam tension.", ["safety.simplistic-cause"]),
         ("He allegedly took the extreme step as he was unable to repay the loan.", ["safety.simplistic-cause"]),
         ("His sister said: “I believe he'd still be alive now if they hadn't stopped his money.”", ["safety.simplistic-cause"]),
+        # Suicide as the one answer is a framing; a policy's "only solution" is not.
+        ("She decided to end her life as the only solution to her problems.", ["safety.sensational"]),
+        ("The minister said the only solution to the crisis is more funding.", []),
         # A time after an event is not a cause.
         ("The man died by suicide a few days after Christmas.", []),
         # Risk and methods at population level still pass, even told with "killed themselves".
