@@ -72,6 +72,10 @@ def label(sentence: str, term: str) -> str:
         ("Some people say self-harm is attention-seeking.", "attention-seeking", "reported"),
         ("Critics call it selfish.", "selfish", "reported"),
         ("Her teachers assumed she was seeking attention.", "seeking attention", "reported"),
+        # a view with its holders between, a view people tell themselves, a link people draw
+        ("Picking is often seen by others as attention-seeking behaviour.", "attention-seeking", "reported"),
+        ("They shrug it off by telling themselves that she is attention-seeking.", "attention-seeking", "reported"),
+        ("People relate it to emo kids, but that is not the whole story.", "emo", "reported"),
         # hypothetical
         ("If you think they are just seeking attention, talk to them anyway.", "seeking attention", "hypothetical"),
         ("Even if it looks like manipulation, take it seriously.", "manipulation", "hypothetical"),
