@@ -57,6 +57,10 @@ def fired(source: str, fmt: str = "markdown") -> list[tuple[str, str]]:
         # A historical account of an old institution, and its name.
         ("The county lunatic asylum opened in 1851.", "He was sent to a lunatic asylum last year."),
         ("Records from Kew Lunatic Asylum survive in the archive.", "Records say the patient was a lunatic, the archive says."),
+        # A page that dates itself in its title or opening is a historical account throughout (session 10).
+        ("# Victorian asylum portraits\n\nThe photographs show daily life.\n\nPatients in the lunatic asylum worked in its gardens.\n",
+         "# Photographs of daily life\n\nThe photographs show daily life.\n\nPatients in the lunatic asylum worked in its gardens.\n"),
+        ("In the past, the insane were locked away for years.", "Today, the insane are locked away for years."),
     ],
 )
 def test_the_frame_decides_and_the_same_words_without_it_are_flagged(framed, plain):

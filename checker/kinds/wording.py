@@ -36,7 +36,7 @@ import re
 from checker import saferegex
 from checker.context import ASSERTED, NEGATED, QUOTED, SELF, block_quotations, given_name, judge, load_context_rules, own_account, window
 from checker.discourse import MENTIONED, STATEMENT, block_frames, in_word_list, proper_name, sentence_frames, speaker_turns, work_titles
-from checker.document import HEADING, QUOTE
+from checker.document import HEADING, PROSE_KINDS, QUOTE
 from checker.findings import Finding
 from checker.kinds.base import Kind, Param
 from checker.phrases import PhraseList, phrases_regex
@@ -58,6 +58,9 @@ def _occurs(string: str, doc, lower_text: str) -> bool:
     if string not in answers:
         answers[string] = string in (doc.word_text() if string.isascii() and string.isalnum() else lower_text)
     return answers[string]
+
+
+DATED_PAGE_BLOCKS = 3  # the title and the opening paragraph, with a byline between
 
 
 class WordingKind(Kind):
@@ -275,7 +278,9 @@ class WordingKind(Kind):
                 # Worked out once per block, not once per term: a paragraph of thousands of lines
                 # would otherwise be searched once for each of its terms.
                 topic = self.on_topic(self.paragraph_text(doc, k)) if self.rule.params["near_scope"] == "paragraph" and self.mode == "context" else None
-                dated = self.rule.params["historical"] and self.analysis(doc, ("dated-block", k, id(rules)), lambda: bool(rules.find("historical_paragraph", block.text)))
+                dated = self.rule.params["historical"] and (
+                    self.analysis(doc, ("dated-page", id(rules)), lambda: _dated_page(doc, rules))
+                    or self.analysis(doc, ("dated-block", k, id(rules)), lambda: bool(rules.find("historical_paragraph", block.text))))
             index = bisect.bisect_right(starts, start) - 1  # the sentence the term starts in
             if index < 0 or start >= sentences[index].end:
                 continue
@@ -317,3 +322,10 @@ class _Regions:
     def contain(self, start: int, end: int) -> bool:
         at = bisect.bisect_right(self.starts, start)
         return bool(at) and self.reach[at - 1] >= end
+
+
+def _dated_page(doc, rules) -> bool:
+    """A page whose title or opening paragraph dates it to the past ("Victorian asylum portraits",
+    "In 1850 the county opened ...") is a historical account throughout."""
+    opening = [b for b in doc.blocks[:DATED_PAGE_BLOCKS] if b.kind in PROSE_KINDS]
+    return any(rules.find("historical_paragraph", b.text) for b in opening[:2])
