@@ -22,7 +22,7 @@ from checker import regexcache
 from checker.citations import NONE, RANK, Citation, CitationReader
 from checker.document import HEADING, LIST_ITEM
 from checker.errors import UsageError
-from checker.page_citations import cite_from_quoted_speakers, cite_from_source_lines, cite_from_study_title
+from checker.page_citations import cite_from_quoted_speakers, cite_from_source_lines, cite_from_study_title, cite_from_the_paragraph_after
 from checker.phrases import longest_first
 from checker.readability import prose_blocks
 from checker.statistics import Figure, block_has_digits, block_has_figure_words, find_figures
@@ -285,6 +285,7 @@ def analyse(doc, registry_path: str, citations_path: str) -> list[Stat]:
     cite_from_source_lines(doc, stats, reader)
     cite_from_study_title(doc, stats, reader)
     cite_from_quoted_speakers(doc, stats, reader)
+    cite_from_the_paragraph_after(doc, stats, reader)
     _link_restatements(stats)
     _match_registry(stats, load_registry(registry_path)["claims"])
     return stats

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.citations import RANK, Citation
-from checker.document import HEADING, LIST_ITEM
+from checker.document import HEADING, LIST_ITEM, PARAGRAPH
 
 
 def cite_from_source_lines(doc, stats, reader) -> None:
@@ -66,6 +66,7 @@ def cite_from_study_title(doc, stats, reader) -> None:
 
 
 _OPENING_QUOTE = re.compile(r"^\s*[\"“]")
+_DATA_WORDS = re.compile(r"\b(?:statistics|figures|data|numbers)\b", re.IGNORECASE)
 
 
 def cite_from_quoted_speakers(doc, stats, reader) -> None:
@@ -90,3 +91,26 @@ def cite_from_quoted_speakers(doc, stats, reader) -> None:
         who = speaker_of.get(id(stat.block))
         if who and RANK[stat.citation_status] < RANK["incomplete"]:
             stat.cite(Citation("incomplete", f"the words of {who}, without a year or a link", who))
+
+
+def cite_from_the_paragraph_after(doc, stats, reader) -> None:
+    """News tells a finding first and names its source in the paragraph after ("One helpline has
+    received an almost 10% spike in calls ..." / "Statistics released by 1Life reveal ..."): a
+    paragraph whose figures all name no source, and that points at no research of its own, is cited
+    by the source the next paragraph's first sentence names while it speaks of the figures."""
+    by_block: dict[int, list] = {}
+    for stat in stats:
+        by_block.setdefault(id(stat.block), []).append(stat)
+    for here, after in zip(doc.blocks, doc.blocks[1:]):
+        mine = by_block.get(id(here))
+        if here.kind != PARAGRAPH or after.kind != PARAGRAPH or not mine or not after.sentences:
+            continue  # paragraphs of prose, one after the other (a list's items are separate facts)
+        if any(s.citation_status for s in mine) or any(reader.vague(s.text) for s in here.sentences):
+            continue
+        first = after.sentences[0]
+        if not _DATA_WORDS.search(first.text):
+            continue  # it must speak of the figures: "Statistics released by 1Life reveal ..."
+        named = reader.judge(first.text, first, after)
+        if named.status and named.source:
+            for stat in mine:
+                stat.cite(Citation(named.status, f"{named.why}, in the paragraph after", named.source))

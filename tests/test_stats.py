@@ -374,6 +374,10 @@ def _uncited_lines(text: str, rule_id: str = "stats.uncited") -> list[int]:
         ("# On our campus\n\n- 6.5% injured themselves\n- 5.8% considered suicide\n\n**Based on the Counseling Student Survey (2010)\n", []),
         ("# On our campus\n\n- 6.5% injured themselves\n- 5.8% considered suicide\n\nBased on what we hear, it is worse.\n", [3, 4]),
         ("# Our service\n\nIt has provided support to 3,801 people through 6,694 conversations.\n\n- 30% of texters identified as LGBTI+\n", []),
+        # News tells the finding first and names its source in the paragraph after, when that speaks
+        # of the figures; a list's items are separate facts.
+        ("# News\n\nIn 2016, 5,668 people took their own lives in the UK.\n\nNew data from the ONS about suicide deaths revealed the fall.\n", []),
+        ("# News\n\nIn 2016, 5,668 people took their own lives in the UK.\n\nThe ONS will publish its next report in May.\n", [3]),
         # A named speaker's words run over the paragraphs that open with a quotation mark.
         ('# News\n\nMinister Clare Haughey said: "Any suicide is a tragedy.\n\n"An increase is concerning.\n\n'
          '"We remain committed to the 19% decrease in suicide rates.\n', []),
