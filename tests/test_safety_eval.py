@@ -304,6 +304,10 @@ def test_the_words_of_the_person_whose_death_was_told(body, wanted):
         ("On May 1, 1947, Evelyn McHale leapt from the top of the Empire State Building.", ["safety.location-detail"]),
         ("Medical examiners said the man died on impact. He fell approximately 70 feet.", ["safety.location-detail"]),  # a height is a place
         ("She added in the Facebook suicide post: “I am sorry for everything.”", ["safety.suicide-note"]),
+        ("The student took own life after his roommates had left, police said. His body was found by pupils who untied him.",
+         ["safety.method-detail"]),
+        ("A mother of two drove her car on to the railway line and was struck by a train.", ["safety.location-detail"]),
+        ("It was revealed in separately written notes that the couple felt they had no choice.", ["safety.suicide-note"]),
         # ... while "themselves" of people in general is not one person's act.
         ("Sadly, many young people cut themselves and hide it with long sleeves.", []),
         # One cause told before the act, or as what drove a person to death.
