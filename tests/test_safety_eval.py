@@ -94,8 +94,10 @@ def scores(items, results) -> dict:
 # 0.482. Then, tuned on all four dev parts (substances and gas named as what killed, cuts by their
 # verb, acts told with how; "suicide contagion" is the researchers' term): batch 4 dev 0.887 / 0.548,
 # test 0.952 / 0.482. All four batches: dev 0.955 / 0.683 (tuned on), test 0.936 / 0.545.
-# After the second passage batch's dev part: all four batches dev 0.955 / 0.684, test 0.940 / 0.547.
-FLOOR = {"dev": (0.95, 0.68), "test": (0.93, 0.54)}
+# After the second passage batch's dev part: all four batches dev 0.955 / 0.684, test 0.940 / 0.547;
+# at the session's end (more causes, notes and acts from the dev parts): dev 0.958 / 0.706, test
+# 0.942 / 0.559 (fourth batch dev 0.914 / 0.629, test 0.953 / 0.494).
+FLOOR = {"dev": (0.95, 0.70), "test": (0.94, 0.55)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -137,7 +139,9 @@ def gravest(results) -> list[set]:
 # cause told with "because" before the act, a life that one change would have saved; a time after an
 # event is no cause; an act of many outweighed by a general statement): both batches dev 0.933 /
 # 0.629, test 0.885 / 0.602 (batch 1 alone as before).
-PASSAGE_FLOOR = {"dev": (0.93, 0.62), "test": (0.88, 0.60)}
+# At the session's end: both batches dev 0.940 / 0.652, test 0.899 / 0.625 (second batch dev 0.938 /
+# 0.642, test 0.893 / 0.556).
+PASSAGE_FLOOR = {"dev": (0.93, 0.65), "test": (0.89, 0.62)}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
