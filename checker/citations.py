@@ -94,6 +94,7 @@ class CitationReader:
         self.source_line = _source_line_regex(tuple(citations.get("source_line_words", ())), tuple(citations.get("source_line_links", ())),
                                               tuple(citations.get("source_line_openers", ())))
         self.speaker_intro = _speaker_intro_regex(tuple(citations.get("speech_verbs", ())))
+        self.figure_words = word_list_regex(tuple(citations.get("figure_words", ())))
         titles = citations.get("study_titles") or []
         self.study_title = regexcache.compile("|".join(f"(?:{t})" for t in titles), re.IGNORECASE) if titles else None
         self.study_title_shape = {"heading_within": 8, "lines": 5, "words": 15} | (citations.get("study_title_shape") or {})
@@ -196,6 +197,10 @@ class CitationReader:
     def refers_back(self, text: str) -> bool:
         """"According to the report", "the figures show": a source referred to, named before."""
         return bool(self.references.search(text))
+
+    def speaks_of_figures(self, text: str) -> bool:
+        """'Statistics released by 1Life reveal ...', 'New data from the ONS ...': about the figures."""
+        return bool(self.figure_words.search(text))
 
     def is_source_line(self, text: str) -> bool:
         """'(Source: National Institute of Mental Health)': attributes what comes just before."""

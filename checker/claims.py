@@ -74,6 +74,7 @@ CITATIONS_SCHEMA = {
     "source_line_links?": ["str"],
     "source_line_openers?": ["str"],
     "speech_verbs?": ["str"],
+    "figure_words?": ["str"],
     "study_titles?": ["str"],
     "study_title_shape?": {"heading_within?": "int", "lines?": "int", "words?": "int"},
     "web_source_suffixes?": ["str"],

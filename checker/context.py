@@ -119,6 +119,7 @@ class ContextRules:
         self.first_person_words = trigger_regex(data.get("first_person_words") or ["i"])
         self.own = {key: {p.lower() for p in data.get(f"own_{key}", [])} for key in ("subjects", "blockers", "possessives", "between")}
         self.own_reach = int(data.get("own_reach", 14))
+        self.dated_page_blocks = int(data.get("dated_page_blocks", 3))
         self.possession = trigger_regex(data.get("self_possession") or ["have a"])
         self.replacement_marks = tuple(data.get("replacement_marks", []))
         self.work_title_patterns = [regexcache.compile(p) for p in data.get("work_titles", [])]
@@ -187,6 +188,7 @@ SCHEMA = {
     "historical?": ["phrase"],
     "own_subjects?": ["phrase"],
     "own_reach?": "int",
+    "dated_page_blocks?": "int",
     "own_blockers?": ["phrase"],
     "own_possessives?": ["phrase"],
     "own_between?": ["phrase"],

@@ -31,7 +31,6 @@ from checker.region import ReadersRegion, readers_region
 CONTACT_WINDOW_WORDS = 6  # how far before a number a contact word may stand ("call Samaritans free on 116 123")
 CONTACT_WINDOW_CHARS = 80
 LABEL_CHARS = 40  # how far before a number the name it is given under may stand ("Kids Helpline – ")
-LISTED_DIGITS = 9  # a full phone number, not a count or a short code
 _GROUPED = re.compile(r"\d[\s.-]+\d")  # digits in groups, as phone numbers are written
 _DIGIT = re.compile(r"\d")
 
@@ -261,7 +260,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                 # A list of services with their numbers is a directory: a number written as a phone
                 # number ("0300 124 0093") in a list item that says it is a service of support is
                 # offered, whatever the service is called (not "Appointments 866.588.2264").
-                listed = (block.kind == LIST_ITEM and len(number.digits) >= LISTED_DIGITS and _GROUPED.search(number.raw) is not None
+                listed = (block.kind == LIST_ITEM and len(number.digits) >= language.get("listed_min_digits", 0) and _GROUPED.search(number.raw) is not None
                           and bool(support_re.search(block.text)))
                 in_contact = (table_contact or bool(item_label) or listed or bool(contact_re.search(window)) or _labelled(before, label_re)
                               or _named_after(text[number.end :], label_re) or bool(is_a_service.match(text, number.end)))

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 from checker.phonenumbers import edit_distance_one
 
-# Numbers written alike start alike: a national freephone beside a national freephone ("1800 ...").
-SAME_KIND_DIGITS = 4
-
 
 def impossible_length(resources, digits: str, allowed) -> bool:
     """Is the number written with a trunk prefix of the readers' region ("0" in the UK) but with a
@@ -42,13 +39,14 @@ def not_its_own(resources, label: str, canonical_number: str, allowed):
     written like its own (the same length and first digits): the page gives a service another
     number. None when the label names no service of the readers' regions, or the number is its own
     or of another kind (a branch's local line beside a national one)."""
+    same_kind = resources.language.get("same_kind_digits", 4)
     for service in resources.services_named(label):
         if service.region not in allowed:
             continue
         own = [resources.canonical(c.number) for c in service.contacts if c.number]
         if not own or canonical_number in own:
             return None
-        if any(len(o) == len(canonical_number) and o[:SAME_KIND_DIGITS] == canonical_number[:SAME_KIND_DIGITS] for o in own):
+        if any(len(o) == len(canonical_number) and o[:same_kind] == canonical_number[:same_kind] for o in own):
             return service
         return None
     return None

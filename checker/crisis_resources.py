@@ -265,6 +265,8 @@ SCHEMA = {
         "service_nouns?": _WORDS,
         "support_words?": _WORDS,
         "local_min_digits?": "int",
+        "listed_min_digits?": "int",
+        "same_kind_digits?": "int",
         "danger_phrases": _WORDS,
         "reader_words": _WORDS,
         "imperative_words": _WORDS,

@@ -66,7 +66,6 @@ def cite_from_study_title(doc, stats, reader) -> None:
 
 
 _OPENING_QUOTE = re.compile(r"^\s*[\"“]")
-_DATA_WORDS = re.compile(r"\b(?:statistics|figures|data|numbers)\b", re.IGNORECASE)
 
 
 def cite_from_quoted_speakers(doc, stats, reader) -> None:
@@ -108,7 +107,7 @@ def cite_from_the_paragraph_after(doc, stats, reader) -> None:
         if any(s.citation_status for s in mine) or any(reader.vague(s.text) for s in here.sentences):
             continue
         first = after.sentences[0]
-        if not _DATA_WORDS.search(first.text):
+        if not reader.speaks_of_figures(first.text):
             continue  # it must speak of the figures: "Statistics released by 1Life reveal ..."
         named = reader.judge(first.text, first, after)
         if named.status and named.source:

@@ -60,9 +60,6 @@ def _occurs(string: str, doc, lower_text: str) -> bool:
     return answers[string]
 
 
-DATED_PAGE_BLOCKS = 3  # the title and the opening paragraph, with a byline between
-
-
 class WordingKind(Kind):
     """Two pre-checks keep most rules from running a regex at all: a term can only match where
     all its words are (checker.phrases.PhraseList), and a regex only where one of its required
@@ -327,5 +324,5 @@ class _Regions:
 def _dated_page(doc, rules) -> bool:
     """A page whose title or opening paragraph dates it to the past ("Victorian asylum portraits",
     "In 1850 the county opened ...") is a historical account throughout."""
-    opening = [b for b in doc.blocks[:DATED_PAGE_BLOCKS] if b.kind in PROSE_KINDS]
+    opening = [b for b in doc.blocks[: rules.dated_page_blocks] if b.kind in PROSE_KINDS]
     return any(rules.find("historical_paragraph", b.text) for b in opening[:2])
