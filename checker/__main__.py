@@ -1,3 +1,3 @@
-from checker.cli import entry
+from checker.launcher import main
 
-entry()
+main()

@@ -31,9 +31,11 @@ _TIDIED = "tidied"  # a stamp file: when the directory was last tidied
 
 
 @functools.lru_cache(maxsize=1)
+@functools.cache
 def code_stamp() -> str:
     """Size and modification time of carecheck's own modules: a changed checkout (not only a new
-    release) makes old entries stale."""
+    release) makes old entries stale. Read once per process: the code that runs is the code that
+    was imported, whatever happens to the files later."""
     package = Path(__file__).resolve().parent
     stamp = hashlib.sha256()
     for module in sorted(package.rglob("*.py")):

@@ -16,6 +16,7 @@ import click
 from checker import __version__
 from checker.cli_rules import explain, grammar, rules
 from checker.cli_setup import config, init
+from checker.cli_warm import warm
 from checker.errors import Terminated, UsageError
 from checker.formats import format_names
 from checker.formats.sanitise import terminal
@@ -151,11 +152,14 @@ def _run_options(function):
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text output (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
+@click.option("--keep-warm", is_flag=True, help="Run in a warm carecheck process, started by the first such run and ended after 10 idle minutes "
+              "(pre-commit hooks: a one-file check without the start-up). Not on Windows; CARECHECK_NO_WARM=1 turns it off.")
 @_run_options
-def check(paths, fmt, output, fail_on, baseline_path, fix, diff, stdin_filename, quiet, show, color, statistics, **run):
+def check(paths, fmt, output, fail_on, baseline_path, fix, diff, stdin_filename, quiet, show, color, statistics, keep_warm, **run):
     """Check articles (default: the config's paths, else content/; `-` reads one from stdin)."""
     from checker.formats import RenderOptions, render_pieces
 
+    del keep_warm  # acted on by checker/launcher.py, before and after this command
     stdin_text = None
     run["quiet"] = quiet  # the grammar note stays unsaid
     if "-" in paths:
@@ -378,6 +382,7 @@ main.add_command(rules)
 main.add_command(explain)
 main.add_command(init)
 main.add_command(config)
+main.add_command(warm)
 
 
 @main.command()
@@ -390,19 +395,22 @@ def lsp():
     serve()
 
 
-def entry() -> None:
-    """The `carecheck` command. Once the command is done and its output flushed, the process
-    ends without Python's clean-up of every object it made (compiled patterns, parsed rule
-    packs): that clean-up is a sixth of a one-file check's time and has nothing left to save.
-    Files are all written and closed by then. After Ctrl-C, worker processes may still be
-    running: then Python's own exit stops them."""
+def run_command(args: list[str] | None = None) -> int:
+    """Run one carecheck command line (sys.argv when None) and return its exit code."""
     try:
-        main()
-        code = 0
+        main(args=args)
+        return 0
     except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if not isinstance(exc.code, (int, type(None))):
             click.echo(str(exc.code), err=True)
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+
+
+def finish(code: int) -> None:
+    """End the process with `code` once its output is flushed, without Python's clean-up of every
+    object it made (compiled patterns, parsed rule packs): that clean-up is a sixth of a one-file
+    check's time and has nothing left to save. Files are all written and closed by then. After
+    Ctrl-C, worker processes may still be running: then Python's own exit stops them."""
     if "multiprocessing" in sys.modules and sys.modules["multiprocessing"].active_children():
         sys.exit(code)
     try:
@@ -411,3 +419,8 @@ def entry() -> None:
     except (BrokenPipeError, OSError, ValueError):  # ValueError: closed already (the language server's exit)
         pass
     os._exit(code)
+
+
+def entry() -> None:
+    """The `carecheck` command, run in this process."""
+    finish(run_command())

@@ -38,7 +38,7 @@ repos:
     hooks:
       - id: carecheck
         name: carecheck
-        entry: carecheck check --force-exclude
+        entry: carecheck check --force-exclude --keep-warm
         language: system
         types_or: [markdown, html, plain-text]
 """

@@ -49,6 +49,17 @@ def pack_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+# The rule sets this process validated, by the digest of their files, when keep_loaded() was
+# called: a warm process (checker/warm.py) validates the built-in packs once, and every run forked
+# from it reuses them. Off elsewhere, so that no two runs in one process share rule objects.
+_LOADED: dict[str, tuple[list[Rule], dict[str, str]]] | None = None
+
+
+def keep_loaded() -> None:
+    global _LOADED
+    _LOADED = {}
+
+
 def load_rules(extra_dirs=(), include_builtin: bool = True, files=(), cache_dir=None) -> RuleSet:
     """Load the built-in packs, then every pack in extra_dirs, then the given pack files.
 
@@ -74,10 +85,14 @@ def load_rules(extra_dirs=(), include_builtin: bool = True, files=(), cache_dir=
     texts = [_read(path) for path in paths]
     for path, text in zip(paths, texts):
         digest.update(str(path.resolve()).encode() + b"\0" + text.encode("utf-8", "replace"))
+    files_digest = digest.hexdigest()
     if cache_dir:
         from checker.cache import code_stamp
 
         digest.update(code_stamp().encode())  # validation results depend on carecheck's own code too
+    loaded = _LOADED.get(files_digest) if _LOADED is not None else None
+    if loaded and all(_file_digest(Path(path)) == known for path, known in loaded[1].items()):
+        return RuleSet(loaded[0], _with_data(digest.hexdigest(), loaded[1]))
     cached = _read_cached(cache_dir, digest.hexdigest()) if cache_dir else None
     if cached is not None:
         return cached
@@ -92,6 +107,8 @@ def load_rules(extra_dirs=(), include_builtin: bool = True, files=(), cache_dir=
             rules.append(rule)
     outside = _outside_data(rules, hashed)
     ruleset = RuleSet(rules, _with_data(digest.hexdigest(), outside))
+    if _LOADED is not None:
+        _LOADED[files_digest] = (rules, outside)
     if cache_dir:
         _write_cached(cache_dir, ruleset, digest.hexdigest(), outside)
     return ruleset

@@ -14,6 +14,7 @@ from __future__ import annotations
 import mmap
 import os
 import re
+import string
 
 _VARIANT = re.compile(rb"\(\d+\)$")
 
@@ -25,6 +26,20 @@ class PronouncingDictionary:
         self.path = path
         self._map = None
         self._cache: dict[str, list[list[str]] | None] = {}
+        self._counts: dict[str, int] | None = None  # every word's syllables, once load_counts() ran
+
+    def load_counts(self) -> None:
+        """Count every word's syllables at once (a fifth of a second): for a long-lived process,
+        whose runs then never search the file."""
+        digits_only = str.maketrans("", "", string.ascii_uppercase + " ")  # "AH0 N" -> "0"
+        with open(self.path, "rb") as handle:
+            text = handle.read().decode("utf-8", "replace")
+        counts = {}
+        for line in text.splitlines():
+            head, _, phones = line.partition(" ")
+            if "(" not in head:  # "word(2)": another pronunciation; the first one counts
+                counts[head] = len(phones.split("#", 1)[0].translate(digits_only))
+        self._counts = counts
 
     def _data(self):
         if self._map is None:
@@ -79,6 +94,8 @@ class PronouncingDictionary:
             return False
 
     def syllables(self, word: str) -> int | None:
+        if self._counts is not None:
+            return self._counts.get(word.lower())
         try:
             return sum(1 for phone in self[word.lower()][0] if phone[-1:].isdigit())
         except KeyError:

@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 # Tests check fresh results; tests/test_cache.py turns the cache back on where it is the subject.
 os.environ["CARECHECK_NO_CACHE"] = "1"
+# No test leaves a warm process behind; tests/test_warm.py turns it on in a directory of its own.
+os.environ["CARECHECK_NO_WARM"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
