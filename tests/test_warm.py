@@ -4,13 +4,14 @@ checker/warm.py). Every test gives it a private runtime directory and stops it a
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
-
 from conftest import carecheck_command, subprocess_env, write
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="a warm process needs fork (not on Windows)")
@@ -20,14 +21,15 @@ BAD = "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\
 
 
 @pytest.fixture
-def warm_env(tmp_path):
-    """The environment of runs that may use a warm process, in a runtime directory of their own."""
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    env = subprocess_env({"XDG_RUNTIME_DIR": str(runtime), "CARECHECK_LANGUAGETOOL_URL": "", "CI": ""})
+def warm_env():
+    """The environment of runs that may use a warm process, in a runtime directory of their own
+    (short: a Unix socket's path has room for about 100 characters)."""
+    runtime = tempfile.mkdtemp(prefix="cc-")
+    env = subprocess_env({"XDG_RUNTIME_DIR": runtime, "CARECHECK_LANGUAGETOOL_URL": "", "CI": ""})
     env.pop("CARECHECK_NO_WARM", None)
     yield env
     subprocess.run(carecheck_command("warm", "stop"), env=env, capture_output=True, timeout=60)
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 def run(args, cwd, env, stdin=None):

@@ -268,27 +268,41 @@ def measure(name: str, directory: Path, size: int, jobs: int, tools: dict, args)
     warm = run(carecheck(str(directory)), cache_dir, CACHE)
 
     edits = edited_article(articles[0], args.work / f"edit-{name}", args.edits)
+    hook_edits = edited_article(articles[0], args.work / f"edit-{name}", args.edits, keep_warm=True)
     families = family_costs(directory)
     # Throughput with jobs: the median of every run of it on this corpus (the peers' neighbours
     # too), so one run slowed by the machine does not make the headline figure.
     walls = [parallel["wall"], *(t for p in peers.values() for t in p["ours_runs"])]
     return {"name": name, "directory": directory, "articles": articles, "size": size, "words": words, "walls": walls,
             "findings": summary["findings"] / size, "same": same, "serial": serial, "parallel": parallel, "peers": peers,
-            "cold": cold, "warm": warm, "edits": edits, "families": families}
+            "cold": cold, "warm": warm, "edits": edits, "hook_edits": hook_edits, "families": families}
 
 
-def edited_article(one: Path, directory: Path, count: int) -> list[float]:
-    """One article checked as in a pre-commit hook after an edit: the rule set was validated before
-    (its cache is warm), the article is new (its result is not). Seconds per run."""
+def edited_article(one: Path, directory: Path, count: int, keep_warm: bool = False) -> list[float]:
+    """One article checked after an edit: the rule set was validated before (its cache is warm),
+    the article is new (its result is not). With keep_warm, as the pre-commit hook runs it: the
+    first run starts the warm process (checker/warm.py), the others are answered by it. Seconds
+    per run."""
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir(parents=True)
     article = directory / "article.md"
+    runtime = tempfile.mkdtemp(prefix="cc-")  # short: a socket's path has room for about 100 characters
+    env = {**CACHE, "XDG_RUNTIME_DIR": runtime, "CI": "", "CARECHECK_NO_WARM": "1" if not keep_warm else ""}
+    flags = ["--keep-warm"] if keep_warm else []
     walls = []
-    for k in range(count + 1):
-        article.write_text(one.read_text(encoding="utf-8") + f"\nEdit {k}.\n", encoding="utf-8")
-        wall = run(carecheck(str(article)), directory, CACHE)["wall"]
-        if k:  # the first run fills the rule-set cache
-            walls.append(wall)
+    try:
+        for k in range(count + 1):
+            article.write_text(one.read_text(encoding="utf-8") + f"\nEdit {k}.\n", encoding="utf-8")
+            wall = run(carecheck(*flags, str(article)), directory, env)["wall"]
+            if k:  # the first run fills the rule-set cache (and starts the warm process)
+                walls.append(wall)
+            elif keep_warm:
+                deadline = time.monotonic() + 60
+                while not list(Path(runtime).glob("carecheck-*/*.sock")) and time.monotonic() < deadline:
+                    time.sleep(0.1)
+    finally:
+        run([sys.executable, "-m", "checker", "warm", "stop"], directory, env)
+        shutil.rmtree(runtime, ignore_errors=True)
     article.write_text(one.read_text(encoding="utf-8") + "\nOne more edit.\n", encoding="utf-8")  # for import_profile
     return walls
 
@@ -439,16 +453,17 @@ def write_report(args, size, jobs, corpora, notes, growth, imports, starts, lsp)
         "The floor is reading and parsing the articles alone (in one process); the whole run with `--jobs 1` is",
         "shown as a multiple of it.",
         "",
-        f"| corpus | words per article | findings per article | articles/s, {jobs} jobs | articles/s, 1 job | alex ÷ carecheck | write-good ÷ carecheck | warm re-run speed-up | one edited article, median / p95 | whole run ÷ floor |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| corpus | words per article | findings per article | articles/s, {jobs} jobs | articles/s, 1 job | alex ÷ carecheck | write-good ÷ carecheck | warm re-run speed-up | one edited article, median / p95: a new process | the same, as the pre-commit hook runs it (--keep-warm) | whole run ÷ floor |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, r in corpora.items():
         peer = {tool: ratio(p["wall"], p["ours"]) for tool, p in r["peers"].items()}
-        edits = r["edits"]
+        edits, hook = r["edits"], r["hook_edits"]
         lines.append(
             f"| {name} | {r['words']:.0f} | {r['findings']:.1f} | {size / statistics.median(r['walls']):.0f} | {size / r['serial']['wall']:.0f} | "
             f"{peer.get('alex', '—')} | {peer.get('write-good', '—')} | {ratio(r['cold']['wall'], r['warm']['wall'])} | "
-            f"{statistics.median(edits) * 1000:.0f} / {percentile(edits, 0.95) * 1000:.0f} ms | {ratio(r['serial']['wall'], floor_seconds(r))} |"
+            f"{statistics.median(edits) * 1000:.0f} / {percentile(edits, 0.95) * 1000:.0f} ms | "
+            f"{statistics.median(hook) * 1000:.0f} / {percentile(hook, 0.95) * 1000:.0f} ms | {ratio(r['serial']['wall'], floor_seconds(r))} |"
         )
     lines += [f"\n**{name}: `--jobs 1` and `--jobs {jobs}` gave different output** (twice), where they must be the same."
               for name, r in corpora.items() if not r["same"]]
@@ -540,9 +555,10 @@ def targets(corpora, growth, size, jobs) -> list[str]:
                 times = r["peers"][tool]["wall"] / r["peers"][tool]["ours"]
                 checks.append((f"{name}: throughput against {tool}, {size:,} articles, {jobs} jobs", f"at least {wanted}x", f"{times:.1f}x", times >= wanted))
     for name, r in corpora.items():
-        median = statistics.median(r["edits"]) * 1000
-        checks.append((f"{name}: one edited article (rule-set cache warm)", "median 120 ms or less",
-                       f"{median:.0f} ms (p95 {percentile(r['edits'], 0.95) * 1000:.0f})", median <= 120))
+        for key, how in (("edits", "a new process"), ("hook_edits", "as the pre-commit hook runs it (--keep-warm)")):
+            median = statistics.median(r[key]) * 1000
+            checks.append((f"{name}: one edited article (rule-set cache warm), {how}", "median 120 ms or less",
+                           f"{median:.0f} ms (p95 {percentile(r[key], 0.95) * 1000:.0f})", median <= 120))
     for name, r in corpora.items():
         speedup = r["cold"]["wall"] / r["warm"]["wall"]
         checks.append((f"{name}: warm re-run", "at least 10x faster", f"{speedup:.1f}x", speedup >= 10))
