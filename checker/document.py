@@ -325,12 +325,17 @@ class Document:
     def blocks_with(self, words) -> set[int]:
         """The indexes (in self.blocks) of the prose blocks that have all these case-folded words
         (every prose block for none). Each word's blocks are looked up once per document."""
-        having = self.cache.setdefault("blocks_having", {})
+        having = self.cache.get("blocks_having")
+        if having is None:  # word -> its blocks, for every word at once: one pass over the blocks
+            having = self.cache["blocks_having"] = {"": set()}
+            for k, block in enumerate(self.blocks):
+                if block.kind in PROSE_KINDS:
+                    having[""].add(k)
+                    for word in block.words:
+                        having.setdefault(word, set()).add(k)
         found = None
         for word in words or ("",):
-            if word not in having:
-                having[word] = {k for k, b in enumerate(self.blocks) if b.kind in PROSE_KINDS and (not word or word in b.words)}
-            found = set(having[word]) if found is None else found & having[word]
+            found = set(having.get(word, ())) if found is None else found & having.get(word, set())
             if not found:
                 break
         return found

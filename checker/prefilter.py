@@ -93,5 +93,37 @@ def literals_of(source: str, flags: int) -> frozenset[str] | None:
     return frozenset(r.lower() for r in required)
 
 
+def literal_conditions(source: str, flags: int) -> list[frozenset[str]]:
+    """Every set of lower-case strings of which a match must contain one: the runs of literal
+    characters and the parts of the pattern's top level (inside one group that holds it all), each
+    a condition of its own ("suicides?\\s+(?:wave|spike)" needs "suicide" and one of "wave",
+    "spike"). All must be met; an empty list knows of none."""
+    flags &= re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
+    try:
+        items = list(_sre.parse(source, flags))
+    except Exception:
+        return []
+    while len(items) == 1 and items[0][0] is _c.SUBPATTERN:
+        items = list(items[0][1][-1])
+    _TERM_GROUP[0] = None
+    conditions, run = [], []
+
+    def keep(found) -> None:
+        if found and all(len(c) >= MIN_LENGTH for c in found):
+            conditions.append(frozenset(found))
+
+    for op, arg in items:
+        if op is _c.LITERAL:
+            run.append(chr(arg))
+            continue
+        keep({"".join(run)} if run else None)
+        run = []
+        keep(_node(op, arg))
+    keep({"".join(run)} if run else None)
+    if not flags & re.IGNORECASE and any(c != c.lower() for found in conditions for c in found):
+        return []  # case-sensitive capitals: compare exactly would need the original text
+    return [frozenset(c.lower() for c in found) for found in conditions]
+
+
 def may_match(literals: frozenset[str] | None, lowered_text: str) -> bool:
     return literals is None or any(literal in lowered_text for literal in literals)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from checker.context import ASKED, HYPOTHETICAL, MYTH, NEGATED, judge, quoted_regions
 from checker.document import HEADING, PROSE_KINDS
-from checker.phrases import trigger_regex, words_in
+from checker.phrases import trigger_search, words_in
 from checker.yamlload import load_data_file
 
 LISTS = ("particular", "persons", "events", "means", "sites", "places", "notes", "note_words", "note_contents", "note_follow", "note_writers", "told_links", "told_how", "acts_of_one", "causes", "sensational",
@@ -32,7 +32,7 @@ def load_safety_data(path: str) -> dict:
     """The vocabularies, each compiled to one regex (checked against SCHEMA when read), and the
     cue words that let a sentence skip a list's patterns."""
     data = load_data_file(path, SCHEMA)
-    compiled = {name: trigger_regex(tuple(data[name])) for name in LISTS}
+    compiled = {name: trigger_search(tuple(data[name])) for name in LISTS}
     compiled["cues"] = {name: frozenset(w.casefold() for w in data["cues"][name]) for name in CUED}
     compiled["cues"]["any"] = frozenset().union(*(compiled["cues"][name] for name in CUED if name not in ("persons", "cause_subjects", "told_links", "plural")))
     compiled["told_carries"] = data["told_carries"]

@@ -296,6 +296,7 @@ class ReadabilityKind(Kind):
         english = dictionary()
         defined: set[str] = set()
         flagged: set[str] = set()
+        occurrences = None
         out = []
         body = self.blocks(doc, with_tables=True)
         # Headings define acronyms too ("### Cognitive Behavioral Therapy (CBT)"); only the body
@@ -321,7 +322,12 @@ class ReadabilityKind(Kind):
                     continue
                 if acronym.lower() in english and acronym.isalpha():
                     continue  # an ordinary word in capitals ("NOT"), not an acronym
-                later = any(_defined_in(b.text, acronym, small) for b in blocks)
+                if occurrences is None:  # every acronym's places, read once: most articles flag none
+                    occurrences = {}
+                    for other in blocks:
+                        for found in _ACRONYM.finditer(other.text):
+                            occurrences.setdefault(found.group(1), []).append((other.text, found))
+                later = any(_is_definition(text, found, acronym, small) for text, found in occurrences.get(acronym, ()))
                 flagged.add(acronym)
                 span = block.source_span(match.start(1), match.end(1))
                 variant = "used-before-definition" if later else "never-defined"
@@ -359,7 +365,3 @@ def _is_definition(text: str, match: re.Match, acronym: str, small_words=frozens
     # "NSSI (non-suicidal self-injury)"
     after = re.match(r"\s*\(([^)]{3,80})\)", text[match.end() :])
     return bool(after) and _initials_match(after.group(1), acronym, small_words)
-
-
-def _defined_in(text: str, acronym: str, small_words=frozenset()) -> bool:
-    return any(_is_definition(text, m, acronym, small_words) for m in _ACRONYM.finditer(text) if m.group(1) == acronym)

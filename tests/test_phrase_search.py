@@ -1,0 +1,80 @@
+"""The faster forms of phrase matching find exactly what the plain forms find: the trie
+alternation (checker.phrases.phrase_trie) against a longest-first alternation of the same phrases,
+and TriggerSearch against the joined trigger regex, on random phrase lists and texts and on every
+list of rules/data/safety.yaml with real sentences."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.phrases import TriggerSearch, longest_first, phrase_trie, trigger_regex, trigger_search
+from checker.prefilter import literal_conditions
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ["self", "self-harm", "harm", "suicide", "suicides", "suicidal", "can't", "cope", "Hang", "hanged", "rope", "a", "Ünï"]
+phrases = st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=12)
+texts = st.lists(st.sampled_from(WORDS + [" ", "  ", "\n", ".", "-", "’", "x", "SELF"]), max_size=40).map(" ".join)
+
+
+def flat(phrases) -> re.Pattern:
+    """The alternation before the trie: every phrase in full, longest first."""
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in longest_first(phrases)).replace("'", "['’]")
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def spans(pattern, text):
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(phrases, texts)
+def test_the_trie_matches_what_the_longest_first_alternation_matches(phrases, text):
+    trie = re.compile(rf"(?<![\w-])(?:{phrase_trie(phrases)})(?![\w-])", re.IGNORECASE)
+    assert spans(trie, text) == spans(flat(phrases), text)
+
+
+def test_the_trie_shares_beginnings_and_prefers_the_longer_phrase():
+    assert phrase_trie(["self", "self-harm", "self-injury"]) == r"self(?:\-(?:harm|injury))?"
+    trie = re.compile(rf"(?:{phrase_trie(['self', 'self-harm'])})", re.IGNORECASE)
+    assert trie.search("Self-harm").group() == "Self-harm"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, r"re:\bsuicides?\s+(?:wave|spike)\b", r"re:\bhang(?:s|ed)?\s+(?:him|her)self\b",
+                                 r"re:\b\d+\s+tablets\b", "n't", "myth —"]), min_size=1, max_size=8),
+       st.lists(st.sampled_from([*WORDS, "wave", "spike", "himself", "40", "tablets", "don't", "myth —", " ", "."]), max_size=30).map(" ".join))
+def test_the_split_search_finds_what_the_joined_regex_finds(phrases, text):
+    joined, split = trigger_regex(tuple(phrases)).search(text), TriggerSearch(tuple(phrases)).search(text)
+    assert (joined and (joined.start(), joined.end())) == (split and (split.start(), split.end()))
+
+
+def test_every_safety_list_searches_real_sentences_the_same_way_split_or_joined():
+    data = yaml.safe_load((ROOT / "rules" / "data" / "safety.yaml").read_text(encoding="utf-8"))
+    labelled = yaml.safe_load((ROOT / "tests" / "data" / "safety_real.yaml").read_text(encoding="utf-8"))
+    sentences = [item["text"] for item in labelled["sentences"]]
+    checked = 0
+    for name, items in data.items():
+        if not isinstance(items, list) or any("(?P<" in p for p in items):
+            continue
+        joined, split = trigger_regex(tuple(items)), TriggerSearch(tuple(items))
+        for sentence in sentences:
+            a, b = joined.search(sentence), split.search(sentence)
+            assert (a and (a.start(), a.end(), a.group())) == (b and (b.start(), b.end(), b.group())), (name, sentence)
+            checked += bool(a)
+    assert checked > 300  # the lists do match these sentences: the comparison is not vacuous
+
+
+def test_a_list_with_a_named_group_stays_one_regex():
+    assert isinstance(trigger_search(("re:(?P<who>he) wrote", "note")), re.Pattern)
+    assert isinstance(trigger_search(("note", "re:\\bletters?\\b")), TriggerSearch)
+
+
+def test_literal_conditions_are_each_needed():
+    assert literal_conditions(r"(?:\bsuicides?\s+(?:wave|spike)\b)", re.IGNORECASE) == [frozenset({"suicide"}), frozenset({"wave", "spike"})]
+    assert literal_conditions(r"[a-z]+", re.IGNORECASE) == []
+    assert literal_conditions(r"Suicide", 0) == []  # case-sensitive capitals: not compared in lower case
