@@ -47,7 +47,7 @@ class PatternKind(Kind):
         if not (params["terms"] or params["regex"] or params["swap"]):
             return "kind", "a 'pattern' rule needs at least one of 'terms', 'regex' or 'swap'"
         flags = 0 if params["case_sensitive"] else re.IGNORECASE
-        return saferegex.check_expressions(params["regex"], flags)
+        return saferegex.check_expressions(params["regex"], flags, rule.trusted)
 
     def __init__(self, rule):
         super().__init__(rule)

@@ -121,7 +121,7 @@ class WordingKind(Kind):
         if params["mode"] == "context" and not params["near"]:
             return "near", "a 'context' rule needs 'near' (the topic words that make the term wrong)"
         flags = 0 if params["case_sensitive"] else re.IGNORECASE
-        problem = saferegex.check_expressions(params["regex"], flags)
+        problem = saferegex.check_expressions(params["regex"], flags, rule.trusted)
         if problem:
             return problem
         load_context_rules(str(rule.data_path(params["context"])))  # a broken file stops the load
