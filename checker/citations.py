@@ -42,6 +42,8 @@ _GLUED_NOTE = regexcache.compile(r"(?<=[a-z%)])[.!?](\d{1,2})(?:[;,–-]\d{1,2})
 # An asterisk glued to a word or a figure ("about*", "19,000*", "self-harmed**"): a note marker.
 _STAR_NOTE = regexcache.compile(r"(?<=[\w%])\*{1,3}(?=[\s.,;:)]|$)")
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_SUPERSCRIPT_DIGIT = regexcache.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_DIGIT = regexcache.compile(r"\d")
 _AUTHORS = regexcache.compile(
     r"\b[A-Z][a-zA-Z'’-]+(?:\s+(?:and|&)\s+(?:colleagues|co-workers|coworkers|others)|\s+et\s+al\b\.?)"
     r"|\b[A-Z][a-zA-Z'’-]+,\s+[A-Z][a-zA-Z'’-]+,?\s+(?:and|&)\s+[A-Z][a-zA-Z'’-]+"
@@ -140,14 +142,16 @@ class CitationReader:
 
     def judge(self, text: str, sentence, block) -> Citation:
         """How this sentence, on its own, attributes its figures."""
-        for m in _FOOTNOTE.finditer(text):
+        # Most sentences hold no digit, bracket, superscript or asterisk: their markers are not looked for.
+        digit = _DIGIT.search(text) is not None
+        for m in _FOOTNOTE.finditer(text) if "[" in text or _SUPERSCRIPT_DIGIT.search(text) else ():
             number = int((m.group(1) or m.group(2)).translate(_SUPERSCRIPT))
             if number in self.notes or not self.notes:  # no list in view (a page cut short): the marker is all there is
                 return Citation("cited", f"footnote [{number}]", marker=True)
-        glued = _GLUED_NOTE.search(text)
+        glued = _GLUED_NOTE.search(text) if digit else None
         if glued and (int(glued.group(1)) in self.notes or not self.notes):  # no list in view: the marker is all there is
             return Citation("cited", f"footnote {glued.group(1)} after the sentence", marker=True)
-        if _STAR_NOTE.search(text):
+        if "*" in text and _STAR_NOTE.search(text):
             return Citation("cited", "a note marked with an asterisk")
         for start, _end, href in block.links:
             if sentence.start <= start < sentence.end:
@@ -160,7 +164,7 @@ class CitationReader:
             if YEAR.search(closing.group()):
                 return Citation("cited", f"named source ({name})", name)
             return Citation("incomplete", f"{name}, without a year or a link", name)
-        year, reporting = YEAR.search(text), self.reporting.search(text)
+        year, reporting = YEAR.search(text) if digit else None, self.reporting.search(text)
         if not (year or reporting):
             return NONE  # a name without a year or a reporting word cites nothing: not looked for
         sources = self.sources_in(text)
