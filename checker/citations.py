@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from checker import regexcache
-from checker.phrases import longest_first, word_list_regex
+from checker.phrases import longest_first, phrase_trie, word_list_regex
 
 RANK = {"": 0, "incomplete": 1, "cited": 2}
 _FOOTNOTE = regexcache.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
@@ -214,14 +214,14 @@ class CitationReader:
 @functools.lru_cache(maxsize=8)
 def _service_after_regex(nouns: tuple[str, ...]) -> re.Pattern:
     """The nouns after a figure that make it a service's own: "833,598 calls", "82% of callers"."""
-    words = "|".join(_phrase(n) for n in longest_first(nouns)) or "(?!)"
+    words = _phrases(nouns)
     return regexcache.compile(rf"\s*(?:of\s+)?(?:all\s+)?(?:(?:the|our|its|their)\s+)?(?:[a-z-]+\s+)?(?P<what>{words})\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8)
 def _source_line_regex(labels: tuple[str, ...], links: tuple[str, ...], openers: tuple[str, ...] = ()) -> re.Pattern:
     words = "|".join(re.escape(w) for w in labels)
-    joined = "|".join(_phrase(w) for w in longest_first(links)) or "(?!)"
+    joined = _phrases(links)
     if not words:
         return regexcache.compile("(?!)")
     # ... or a dash and a name, nothing else ("- National Institute of Mental Health (NIMH).[1]"),
@@ -229,7 +229,7 @@ def _source_line_regex(labels: tuple[str, ...], links: tuple[str, ...], openers:
     name = r"[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|the|&|\(?[A-Z][\w&.'’-]*\)?))*"
     end = r"(?:,?\s*\(?(?:19|20)\d\d\)?)?\s*[.)]?\s*(?:\[\d+\])?\s*$"
     dashed = rf"[-–—]\s*(?:[Tt]he\s+)?{name}{end}"
-    begun = "|".join(_phrase(w) for w in longest_first(openers)) or "(?!)"
+    begun = _phrases(openers)
     opened = rf"[*_(]*\s*(?i:{begun})\s+(?:[Tt]he\s+)?{name}{end}"
     return regexcache.compile(rf"^\s*(?:\(?\s*(?i:{words})(?:\s*:|\s+(?i:{joined})\b)|{dashed}|{opened})")
 
@@ -237,7 +237,7 @@ def _source_line_regex(labels: tuple[str, ...], links: tuple[str, ...], openers:
 @functools.lru_cache(maxsize=8)
 def _speaker_intro_regex(verbs: tuple[str, ...]) -> re.Pattern:
     """A named speaker, a speech verb, a colon and an opening quotation: 'Minister Clare Haughey said: "'."""
-    said = "|".join(_phrase(v) for v in longest_first(verbs)) or "(?!)"
+    said = _phrases(verbs, flags=0)
     name = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+"
     return regexcache.compile(rf"(?P<who>{name})(?:,[^,:\"“]{{1,80}},)?\s+(?:{said})\s*:\s*[\"“]")
 
@@ -260,17 +260,23 @@ def _unnamed_regex(nouns: tuple[str, ...]) -> re.Pattern | None:
 def _named_source_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern:
     parts = []
     if before:
-        words = "|".join(_phrase(p) for p in longest_first(before))
+        words = _phrases(before)
         # "according to the latest National Crime Records Bureau data", "according to research
         # conducted by Kids Help Phone": up to three lower-case words first
         parts.append(rf"(?i:{words})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?P<name>{_NAME})")
     if after:
-        words = "|".join(_phrase(p) for p in longest_first(after))
+        words = _phrases(after)
         # "The South African Depression And Anxiety Group (SADAG) reported": its acronym may follow it
         parts.append(rf"(?<![\w'’&.-])(?P<name2>{_NAME})(?:['’]s?)?(?:\s+\([A-Z][A-Za-z&]{{1,10}}\))?\s+(?i:{words})\b")
     return regexcache.compile("|".join(parts) or r"(?!)")
 
 
-def _phrase(phrase: str) -> str:
-    body = r"\s+".join(re.escape(w) for w in phrase.split())
-    return rf"(?<![\w-]){body}" if phrase[:1].isalnum() else body
+def _phrases(phrases, flags: int = re.IGNORECASE) -> str:
+    """The phrases as one alternation, longest first ("(?!)" for none): those that start with a
+    letter or digit in a trie behind one word-start check (checker.phrases.phrase_trie), the others
+    after them (the two kinds never start at the same character). `flags`: the regex's, where the
+    alternation stands."""
+    words = [p for p in longest_first(phrases) if p[:1].isalnum()]
+    others = [r"\s+".join(re.escape(w) for w in p.split()) for p in longest_first(phrases) if not p[:1].isalnum()]
+    trie = [rf"(?<![\w-])(?:{phrase_trie(words, flags, apostrophes=False)})"] if words else []
+    return "|".join(trie + others) or "(?!)"

@@ -37,18 +37,20 @@ def phrase_pattern(phrase: str) -> str:
 _END = ""  # in a trie node: a phrase ends here
 
 
-def phrase_trie(phrases, flags=re.IGNORECASE) -> str:
+def phrase_trie(phrases, flags=re.IGNORECASE, apostrophes: bool = True) -> str:
     """The alternation of literal phrases as a trie: phrases that share a beginning share its
     pattern ("self-harm|self-injury" is "self\\-(?:harm|injury)"), so `re` tries one branch per
     character instead of every phrase at every word (several times faster on lists of hundreds).
     At each point the longer continuation is tried first, as the longest-first alternation did:
-    the same phrase matches. Any whitespace between words; a straight or a curly apostrophe."""
+    the same phrase matches. Any whitespace between words; with `apostrophes`, a straight
+    apostrophe matches a curly one too."""
     root: dict = {}
     fold = bool(flags & re.IGNORECASE)
     for phrase in phrases:
         node = root
         for k, word in enumerate(phrase.split()):
-            units = ([r"\s+"] if k else []) + ["['’]" if c == "'" else re.escape(c.lower() if fold and len(c.lower()) == 1 else c) for c in word]
+            units = ([r"\s+"] if k else []) + ["['’]" if c == "'" and apostrophes else re.escape(c.lower() if fold and len(c.lower()) == 1 else c)
+                                                for c in word]
             for unit in units:
                 node = node.setdefault(unit, {})
         node[_END] = {}
