@@ -33,6 +33,7 @@ CONTACT_WINDOW_CHARS = 80
 LABEL_CHARS = 40  # how far before a number the name it is given under may stand ("Kids Helpline – ")
 _GROUPED = re.compile(r"\d[\s.-]+\d")  # digits in groups, as phone numbers are written
 _DIGIT = re.compile(r"\d")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def analysis_key(resources_file: str, settings: dict) -> tuple:
@@ -250,7 +251,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                 block_has_crisis_words = bool(crisis_re.search(block.text)) or bool(introduced_by and crisis_re.search(introduced_by))
             crisis_context = bool(crisis_re.search(text)) or block_has_crisis_words or bool(crisis_re.search(section_text))
 
-            previous = None
+            previous, word_starts = None, [m.start() for m in _NON_SPACE.finditer(text)]  # once: a sentence may hold thousands of numbers
             for number in numbers:
                 span = block.source_span(offset + number.start, offset + number.end)
                 # A number is offered as a contact when a contact word or a service's name comes
@@ -270,7 +271,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
                 labelled = resources.region_labelling(before)
                 number_scope = {labelled} if labelled else scoped
                 # Near the top when the number itself is within the first top_words words.
-                at = (top[0], words_before + len(text[: number.start].split()) + 1)
+                at = (top[0], words_before + bisect.bisect_left(word_starts, number.start) + 1)  # the words before it, + 1
                 found.append(Found("number", number_scope, at, span, text, number, in_contact, crisis_context or listed, offers, alternative, block, offset,
                                    label=(item_label + " " + before[-LABEL_CHARS:]).strip()))
 
