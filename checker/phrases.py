@@ -43,7 +43,13 @@ def phrase_trie(phrases, flags=re.IGNORECASE, apostrophes: bool = True) -> str:
     character instead of every phrase at every word (several times faster on lists of hundreds).
     At each point the longer continuation is tried first, as the longest-first alternation did:
     the same phrase matches. Any whitespace between words; with `apostrophes`, a straight
-    apostrophe matches a curly one too."""
+    apostrophe matches a curly one too. Kept between runs (checker.regexcache): a trie of a few
+    thousand phrases takes longer to build than the check of an article."""
+    what = "trie" if apostrophes else "trie, apostrophes as written"
+    return regexcache.derived(what, "\0".join(phrases), flags, lambda joined, flags: _build_trie(joined.split("\0"), flags, apostrophes))
+
+
+def _build_trie(phrases, flags: int, apostrophes: bool) -> str:
     root: dict = {}
     fold = bool(flags & re.IGNORECASE)
     for phrase in phrases:
@@ -100,7 +106,8 @@ class TriggerSearch:
 
     def __init__(self, phrases):
         parts = _trigger_alternatives(phrases)
-        self.parts = [(regexcache.compile(part, re.IGNORECASE), literal_conditions(part, re.IGNORECASE)) for part in parts]
+        self.parts = [(regexcache.compile(part, re.IGNORECASE), [frozenset(c) for c in regexcache.derived("needs", part, re.IGNORECASE, _needs)])
+                      for part in parts]
         # Each part filed under the strings of its longest-worded condition: one pass over them
         # finds the parts a text may hold; their other conditions are asked of those only.
         self.by_literal: dict[str, list[int]] = {}
@@ -127,6 +134,10 @@ class TriggerSearch:
             if found and (best is None or found.start() < best.start()):
                 best = found
         return best
+
+
+def _needs(pattern: str, flags: int) -> list[list[str]]:
+    return [sorted(needed) for needed in literal_conditions(pattern, flags)]
 
 
 def trigger_search(phrases):

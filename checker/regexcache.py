@@ -15,7 +15,11 @@ rebuilt from it is the same program `re.compile` would have made, so findings ca
 
     regexcache.open_file(cache_dir, ruleset_digest)   # at the start of a run
     pattern = regexcache.compile(source, flags)        # anywhere a run compiles a pattern
+    value = regexcache.derived("what", source, flags, compute)   # what is worked out of a pattern
     regexcache.save()                                  # at the end of a run, if anything is new
+
+`derived` keeps, beside the programs, what a run works out of a pattern's text alone (the strings
+a match needs, checker.prefilter): parsing a few hundred patterns again is as slow as compiling.
 """
 
 from __future__ import annotations
@@ -37,7 +41,8 @@ MAX_ENTRIES = 5000  # patterns made from data, not only rules: keep the file bou
 
 _entries: dict[tuple[str, int], list] = {}  # (pattern, flags) -> how to rebuild it
 _made: dict[tuple[str, int], re.Pattern] = {}  # rebuilt or compiled in this process
-_new = 0  # entries compiled in this run and not yet saved
+_derived: dict[tuple[str, str, int], object] = {}  # (what, pattern, flags) -> the value, JSON-able
+_new = 0  # entries compiled or worked out in this run and not yet saved
 _file: Path | None = None
 
 
@@ -65,12 +70,26 @@ def open_file(cache_dir, digest: str) -> None:
     if body is None:
         return
     try:
-        for pattern, flags, entry in json.loads(body):
+        data = json.loads(body)
+        for pattern, flags, entry in data["patterns"]:
             _entries[(pattern, flags)] = entry
-    except (ValueError, TypeError):
+        for what, pattern, flags, value in data["derived"]:
+            _derived.setdefault((what, pattern, flags), value)
+    except (ValueError, TypeError, KeyError):
         _entries.clear()
         return
     mark_used(_file)  # so the daily tidy keeps it
+
+
+def derived(what: str, pattern: str, flags: int, compute):
+    """compute(pattern, flags), a JSON-able value that depends on nothing but its arguments,
+    worked out once and kept with the compiled patterns."""
+    global _new
+    key = (what, pattern, int(flags))
+    if key not in _derived:
+        _derived[key] = compute(pattern, flags)
+        _new += _file is not None
+    return _derived[key]
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
@@ -123,7 +142,9 @@ def save() -> None:
         return
     from checker.cachefile import write_signed
 
-    body = json.dumps([[pattern, flags, entry] for (pattern, flags), entry in _entries.items()], ensure_ascii=False)
+    body = json.dumps({"patterns": [[pattern, flags, entry] for (pattern, flags), entry in _entries.items()],
+                       "derived": [[what, pattern, flags, value] for (what, pattern, flags), value in list(_derived.items())[:MAX_ENTRIES]]},
+                      ensure_ascii=False)
     try:
         write_signed(_file, body, _file.parent)
     except (OSError, ValueError):

@@ -62,7 +62,8 @@ def test_a_damaged_or_planted_file_is_ignored(tmp_path):
     (kept,) = tmp_path.glob("regex-*.json")
     wrapper = json.loads(kept.read_text(encoding="utf-8"))
     body = json.loads(wrapper["body"])
-    body[0][2], body[1][2] = body[1][2], body[0][2]  # swap two programs, keep the old signature
+    programs = body["patterns"]
+    programs[0][2], programs[1][2] = programs[1][2], programs[0][2]  # swap two programs, keep the old signature
     kept.write_text(json.dumps({"mac": wrapper["mac"], "body": json.dumps(body)}), encoding="utf-8")
     regexcache.open_file(tmp_path, "digest")
     assert regexcache._entries == {}
@@ -70,6 +71,23 @@ def test_a_damaged_or_planted_file_is_ignored(tmp_path):
     kept.write_text("{ not json", encoding="utf-8")
     regexcache.open_file(tmp_path, "digest")
     assert same(regexcache.compile(*PATTERNS[1]), re.compile(*PATTERNS[1]))
+
+
+def test_what_is_worked_out_of_a_pattern_is_kept_with_it(tmp_path, monkeypatch):
+    calls = []
+
+    def needs(pattern, flags):
+        calls.append(pattern)
+        return [["wave"], ["suicide"]]
+
+    regexcache.open_file(tmp_path, "digest")
+    assert regexcache.derived("needs", r"suicides?\s+wave", re.I, needs) == [["wave"], ["suicide"]]
+    assert regexcache.derived("needs", r"suicides?\s+wave", re.I, needs) == [["wave"], ["suicide"]] and len(calls) == 1
+    regexcache.save()
+    monkeypatch.setattr(regexcache, "_derived", {})  # a new process: only the file knows it
+    regexcache.open_file(tmp_path, "digest")
+    assert regexcache.derived("needs", r"suicides?\s+wave", re.I, needs) == [["wave"], ["suicide"]] and len(calls) == 1
+    assert regexcache._new == 0
 
 
 def test_an_invalid_pattern_raises_re_error_as_re_compile_does(tmp_path):
