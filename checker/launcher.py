@@ -113,7 +113,11 @@ def main() -> None:
     args = sys.argv[1:]
     warm = wants_warm(args) and not os.environ.get("CARECHECK_NO_WARM") and supported()
     if warm:
-        code = ask_warm_process(args)
+        try:
+            code = ask_warm_process(args)
+        except KeyboardInterrupt:  # Ctrl-C before the run began
+            print("carecheck: interrupted", file=sys.stderr)
+            code = 130
         if code is not None:
             os._exit(code)
     from checker import cli
