@@ -25,31 +25,35 @@ MIN_LENGTH = 3  # shorter literals say too little to be worth checking
 _TERM_GROUP = [None]  # the group number of (?P<term>...) in the pattern being analysed
 
 
+def _pieces(items):
+    """(strings, is_term) for each run of literal characters and each part of a sequence: every
+    piece a match must contain one string of (None where a piece needs none that is known)."""
+    run: list[str] = []
+    for op, arg in items:
+        if op is _c.LITERAL:
+            run.append(chr(arg))
+            continue
+        yield ({"".join(run)} if run else None), False
+        run = []
+        yield _node(op, arg), op is _c.SUBPATTERN and arg[0] is not None and arg[0] == _TERM_GROUP[0]
+    yield ({"".join(run)} if run else None), False
+
+
+def _usable(candidate: set[str] | None) -> bool:
+    return bool(candidate) and all(len(c) >= MIN_LENGTH for c in candidate)
+
+
 def _sequence(items) -> set[str] | None:
     """Required literals of a sequence: the best of its runs of literal characters and parts.
     The literals of the (?P<term>...) group win: they are the rule's own words, and rarer than
     the context words around them."""
     best: set[str] | None = None
     best_is_term = False
-    run: list[str] = []
-
-    def consider(candidate: set[str] | None, is_term: bool = False) -> None:
-        nonlocal best, best_is_term
-        if not candidate or any(len(c) < MIN_LENGTH for c in candidate):
-            return
-        if best_is_term and not is_term:
-            return
+    for candidate, is_term in _pieces(items):
+        if not _usable(candidate) or (best_is_term and not is_term):
+            continue
         if best is None or (is_term and not best_is_term) or min(map(len, candidate)) > min(map(len, best)):
             best, best_is_term = candidate, is_term
-
-    for op, arg in items:
-        if op is _c.LITERAL:
-            run.append(chr(arg))
-            continue
-        consider({"".join(run)} if run else None)
-        run = []
-        consider(_node(op, arg), is_term=op is _c.SUBPATTERN and arg[0] is not None and arg[0] == _TERM_GROUP[0])
-    consider({"".join(run)} if run else None)
     return best
 
 
@@ -79,18 +83,30 @@ def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
 
 def literals_of(source: str, flags: int) -> frozenset[str] | None:
     """The same, from a pattern's text and flags (no compiled pattern needed)."""
-    flags &= re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE  # `regex` has more flag bits
-    try:
-        parsed = _sre.parse(source, flags)
-    except Exception:
+    parsed, flags = _parse(source, flags)
+    if parsed is None:
         return None
     _TERM_GROUP[0] = parsed.state.groupdict.get("term")
     required = _sequence(list(parsed))
-    if not required:
-        return None
-    if not flags & re.IGNORECASE and any(c != c.lower() for c in "".join(required)):
-        return None  # case-sensitive capitals: compare exactly would need the original text
-    return frozenset(r.lower() for r in required)
+    lowered = _lowered([required] if required else [], flags)
+    return lowered[0] if lowered else None
+
+
+def _parse(source: str, flags: int):
+    """The parsed pattern (None if `re` cannot parse it) and the flags that matter here."""
+    flags &= re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE  # `regex` has more flag bits
+    try:
+        return _sre.parse(source, flags), flags
+    except Exception:
+        return None, flags
+
+
+def _lowered(found: list, flags: int) -> list[frozenset[str]]:
+    """The string sets in lower case; none when the pattern is case-sensitive and a string has
+    capitals (comparing exactly would need the original text)."""
+    if not flags & re.IGNORECASE and any(c != c.lower() for strings in found for c in strings):
+        return []
+    return [frozenset(c.lower() for c in strings) for strings in found]
 
 
 def literal_conditions(source: str, flags: int) -> list[frozenset[str]]:
@@ -98,31 +114,14 @@ def literal_conditions(source: str, flags: int) -> list[frozenset[str]]:
     characters and the parts of the pattern's top level (inside one group that holds it all), each
     a condition of its own ("suicides?\\s+(?:wave|spike)" needs "suicide" and one of "wave",
     "spike"). All must be met; an empty list knows of none."""
-    flags &= re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
-    try:
-        items = list(_sre.parse(source, flags))
-    except Exception:
+    parsed, flags = _parse(source, flags)
+    if parsed is None:
         return []
+    items = list(parsed)
     while len(items) == 1 and items[0][0] is _c.SUBPATTERN:
         items = list(items[0][1][-1])
     _TERM_GROUP[0] = None
-    conditions, run = [], []
-
-    def keep(found) -> None:
-        if found and all(len(c) >= MIN_LENGTH for c in found):
-            conditions.append(frozenset(found))
-
-    for op, arg in items:
-        if op is _c.LITERAL:
-            run.append(chr(arg))
-            continue
-        keep({"".join(run)} if run else None)
-        run = []
-        keep(_node(op, arg))
-    keep({"".join(run)} if run else None)
-    if not flags & re.IGNORECASE and any(c != c.lower() for found in conditions for c in found):
-        return []  # case-sensitive capitals: compare exactly would need the original text
-    return [frozenset(c.lower() for c in found) for found in conditions]
+    return _lowered([candidate for candidate, _is_term in _pieces(items) if _usable(candidate)], flags)
 
 
 def may_match(literals: frozenset[str] | None, lowered_text: str) -> bool:
