@@ -7,14 +7,8 @@ over 10,000 articles never holds the whole report as one Python structure.
 
 from __future__ import annotations
 
-import json
-
 from checker import __version__
-
-
-def _dump(value, depth: int) -> str:
-    """json.dumps with indent=2, for a value nested `depth` levels deep."""
-    return json.dumps(value, indent=2, ensure_ascii=False, default=str).replace("\n", "\n" + "  " * depth)
+from checker.formats.jsontext import dumps as _dump
 
 
 def file_entry(result) -> dict:

@@ -50,4 +50,8 @@ def markdown(text: str) -> str:
 
 
 def encodable(text: str) -> str:
-    return _SURROGATE.sub("\ufffd", text)
+    try:
+        text.encode("utf-8")  # most text has no lone surrogate: one pass in C, not a regex scan
+        return text
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)

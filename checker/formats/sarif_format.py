@@ -7,11 +7,11 @@ flagged text as its snippet, and a partial fingerprint that does not change when
 
 from __future__ import annotations
 
-import json
 import re
 
 from checker import __version__
 from checker.formats.fingerprint import fingerprints
+from checker.formats.jsontext import dumps
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INFORMATION_URI = "https://github.com/carecheck/carecheck"
@@ -87,4 +87,4 @@ def sarif_dict(report, options) -> dict:
 
 
 def render(report, options) -> str:
-    return json.dumps(sarif_dict(report, options), indent=2, ensure_ascii=False) + "\n"
+    return dumps(sarif_dict(report, options)) + "\n"
