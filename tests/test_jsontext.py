@@ -27,7 +27,7 @@ def test_same_text_as_json_dumps(value, depth):
 
 
 def test_keys_and_values_json_converts():
-    value = {1: "one", 1.5: [], None: {}, True: "\u2028 \"quoted\" \\ \x00 ’", "date": datetime.date(2026, 12, 7), "nan": float("nan"), "lone": "\ud800"}
+    value = {2: "two", 1.5: [], None: {}, True: "\u2028 \"quoted\" \\ \x00 ’", "date": datetime.date(2026, 12, 7), "nan": float("nan"), "lone": "\ud800"}
     assert dumps(value, 2) == reference(value, 2)
     assert dumps([[], {}, -0.0, 10**30, 1e300]) == reference([[], {}, -0.0, 10**30, 1e300])
 
