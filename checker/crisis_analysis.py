@@ -196,7 +196,7 @@ def analyse(doc, resources, settings: dict) -> Analysis:
             if not first_block and block.level > 1:
                 in_top = False
             headings = [h for h in headings if h[0] < block.level]
-            headings.append((block.level, resources.regions_named_in(block.text), block.text))
+            headings.append((block.level, resources.regions_named_in(block.text, block.words), block.text))
         first_block = False
         # Most blocks hold no number, chat address or danger phrase: then only their words count.
         block_urls = [(url, service) for url, service in chat_urls if url in block.lower]

@@ -61,6 +61,7 @@ class Region:
 
 
 # A region's code or name and a colon, just before a number ("US: 741-741, Canada: 68-68-68").
+_WORD = re.compile(r"\w+")  # as checker.phrases.words_in reads words
 _REGION_LABEL = re.compile(r"(?:^|[\s(,;/])(?P<label>[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)\s*:\s*$")
 
 
@@ -166,9 +167,11 @@ class Resources:
         named = self.regions_named_in(label)
         return next(iter(named)) if len(named) == 1 else None
 
-    def regions_named_in(self, text: str) -> set[str]:
+    def regions_named_in(self, text: str, words: frozenset | None = None) -> set[str]:
         """Regions whose name or alias appears in text (on word boundaries; short aliases such as
-        "UK" only in capitals)."""
+        "UK" only in capitals). `words`, the text's case-folded words when the caller has them
+        (a block's), let most texts be answered without a search: a name matches only where its
+        first word stands as a word."""
         if self._names is None:
             names = {}
             for code, region in self.regions.items():
@@ -178,8 +181,12 @@ class Resources:
             alternatives = "|".join(
                 re.escape(n) if len(n) <= 3 else f"(?i:{re.escape(n)})" for n in longest_first(names)
             )
-            self._names = (regexcache.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names)
-        regex, names = self._names
+            firsts = [_WORD.match(name.casefold()) for name in names]
+            first_words = frozenset(m.group() for m in firsts if m) if all(firsts) else None  # None: a name opens with no word
+            self._names = (regexcache.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names, first_words)
+        regex, names, first_words = self._names
+        if words is not None and first_words is not None and words.isdisjoint(first_words):
+            return set()
         found = set()
         for m in regex.finditer(text):
             name = m.group()

@@ -324,18 +324,19 @@ class Document:
 
     def blocks_with(self, words) -> set[int]:
         """The indexes (in self.blocks) of the prose blocks that have all these case-folded words
-        (every prose block for none). Each word's blocks are looked up once per document."""
+        (every prose block for none). Each word's blocks are looked up once per document, when first
+        asked for: an article is asked about a few dozen words, and has a couple of thousand."""
         having = self.cache.get("blocks_having")
-        if having is None:  # word -> its blocks, for every word at once: one pass over the blocks
-            having = self.cache["blocks_having"] = {"": set()}
-            for k, block in enumerate(self.blocks):
-                if block.kind in PROSE_KINDS:
-                    having[""].add(k)
-                    for word in block.words:
-                        having.setdefault(word, set()).add(k)
+        if having is None:
+            prose = [(k, block.words) for k, block in enumerate(self.blocks) if block.kind in PROSE_KINDS]
+            having = self.cache["blocks_having"] = {"": {k for k, _words in prose}}
+            self.cache["prose_words"] = prose
         found = None
         for word in words or ("",):
-            found = set(having.get(word, ())) if found is None else found & having.get(word, set())
+            blocks = having.get(word)
+            if blocks is None:
+                blocks = having[word] = {k for k, block_words in self.cache["prose_words"] if word in block_words}
+            found = set(blocks) if found is None else found & blocks
             if not found:
                 break
         return found

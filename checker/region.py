@@ -149,11 +149,11 @@ def unscoped_text(doc, resources) -> str:
             continue
         if block.kind == HEADING:
             headings = [h for h in headings if h[0] < block.level]
-            headings.append((block.level, bool(resources.regions_named_in(block.text))))
+            headings.append((block.level, bool(resources.regions_named_in(block.text, block.words))))
             continue
         if any(named for _, named in headings):
             continue
-        if not resources.regions_named_in(block.text):  # most blocks name no country
+        if not resources.regions_named_in(block.text, block.words):  # most blocks name no country
             parts.append(block.text)
             continue
         parts.extend(s.text for s in block.sentences if not resources.regions_named_in(s.text))

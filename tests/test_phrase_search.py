@@ -78,3 +78,36 @@ def test_literal_conditions_are_each_needed():
     assert literal_conditions(r"(?:\bsuicides?\s+(?:wave|spike)\b)", re.IGNORECASE) == [frozenset({"suicide"}), frozenset({"wave", "spike"})]
     assert literal_conditions(r"[a-z]+", re.IGNORECASE) == []
     assert literal_conditions(r"Suicide", 0) == []  # case-sensitive capitals: not compared in lower case
+
+
+def _real_page_documents():
+    from checker.parsing import parse_document
+
+    pages = sorted((ROOT / "tests" / "data" / "real_pages").glob("*.md"))
+    return [parse_document(str(page), page.read_text(encoding="utf-8")) for page in pages]
+
+
+def test_regions_are_found_the_same_with_a_blocks_words_as_without():
+    # The words pre-check (a name matches only where its first word stands) must lose no region.
+    from checker.crisis_resources import load_resources
+    from checker.document import PROSE_KINDS
+
+    resources = load_resources(str(ROOT / "rules" / "data" / "crisis-resources.yaml"))
+    named = 0
+    for doc in _real_page_documents():
+        for block in doc.blocks:
+            if block.kind in PROSE_KINDS:
+                found = resources.regions_named_in(block.text)
+                assert resources.regions_named_in(block.text, block.words) == found, (doc.path, block.text)
+                named += bool(found)
+    assert named > 100  # real pages name countries: the comparison is not vacuous
+
+
+def test_blocks_with_words_are_those_a_scan_finds():
+    from checker.document import PROSE_KINDS
+
+    for doc in _real_page_documents()[:60]:
+        prose = [k for k, block in enumerate(doc.blocks) if block.kind in PROSE_KINDS]
+        for words in (("suicide",), ("call", "now"), ("mental", "health", "crisis"), ("zzz",), ()):
+            expected = {k for k in prose if all(w in doc.blocks[k].words for w in words)}
+            assert doc.blocks_with(words) == expected
