@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import gc
 import os
 import sys
 from dataclasses import dataclass, field
@@ -244,6 +245,9 @@ class Engine:
         # Small batches: the last one finishes soon after the others (a batch is ~15 articles, 0.2 s).
         chunk = max(1, min(16, len(files) // (jobs * 16)))
         results = []
+        # What the workers inherit (the rule set, compiled patterns, data) lives as long as they do:
+        # frozen, no collection in a worker walks it, or copies its pages by touching them.
+        gc.freeze()
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self, os.getpid()))
         try:
             for result in pool.map(_check_in_worker, files, [corpus_only] * len(files), chunksize=chunk):
@@ -256,6 +260,7 @@ class Engine:
                 worker.terminate()
             raise
         pool.shutdown()
+        gc.unfreeze()
         return results
 
     def corpus_pass(self, results: list[FileResult], context: list[FileResult] = ()) -> None:

@@ -190,6 +190,7 @@ class PhraseList:
         self.by_word: dict[str, list[tuple]] = {}
         for need in self.needs:
             self.by_word.setdefault(max(need, key=len) if need else "", []).append(need)
+        self.keys = frozenset(self.by_word)
         self._regex = None
 
     def may_occur(self, words: frozenset, needs=None) -> bool:
@@ -198,9 +199,11 @@ class PhraseList:
     def needs_met(self, words: frozenset) -> tuple:
         """The word sets of the phrases that may occur in a text with these words: an article's,
         to narrow the pre-check of each of its blocks."""
-        keys = self.by_word.keys() & words
-        if "" in self.by_word:
-            keys.add("")
+        if self.keys.isdisjoint(words) and "" not in self.keys:
+            return ()  # most lists have none of their words in a given article: one set test
+        keys = self.keys & words
+        if "" in self.keys:
+            keys = keys | {""}
         return tuple(need for key in sorted(keys) for need in self.by_word[key] if all(w in words for w in need))
 
     def blocks_in(self, doc) -> set[int]:
