@@ -232,10 +232,11 @@ class NamedPhrases:
                     self.by_word.setdefault(max(need, key=len), []).append((name, need))
                 else:
                     self.always.add(name)
+        self.keys = frozenset(self.by_word)  # a set's intersection walks the smaller side; a dict view's does not
 
     def allowed(self, words: frozenset) -> set[str]:
         found = set(self.always)
-        for word in self.by_word.keys() & words:
+        for word in self.keys & words:
             found.update(name for name, need in self.by_word[word] if name not in found and need <= words)
         return found
 

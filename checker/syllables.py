@@ -17,6 +17,7 @@ import re
 import string
 
 _VARIANT = re.compile(rb"\(\d+\)$")
+REMEMBERED_LEVELS = 12  # the lines the first steps of a search land on (4,095 of them, under 1 MB)
 
 
 class PronouncingDictionary:
@@ -27,6 +28,7 @@ class PronouncingDictionary:
         self._map = None
         self._cache: dict[str, list[list[str]] | None] = {}
         self._counts: dict[str, int] | None = None  # every word's syllables, once load_counts() ran
+        self._entries: dict[int, tuple] = {}  # position -> its line, for the lines searches pass through
 
     def load_counts(self) -> None:
         """Count every word's syllables at once (a fifth of a second): for a long-lived process,
@@ -53,22 +55,34 @@ class PronouncingDictionary:
         end = data.find(b"\n", pos)
         return start, (len(data) if end < 0 else end)
 
+    def _entry_at(self, data, pos: int, remember: bool = False) -> tuple[int, int, bytes, bytes]:
+        """The line containing pos: its [start, end), its word (without a "(2)" variant mark) and
+        its phones. The first steps of every binary search land on the same few lines: those are
+        remembered (`remember`)."""
+        entry = self._entries.get(pos)
+        if entry is None:
+            start, end = self._line_at(data, pos)
+            head, _, phones = data[start:end].partition(b" ")
+            if head.endswith(b")"):
+                head = _VARIANT.sub(b"", head)
+            entry = (start, end, head, phones)
+            if remember:
+                self._entries[pos] = entry
+        return entry
+
     def _lookup(self, word: str) -> list[list[str]] | None:
         key = word.encode("utf-8", "replace")
         data = self._data()
         lo, hi = 0, len(data)
+        wide = len(data) >> REMEMBERED_LEVELS
         while lo < hi:
             mid = (lo + hi) // 2
-            start, end = self._line_at(data, mid)
-            line = data[start:end]
-            head, _, phones = line.partition(b" ")
-            head = _VARIANT.sub(b"", head)
+            start, end, head, phones = self._entry_at(data, mid, hi - lo > wide)
             if head == key:
                 # Back up to the first entry for this word (variants "(2)" follow the main one).
                 while start > 0:
-                    prev_start, prev_end = self._line_at(data, start - 1)
-                    prev_head, _, prev_phones = data[prev_start:prev_end].partition(b" ")
-                    if _VARIANT.sub(b"", prev_head) != key:
+                    prev_start, _prev_end, prev_head, prev_phones = self._entry_at(data, start - 1)
+                    if prev_head != key:
                         break
                     start, phones = prev_start, prev_phones
                 return [phones.split(b"#", 1)[0].decode("ascii", "replace").split()]

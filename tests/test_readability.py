@@ -353,3 +353,20 @@ def test_settings_are_declared_with_the_configs_wording():
         assert settings["target_grade"].problem(value) is None, value
     assert settings["audience"].problem(3) == "must be an audience name such as general or teen"
     assert settings["discount_domain_terms"].problem("yes") == "must be true or false"
+
+
+def test_looking_words_up_gives_the_counts_of_the_whole_dictionary():
+    # The binary search (with the lines its first steps land on remembered) against every word
+    # counted at once, on a spread of the dictionary's words and searched twice.
+    from checker.syllables import PronouncingDictionary, dictionary
+
+    whole = PronouncingDictionary(dictionary().path)
+    whole.load_counts()
+    searched = PronouncingDictionary(dictionary().path)
+    words = sorted(whole._counts)[::53] + ["sepulveda", "stilted", "a", "zzzzq"]
+    for _ in range(2):
+        assert [searched.syllables(w) for w in words] == [whole._counts.get(w) for w in words]
+        searched._cache.clear()
+    assert searched._entries  # the first steps' lines were remembered
+    # The file has two words out of order, which a binary search does not find (counted by vowels).
+    assert searched.syllables("sepultura") is None and searched.syllables("stilton") is None
