@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from checker import regexcache
 from checker.document import HEADING, PROSE_KINDS
-from checker.phrases import longest_first
+from checker.phrases import longest_first, words_in
 
 DEFAULT_LOCALE = "en-US"
 
@@ -109,7 +109,8 @@ def infer_region(doc, resources, contact_numbers) -> ReadersRegion | None:
             credit(resources.emergency_by_number[canonical], weight["number"] / 2, f"emergency number {raw}")
     text = unscoped_text(doc, resources)
     markers = resources.markers()
-    found = markers_found(tuple(markers), text)
+    title = doc.metadata.get("title")
+    found = markers_found(tuple(markers), text, doc.words() | (words_in(title) if isinstance(title, str) else frozenset()))
     for marker, regions in markers.items():
         if marker in found:
             credit(regions, weight["marker"], marker)
@@ -173,17 +174,57 @@ def page_host(doc, url_keys) -> str:
     return ""
 
 
-def markers_found(markers: tuple[str, ...], text: str) -> set[str]:
+def markers_found(markers: tuple[str, ...], text: str, words: frozenset | None = None) -> set[str]:
     """The markers the text names: each as written (NHS, not "nhs" inside a word), on word
     boundaries, the longest first, so "NHS 111" wins over "NHS"; a currency sign or a marker that
     ends in punctuation has no boundary on that side ("£2.8 million", "S$500", "Need to talk?"),
-    and is looked for only when it occurs at all (one regex of them all would be slower)."""
-    words, signs = markers_regexes(markers)
-    found = {m.group() for m in words.finditer(text)}  # one pass for all the words
+    and is looked for only when it occurs at all (one regex of them all would be slower).
+    `words`, when given, holds every case-folded word of the text: then only the markers whose
+    first word is there are looked for, each where it stands (checker.region.markers_at)."""
+    regex, signs = markers_regexes(markers)
+    found = {m.group() for m in regex.finditer(text)} if words is None else markers_at(markers, text, words)
     for marker, regex in signs:
         if marker in text and regex.search(text):
             found.add(marker)
     return found
+
+
+def markers_at(markers: tuple[str, ...], text: str, words: frozenset) -> set[str]:
+    """What markers_regexes' word regex finds in text, found from where each candidate stands: at
+    each place the first marker of the alternation (the longest) that stands there between
+    boundaries, then on from its end, as `re` scans. A marker can only stand where its first word
+    does, so those whose first word the text lacks are not looked for (most, on most pages)."""
+    ranked, first_words = _word_markers(markers)
+    places = []
+    for rank, marker in enumerate(ranked):
+        if first_words[rank] not in words:
+            continue
+        at = text.find(marker)
+        while at >= 0:
+            end = at + len(marker)
+            if not (at and _BOUNDARY.match(text, at - 1)) and not _BOUNDARY.match(text, end):
+                places.append((at, rank, end))
+            at = text.find(marker, at + 1)
+    found, scanned_to = set(), 0
+    for at, rank, end in sorted(places):
+        if at >= scanned_to:
+            found.add(ranked[rank])
+            scanned_to = end
+    return found
+
+
+_BOUNDARY = re.compile(r"[\w&-]")  # what may not stand right before or after a marker's word
+
+
+@functools.lru_cache(maxsize=8)
+def _word_markers(markers: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The markers that start and end with a letter or digit, longest first (markers_regexes'
+    order), and the case-folded first word of each."""
+    ranked = [m for m in longest_first(markers) if m[:1].isalnum() and m[-1:].isalnum()]
+    return ranked, [_FIRST_WORD.match(m.casefold()).group() for m in ranked]
+
+
+_FIRST_WORD = re.compile(r"\w+")
 
 
 @functools.lru_cache(maxsize=8)

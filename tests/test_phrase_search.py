@@ -111,3 +111,36 @@ def test_blocks_with_words_are_those_a_scan_finds():
         for words in (("suicide",), ("call", "now"), ("mental", "health", "crisis"), ("zzz",), ()):
             expected = {k for k in prose if all(w in doc.blocks[k].words for w in words)}
             assert doc.blocks_with(words) == expected
+
+
+MARKERS = ("NHS", "NHS 111", "GP", "A&E", "Samaritans", "emergency room", "Crisis Text Line", "Text", "CALM", "£", "Need to talk?")
+marker_texts = st.lists(st.sampled_from(list(MARKERS) + ["nhs", "GPs", "x", " ", "\n", "-", "&", "_", "111", "room", "emergency", "Line", "Crisis", "é"]),
+                        max_size=30).map(lambda parts: "".join(parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(marker_texts, st.booleans())
+def test_markers_found_where_they_stand_are_those_the_regex_finds(text, spaced):
+    from checker.phrases import words_in
+    from checker.region import markers_found
+
+    text = text.replace("x", " ") if spaced else text
+    assert markers_found(MARKERS, text, words_in(text)) == markers_found(MARKERS, text)
+
+
+def test_markers_of_real_pages_are_found_the_same_both_ways():
+    from checker.crisis_resources import load_resources
+    from checker.phrases import words_in
+    from checker.region import markers_found, unscoped_text
+
+    resources = load_resources(str(ROOT / "rules" / "data" / "crisis-resources.yaml"))
+    markers = tuple(resources.markers())
+    found = 0
+    for doc in _real_page_documents():
+        text = unscoped_text(doc, resources)
+        expected = markers_found(markers, text)
+        title = doc.metadata.get("title")
+        words = doc.words() | (words_in(title) if isinstance(title, str) else frozenset())
+        assert markers_found(markers, text, words) == expected, doc.path
+        found += len(expected)
+    assert found > 100
