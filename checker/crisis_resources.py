@@ -105,6 +105,7 @@ class Resources:
     services: dict = field(default_factory=dict)  # id -> Service
     _names: tuple | None = None  # compiled region names, built on first use
     _service_names: tuple | None = None  # compiled service names, built on first use
+    _derived: dict = field(default_factory=dict)  # what is worked out of the data once: names, markers
 
     def canonical(self, number: str) -> str:
         return canonical(number, self.country_codes)
@@ -125,11 +126,13 @@ class Resources:
 
     def service_names(self) -> tuple[str, ...]:
         """The names articles give services: "Samaritans – 116 123" offers the number."""
-        names = []
-        for service in self.services.values():
-            names.append(re.sub(r"\s*\(.*?\)", "", service.name).strip())
-            names.extend(service.also_called)
-        return tuple(dict.fromkeys(n for n in names if n))
+        if "service names" not in self._derived:
+            names = []
+            for service in self.services.values():
+                names.append(re.sub(r"\s*\(.*?\)", "", service.name).strip())
+                names.extend(service.also_called)
+            self._derived["service names"] = tuple(dict.fromkeys(n for n in names if n))
+        return self._derived["service names"]
 
     def services_named(self, text: str) -> list[Service]:
         """The services whose names stand in text, the last named first ("Kids Helpline – ")."""
@@ -145,12 +148,15 @@ class Resources:
         return [service for m in reversed(list(regex.finditer(text))) for service in by_name[m.group().lower()]]
 
     def markers(self) -> dict[str, list[str]]:
-        """Each marker and the regions whose pages name it (GP: UK, Ireland, Australia, New Zealand)."""
-        found: dict[str, list[str]] = {}
-        for code, region in self.regions.items():
-            for marker in region.markers:
-                found.setdefault(marker, []).append(code)
-        return found
+        """Each marker and the regions whose pages name it (GP: UK, Ireland, Australia, New Zealand).
+        Shared: callers must not change it."""
+        if "markers" not in self._derived:
+            found: dict[str, list[str]] = {}
+            for code, region in self.regions.items():
+                for marker in region.markers:
+                    found.setdefault(marker, []).append(code)
+            self._derived["markers"] = found
+        return self._derived["markers"]
 
     def chat_urls(self) -> list[tuple[str, Service]]:
         """(lower-case chat URL, service) for every service that offers chat."""
