@@ -282,10 +282,14 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
     starts: list[int] = []
     ends: list[int] = []
     figures = []
+    places: dict[str, list[int]] = {}  # where the matches of a group of patterns can start
     for unit, pattern in PATTERNS:
         if unit not in runnable:
             continue
-        for m in pattern.finditer(text):
+        group = _STARTS_OF.get(unit)
+        if group is not None and group not in places:
+            places[group] = [m.start() for m in _STARTS[group].finditer(text)]
+        for m in (pattern.finditer(text) if group is None else matches_from(pattern, text, places[group])):
             at = bisect.bisect_left(starts, m.end())  # spans before `at` start before this one ends
             if at and ends[at - 1] > m.start():
                 continue
@@ -297,6 +301,31 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+# Where the matches of most patterns can start: at a digit or a number word after a word
+# boundary, or at a sign or a digit. One scan of the sentence finds those places for every
+# pattern of its group, which is then tried only there (a pattern scanned from every character
+# costs about as much as the scan).
+_STARTS = {
+    "number": regexcache.compile(rf"\b(?=\d|(?i:{_WORD_NUM}|twice|double|triple))"),
+    "digit": regexcache.compile(rf"{_MINUS}|\d"),
+}
+_STARTS_OF = {"proportion": "number", "times": "number", "people": "number", "events": "number", "scaled": "number",
+              "count": "digit", "percent": "digit"}
+
+
+def matches_from(pattern: re.Pattern, text: str, places: list[int]):
+    """pattern.finditer(text), for a pattern whose matches can only start at `places` (sorted):
+    the first match at or after the end of the last one, as finditer scans."""
+    scanned_to = 0
+    for at in places:
+        if at < scanned_to:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            yield m
+            scanned_to = max(m.end(), at + 1)
 
 
 def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
