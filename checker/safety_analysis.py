@@ -93,11 +93,15 @@ def analyse(doc, regexes: dict, context_rules) -> SafetyAnalysis:
     out.hope = bool(regexes["hope"].search(doc.prose_lower()))  # one search of the whole page
     lead = True  # the headline and the first paragraph
     told = Told()
+    cues = regexes["cues"]["any"]
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS:
             continue
-        for sentence in block.sentences:
-            _sentence(block, sentence, regexes, context_rules, out, lead, told)
+        # A block without a word any sign starts with, and nothing told before it to carry on:
+        # each of its sentences would stop at the same test (_sentence), so none is read.
+        if lead or told.death or told.note or not cues.isdisjoint(block.words):
+            for sentence in block.sentences:
+                _sentence(block, sentence, regexes, context_rules, out, lead, told)
         if block.kind != HEADING:
             lead = False
     if out.narrates:
