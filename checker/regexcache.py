@@ -42,6 +42,8 @@ MAX_ENTRIES = 5000  # patterns made from data, not only rules: keep the file bou
 _entries: dict[tuple[str, int], list] = {}  # (pattern, flags) -> how to rebuild it
 _made: dict[tuple[str, int], re.Pattern] = {}  # rebuilt or compiled in this process
 _derived: dict[tuple[str, str, int], object] = {}  # (what, pattern, flags) -> the value, JSON-able
+_pending: dict[tuple[str, int], list] = {}  # compiled before a file was opened (while the rule set is validated)
+_keep_pending = True  # until a run opens no file (--no-cache): then nothing compiled is kept
 _new = 0  # entries compiled or worked out in this run and not yet saved
 _file: Path | None = None
 
@@ -54,31 +56,41 @@ def _tag() -> str:
 
 
 def open_file(cache_dir, digest: str) -> None:
-    """Use the kept patterns of this rule set (none when cache_dir is None: --no-cache)."""
-    global _file, _new
+    """Use the kept patterns of this rule set (none when cache_dir is None: --no-cache). What was
+    compiled before (validating the rule set, which decides the file's name) is kept in it too."""
+    global _file, _new, _keep_pending
+    pending = dict(_pending)
+    _pending.clear()
+    _keep_pending = cache_dir is not None
     _entries.clear()
     _made.clear()
     _new = 0
     _file = None
-    if cache_dir is None or _sre is None or array("I").itemsize != _sre.CODESIZE:
+    if cache_dir is None or not _programs_usable():
         return
     from checker.cache import mark_used
     from checker.cachefile import read_signed
 
     _file = Path(cache_dir) / f"regex-{digest[:16]}-{_tag()}.json"
     body = read_signed(_file, cache_dir)
-    if body is None:
-        return
-    try:
-        data = json.loads(body)
-        for pattern, flags, entry in data["patterns"]:
-            _entries[(pattern, flags)] = entry
-        for what, pattern, flags, value in data["derived"]:
-            _derived.setdefault((what, pattern, flags), value)
-    except (ValueError, TypeError, KeyError):
-        _entries.clear()
-        return
-    mark_used(_file)  # so the daily tidy keeps it
+    if body is not None:
+        try:
+            data = json.loads(body)
+            for pattern, flags, entry in data["patterns"]:
+                _entries[(pattern, flags)] = entry
+            for what, pattern, flags, value in data["derived"]:
+                _derived.setdefault((what, pattern, flags), value)
+            mark_used(_file)  # so the daily tidy keeps it
+        except (ValueError, TypeError, KeyError):
+            _entries.clear()
+    for key, (all_flags, groups, groupindex, indexgroup, code) in pending.items():
+        if key not in _entries and len(_entries) < MAX_ENTRIES:
+            _entries[key] = [all_flags, groups, groupindex, indexgroup, _encoded(code)]
+            _new += 1
+
+
+def _programs_usable() -> bool:
+    return _sre is not None and array("I").itemsize == _sre.CODESIZE
 
 
 def derived(what: str, pattern: str, flags: int, compute):
@@ -95,11 +107,21 @@ def derived(what: str, pattern: str, flags: int, compute):
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """re.compile(pattern, flags), rebuilt from the kept program when there is one."""
     global _new
-    if _file is None:
-        return re.compile(pattern, flags)
     key = (pattern, int(flags))
     made = _made.get(key)
     if made is not None:
+        return made
+    if _file is None:
+        if not _programs_usable():
+            return re.compile(pattern, flags)
+        try:
+            made, entry = _compile_keeping_program(pattern, key[1], encode=False)
+        except Exception:
+            return re.compile(pattern, flags)  # re's internals differ here (or it is invalid: re says why)
+        if _keep_pending and len(_pending) < MAX_ENTRIES:
+            entry[-1] = array("I", entry[-1])  # compact until the file is opened (encoded then)
+            _pending[key] = entry
+        _made[key] = made
         return made
     entry = _entries.get(key)
     if entry is not None:
@@ -121,8 +143,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     return made
 
 
-def _compile_keeping_program(pattern: str, flags: int) -> tuple[re.Pattern, list]:
-    """What re._compiler.compile does, keeping the program it makes."""
+def _compile_keeping_program(pattern: str, flags: int, encode: bool = True) -> tuple[re.Pattern, list]:
+    """What re._compiler.compile does, keeping the program it makes (as the file keeps it, or as
+    a list of integers without `encode`)."""
     parsed = _parser.parse(pattern, flags)
     code = _compiler._code(parsed, flags)
     groupindex = dict(parsed.state.groupdict)
@@ -131,8 +154,11 @@ def _compile_keeping_program(pattern: str, flags: int) -> tuple[re.Pattern, list
         indexgroup[index] = name
     all_flags = flags | parsed.state.flags
     compiled = _sre.compile(pattern, all_flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-    program = base64.b64encode(array("I", code).tobytes()).decode("ascii")
-    return compiled, [all_flags, parsed.state.groups - 1, groupindex, indexgroup, program]
+    return compiled, [all_flags, parsed.state.groups - 1, groupindex, indexgroup, _encoded(code) if encode else code]
+
+
+def _encoded(code: list) -> str:
+    return base64.b64encode(array("I", code).tobytes()).decode("ascii")
 
 
 def save() -> None:

@@ -122,14 +122,28 @@ def test_a_second_run_compiles_nothing_new_and_reports_the_same(tmp_path):
     write(tmp_path / "content" / "a.md", article)
     env = {"CARECHECK_NO_CACHE": ""}
     cold = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=env)
-    # The first run validated the rule packs before the kept patterns were open (what validation
-    # compiled is not kept); the second run, with the rule set from its cache, keeps the rest.
-    write(tmp_path / "content" / "a.md", article + "\nA first edit.\n")  # not a results-cache hit
-    run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=env)
+    # The first run keeps what it compiled validating the rule packs (before it knew the file's
+    # name) with the rest: the second run, with the rule set from its cache, needs nothing new.
     (kept,) = (tmp_path / ".carecheck_cache").glob("regex-*.json")
     before = kept.stat().st_ino  # a file is written anew (checker.atomic), never in place
-    write(tmp_path / "content" / "a.md", article + "\nAn edit.\n")
+    write(tmp_path / "content" / "a.md", article + "\nAn edit.\n")  # not a results-cache hit
     warm = run_process("check", "--format", "json", "--today", "2026-11-25", cwd=tmp_path, env=env)
     assert kept.stat().st_ino == before  # nothing new was compiled, so nothing was written
     rules = [f["rule"] for f in json.loads(cold.stdout)["files"][0]["findings"]]
     assert "wording.committed-suicide" in rules and rules == [f["rule"] for f in json.loads(warm.stdout)["files"][0]["findings"]]
+
+
+def test_what_was_compiled_before_the_file_was_opened_is_kept_in_it(tmp_path):
+    regexcache.open_file(tmp_path, "first")  # a run with a cache: patterns compiled before the next file opens are kept
+    regexcache._file = None  # as while a rule set is validated, before its file's name is known
+    early = regexcache.compile(*PATTERNS[1])
+    regexcache.open_file(tmp_path, "digest")
+    assert regexcache._new == 1
+    regexcache.save()
+    regexcache.open_file(tmp_path, "digest")
+    rebuilt = regexcache.compile(*PATTERNS[1])
+    assert regexcache._new == 0 and same(rebuilt, early) and same(rebuilt, re.compile(*PATTERNS[1]))
+    # Without a cache (--no-cache) nothing compiled before or after is kept.
+    regexcache.open_file(None, "")
+    regexcache.compile(*PATTERNS[2])
+    assert regexcache._pending == {}
