@@ -45,6 +45,9 @@ class Glob:
                 tokens.append((_CHAR, glob[i]))
                 i += 1
         self.tokens = tokens
+        # The glob's runs of plain characters: a path without one of them cannot match (most paths
+        # against most globs: "**/README*" needs "README"), which a substring test tells at once.
+        self._runs = [run for run in "".join(literal if kind == _CHAR else "\0" for kind, literal in tokens).split("\0") if run]
         self._end = len(tokens)  # the whole glob read: the path may go on only below it
         self._start = frozenset(self._closure({0}))
         self._moves: dict = {}
@@ -68,6 +71,9 @@ class Glob:
     def match(self, path: str) -> bool:
         # The sets of live states are remembered with their moves (a lazy DFA): a walk matches the
         # same few globs against thousands of paths, and most steps are then one dictionary lookup.
+        for run in self._runs:
+            if run not in path:
+                return False
         states = self._start
         moves = self._moves
         if len(moves) > 50_000:  # a pathological glob on long names: start afresh rather than grow
