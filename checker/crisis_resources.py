@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from checker import regexcache
 from checker.errors import UsageError
 from checker.phonenumbers import canonical
-from checker.phrases import longest_first
+from checker.phrases import first_word, longest_first
 from checker.yamlload import load_data_file
 
 CONTACT_TYPES = ("call", "text", "chat")
@@ -61,7 +61,6 @@ class Region:
 
 
 # A region's code or name and a colon, just before a number ("US: 741-741, Canada: 68-68-68").
-_WORD = re.compile(r"\w+")  # as checker.phrases.words_in reads words
 _REGION_LABEL = re.compile(r"(?:^|[\s(,;/])(?P<label>[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)\s*:\s*$")
 
 
@@ -105,7 +104,8 @@ class Resources:
     services: dict = field(default_factory=dict)  # id -> Service
     _names: tuple | None = None  # compiled region names, built on first use
     _service_names: tuple | None = None  # compiled service names, built on first use
-    _derived: dict = field(default_factory=dict)  # what is worked out of the data once: names, markers
+    _service_name_list: tuple | None = None  # service_names(), worked out on first use
+    _markers: dict | None = None  # markers(), worked out on first use
 
     def canonical(self, number: str) -> str:
         return canonical(number, self.country_codes)
@@ -126,13 +126,13 @@ class Resources:
 
     def service_names(self) -> tuple[str, ...]:
         """The names articles give services: "Samaritans – 116 123" offers the number."""
-        if "service names" not in self._derived:
+        if self._service_name_list is None:
             names = []
             for service in self.services.values():
                 names.append(re.sub(r"\s*\(.*?\)", "", service.name).strip())
                 names.extend(service.also_called)
-            self._derived["service names"] = tuple(dict.fromkeys(n for n in names if n))
-        return self._derived["service names"]
+            self._service_name_list = tuple(dict.fromkeys(n for n in names if n))
+        return self._service_name_list
 
     def services_named(self, text: str) -> list[Service]:
         """The services whose names stand in text, the last named first ("Kids Helpline – ")."""
@@ -150,13 +150,12 @@ class Resources:
     def markers(self) -> dict[str, list[str]]:
         """Each marker and the regions whose pages name it (GP: UK, Ireland, Australia, New Zealand).
         Shared: callers must not change it."""
-        if "markers" not in self._derived:
-            found: dict[str, list[str]] = {}
+        if self._markers is None:
+            self._markers = {}
             for code, region in self.regions.items():
                 for marker in region.markers:
-                    found.setdefault(marker, []).append(code)
-            self._derived["markers"] = found
-        return self._derived["markers"]
+                    self._markers.setdefault(marker, []).append(code)
+        return self._markers
 
     def chat_urls(self) -> list[tuple[str, Service]]:
         """(lower-case chat URL, service) for every service that offers chat."""
@@ -187,8 +186,8 @@ class Resources:
             alternatives = "|".join(
                 re.escape(n) if len(n) <= 3 else f"(?i:{re.escape(n)})" for n in longest_first(names)
             )
-            firsts = [_WORD.match(name.casefold()) for name in names]
-            first_words = frozenset(m.group() for m in firsts if m) if all(firsts) else None  # None: a name opens with no word
+            firsts = [first_word(name) for name in names]
+            first_words = None if None in firsts else frozenset(firsts)  # None: a name opens with no word
             self._names = (regexcache.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names, first_words)
         regex, names, first_words = self._names
         if words is not None and first_words is not None and words.isdisjoint(first_words):

@@ -259,8 +259,9 @@ class Engine:
             for worker in multiprocessing.active_children():
                 worker.terminate()
             raise
+        finally:
+            gc.unfreeze()  # this process goes on (a language server, a warm process): collect as before
         pool.shutdown()
-        gc.unfreeze()
         return results
 
     def corpus_pass(self, results: list[FileResult], context: list[FileResult] = ()) -> None:

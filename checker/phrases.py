@@ -176,6 +176,13 @@ def words_in(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.casefold()))
 
 
+def first_word(phrase: str) -> str | None:
+    """The case-folded first word of a phrase as words_in reads words (None when the phrase does
+    not open with one): a phrase can only stand in a text whose words hold it."""
+    m = _WORD.match(phrase.casefold())
+    return m.group() if m else None
+
+
 class PhraseList:
     """A phrase list with a cheap pre-check: a phrase can only match a text that has all its
     words, so a set lookup per phrase rules out most blocks and articles before any regex runs.

@@ -83,9 +83,9 @@ def open_file(cache_dir, digest: str) -> None:
             mark_used(_file)  # so the daily tidy keeps it
         except (ValueError, TypeError, KeyError):
             _entries.clear()
-    for key, (all_flags, groups, groupindex, indexgroup, code) in pending.items():
+    for key, built in pending.items():
         if key not in _entries and len(_entries) < MAX_ENTRIES:
-            _entries[key] = [all_flags, groups, groupindex, indexgroup, _encoded(code)]
+            _entries[key] = _kept(built)
             _new += 1
 
 
@@ -115,12 +115,11 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
         if not _programs_usable():
             return re.compile(pattern, flags)
         try:
-            made, entry = _compile_keeping_program(pattern, key[1], encode=False)
+            made, built = _compile_keeping_program(pattern, key[1])
         except Exception:
             return re.compile(pattern, flags)  # re's internals differ here (or it is invalid: re says why)
         if _keep_pending and len(_pending) < MAX_ENTRIES:
-            entry[-1] = array("I", entry[-1])  # compact until the file is opened (encoded then)
-            _pending[key] = entry
+            _pending[key] = built  # for the file the run opens next (encoded then)
         _made[key] = made
         return made
     entry = _entries.get(key)
@@ -133,19 +132,19 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
             del _entries[key]
     if made is None:
         try:
-            made, entry = _compile_keeping_program(pattern, key[1])
+            made, built = _compile_keeping_program(pattern, key[1])
         except Exception:
             return re.compile(pattern, flags)  # re's internals differ here: do without the cache
         if len(_entries) < MAX_ENTRIES:
-            _entries[key] = entry
+            _entries[key] = _kept(built)
             _new += 1
     _made[key] = made
     return made
 
 
-def _compile_keeping_program(pattern: str, flags: int, encode: bool = True) -> tuple[re.Pattern, list]:
-    """What re._compiler.compile does, keeping the program it makes (as the file keeps it, or as
-    a list of integers without `encode`)."""
+def _compile_keeping_program(pattern: str, flags: int) -> tuple[re.Pattern, list]:
+    """What re._compiler.compile does, keeping what rebuilds the pattern: [flags, groups,
+    groupindex, indexgroup, the program as an array of integers]."""
     parsed = _parser.parse(pattern, flags)
     code = _compiler._code(parsed, flags)
     groupindex = dict(parsed.state.groupdict)
@@ -154,11 +153,13 @@ def _compile_keeping_program(pattern: str, flags: int, encode: bool = True) -> t
         indexgroup[index] = name
     all_flags = flags | parsed.state.flags
     compiled = _sre.compile(pattern, all_flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-    return compiled, [all_flags, parsed.state.groups - 1, groupindex, indexgroup, _encoded(code) if encode else code]
+    return compiled, [all_flags, parsed.state.groups - 1, groupindex, indexgroup, array("I", code)]
 
 
-def _encoded(code: list) -> str:
-    return base64.b64encode(array("I", code).tobytes()).decode("ascii")
+def _kept(built: list) -> list:
+    """A pattern's entry as the file keeps it: the program in base64."""
+    *rest, program = built
+    return [*rest, base64.b64encode(program.tobytes()).decode("ascii")]
 
 
 def save() -> None:

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from checker import regexcache
 from checker.document import HEADING, PROSE_KINDS
-from checker.phrases import longest_first, words_in
+from checker.phrases import first_word, longest_first, words_in
 
 DEFAULT_LOCALE = "en-US"
 
@@ -180,20 +180,19 @@ def markers_found(markers: tuple[str, ...], text: str, words: frozenset | None =
     ends in punctuation has no boundary on that side ("£2.8 million", "S$500", "Need to talk?"),
     and is looked for only when it occurs at all (one regex of them all would be slower).
     `words`, when given, holds every case-folded word of the text: then only the markers whose
-    first word is there are looked for, each where it stands (checker.region.markers_at)."""
-    regex, signs = markers_regexes(markers)
-    found = {m.group() for m in regex.finditer(text)} if words is None else markers_at(markers, text, words)
-    for marker, regex in signs:
+    first word is there are looked for, each where it stands (markers_at)."""
+    found = {m.group() for m in _word_markers_regex(markers).finditer(text)} if words is None else markers_at(markers, text, words)
+    for marker, regex in _sign_markers(markers):
         if marker in text and regex.search(text):
             found.add(marker)
     return found
 
 
 def markers_at(markers: tuple[str, ...], text: str, words: frozenset) -> set[str]:
-    """What markers_regexes' word regex finds in text, found from where each candidate stands: at
-    each place the first marker of the alternation (the longest) that stands there between
-    boundaries, then on from its end, as `re` scans. A marker can only stand where its first word
-    does, so those whose first word the text lacks are not looked for (most, on most pages)."""
+    """What _word_markers_regex finds in text, found from where each candidate stands: at each
+    place the first marker of the alternation (the longest) that stands there between boundaries,
+    then on from its end, as `re` scans. A marker can only stand where its first word does, so
+    those whose first word the text lacks are not looked for (most, on most pages)."""
     ranked, first_words = _word_markers(markers)
     places = []
     for rank, marker in enumerate(ranked):
@@ -202,7 +201,7 @@ def markers_at(markers: tuple[str, ...], text: str, words: frozenset) -> set[str
         at = text.find(marker)
         while at >= 0:
             end = at + len(marker)
-            if not (at and _BOUNDARY.match(text, at - 1)) and not _BOUNDARY.match(text, end):
+            if not (at and _EDGE_CHARACTER.match(text, at - 1)) and not _EDGE_CHARACTER.match(text, end):
                 places.append((at, rank, end))
             at = text.find(marker, at + 1)
     found, scanned_to = set(), 0
@@ -213,25 +212,27 @@ def markers_at(markers: tuple[str, ...], text: str, words: frozenset) -> set[str
     return found
 
 
-_BOUNDARY = re.compile(r"[\w&-]")  # what may not stand right before or after a marker's word
+_EDGE = r"[\w&-]"  # what may not stand right before a marker that starts with a word, or after one that ends with one
+_EDGE_CHARACTER = regexcache.compile(_EDGE)
 
 
 @functools.lru_cache(maxsize=8)
 def _word_markers(markers: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """The markers that start and end with a letter or digit, longest first (markers_regexes'
-    order), and the case-folded first word of each."""
+    """The markers that start and end with a letter or digit, longest first (the regex's order),
+    and the case-folded first word of each."""
     ranked = [m for m in longest_first(markers) if m[:1].isalnum() and m[-1:].isalnum()]
-    return ranked, [_FIRST_WORD.match(m.casefold()).group() for m in ranked]
-
-
-_FIRST_WORD = re.compile(r"\w+")
+    return ranked, [first_word(m) for m in ranked]
 
 
 @functools.lru_cache(maxsize=8)
-def markers_regexes(markers: tuple[str, ...]) -> tuple[re.Pattern, tuple]:
-    words = [m for m in longest_first(markers) if m[:1].isalnum() and m[-1:].isalnum()]
-    signs = [m for m in longest_first(markers) if m not in words]
-    body = "|".join(re.escape(m) for m in words) or "(?!)"
-    bounded = [(m, regexcache.compile((r"(?<![\w&-])" if m[:1].isalnum() else "") + re.escape(m) + (r"(?![\w&-])" if m[-1:].isalnum() else "")))
-               for m in signs]
-    return regexcache.compile(rf"(?<![\w&-])(?:{body})(?![\w&-])"), tuple(bounded)
+def _word_markers_regex(markers: tuple[str, ...]) -> re.Pattern:
+    body = "|".join(re.escape(m) for m in _word_markers(markers)[0]) or "(?!)"
+    return regexcache.compile(rf"(?<!{_EDGE})(?:{body})(?!{_EDGE})")
+
+
+@functools.lru_cache(maxsize=8)
+def _sign_markers(markers: tuple[str, ...]) -> tuple:
+    """The other markers, each with its own regex: a boundary only on a side that is a word's."""
+    words = set(_word_markers(markers)[0])
+    return tuple((m, regexcache.compile((rf"(?<!{_EDGE})" if m[:1].isalnum() else "") + re.escape(m) + (rf"(?!{_EDGE})" if m[-1:].isalnum() else "")))
+                 for m in longest_first(markers) if m not in words)

@@ -93,13 +93,11 @@ def analyse(doc, regexes: dict, context_rules) -> SafetyAnalysis:
     out.hope = bool(regexes["hope"].search(doc.prose_lower()))  # one search of the whole page
     lead = True  # the headline and the first paragraph
     told = Told()
-    cues = regexes["cues"]["any"]
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS:
             continue
-        # A block without a word any sign starts with, and nothing told before it to carry on:
-        # each of its sentences would stop at the same test (_sentence), so none is read.
-        if lead or told.death or told.note or not cues.isdisjoint(block.words):
+        # A sentence's words are among its block's: a block that fails the test fails it for each.
+        if _worth_reading(block.words, regexes, lead, told):
             for sentence in block.sentences:
                 _sentence(block, sentence, regexes, context_rules, out, lead, told)
         if block.kind != HEADING:
@@ -110,13 +108,19 @@ def analyse(doc, regexes: dict, context_rules) -> SafetyAnalysis:
     return out
 
 
+def _worth_reading(words: frozenset, rx: dict, lead: bool, told: Told) -> bool:
+    """Can a text with these words show a sign? Not when it holds no word any sign starts with
+    (most sentences), unless it is the lead or something told before carries on into it."""
+    return bool(lead or told.death or told.note or not rx["cues"]["any"].isdisjoint(words))
+
+
 def _sentence(block, sentence, rx: dict, context_rules, out: SafetyAnalysis, lead: bool, told: Told) -> None:
     """Judge one sentence, with what the sentences before it told; leave what it tells in `told`."""
     text = sentence.text
     words = words_in(text)
     cues = rx["cues"]
-    if not (lead or told.death or told.note) and cues["any"].isdisjoint(words):
-        return  # no word any sign starts with (most sentences)
+    if not _worth_reading(words, rx, lead, told):
+        return
 
     def asserted(match) -> bool:
         # Words in quotation marks are someone's own ("I can't go on"), not the article's framing:

@@ -308,7 +308,7 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
 # pattern of its group, which is then tried only there (a pattern scanned from every character
 # costs about as much as the scan).
 _STARTS = {
-    "number": regexcache.compile(rf"\b(?=\d|(?i:{_WORD_NUM}|twice|double|triple))"),
+    "number": regexcache.compile(rf"\b(?=\d|(?i:{_WORD_NUM}|{'|'.join(_TIMES)}))"),
     "digit": regexcache.compile(rf"{_MINUS}|\d"),
 }
 _STARTS_OF = {"proportion": "number", "times": "number", "people": "number", "events": "number", "scaled": "number",
