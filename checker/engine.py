@@ -255,9 +255,15 @@ class Engine:
                 if progress:
                     progress(len(results), len(files))
         except KeyboardInterrupt:  # Ctrl-C, SIGTERM, SIGHUP: the workers stop now, not after their batch
+            manager = getattr(pool, "_executor_manager_thread", None)
             pool.shutdown(wait=False, cancel_futures=True)
             for worker in multiprocessing.active_children():
                 worker.terminate()
+            # The pool's manager thread closes its wake-up pipe as it ends; if that is still under way
+            # when the interpreter exits, Python 3.11's exit hook can write to the closed pipe and
+            # print a traceback. Wait for the thread (it ends once it sees the workers gone).
+            if manager is not None:
+                manager.join(timeout=10)
             raise
         finally:
             gc.unfreeze()  # this process goes on (a language server, a warm process): collect as before

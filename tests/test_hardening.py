@@ -8,9 +8,15 @@ import json
 import os
 import signal
 import subprocess
+import threading
 import time
 
+import pytest
 from conftest import carecheck_command, run_process, subprocess_env, write
+
+from checker.config import Config
+from checker.engine import Engine
+from checker.rulefile import load_rules
 
 ENV = {"CARECHECK_LANGUAGETOOL_URL": "", "CARECHECK_NO_CACHE": "1"}
 ARTICLE = "---\nlast_reviewed: 2026-11-01\nreviewed_by: Ann Lee, MD\n---\n# Sleep\n\nSleep helps your mood.\n"
@@ -354,3 +360,20 @@ def test_a_worker_forked_before_its_handlers_are_reset_dies_silently_on_sigterm(
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "True" and proc.stderr == ""
+
+
+def test_an_interrupted_parallel_run_leaves_no_pool_thread_behind(tmp_path):
+    """The interrupt is raised only once the pool's manager thread has ended: on Python 3.11, a
+    manager thread still closing its pipe when the interpreter exits can make the exit hook write to
+    the closed pipe and print a traceback after "carecheck: terminated" (seen once in CI)."""
+    for n in range(40):
+        write(tmp_path / f"a{n:02}.md", ARTICLE)
+    before = set(threading.enumerate())
+
+    def interrupt(done, total):
+        raise KeyboardInterrupt
+
+    engine = Engine(load_rules(), Config(root=tmp_path))
+    with pytest.raises(KeyboardInterrupt):
+        engine.run([str(tmp_path)], jobs=2, progress=interrupt)
+    assert [t for t in threading.enumerate() if t not in before and t.is_alive()] == []
