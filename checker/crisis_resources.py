@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from checker import regexcache
 from checker.errors import UsageError
 from checker.phonenumbers import canonical
-from checker.phrases import first_word, longest_first
+from checker.phrases import first_word, longest_first, match_key
 from checker.yamlload import load_data_file
 
 CONTACT_TYPES = ("call", "text", "chat")
@@ -141,11 +141,11 @@ class Resources:
             for service in self.services.values():
                 for name in (re.sub(r"\s*\(.*?\)", "", service.name).strip(), *service.also_called):
                     if name:
-                        by_name.setdefault(name.lower(), []).append(service)
+                        by_name.setdefault(match_key(name), []).append(service)
             alternatives = "|".join(re.escape(n) for n in longest_first(by_name))
             self._service_names = (regexcache.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), by_name)
         regex, by_name = self._service_names
-        return [service for m in reversed(list(regex.finditer(text))) for service in by_name[m.group().lower()]]
+        return [service for m in reversed(list(regex.finditer(text))) for service in by_name[match_key(m.group())]]
 
     def markers(self) -> dict[str, list[str]]:
         """Each marker and the regions whose pages name it (GP: UK, Ireland, Australia, New Zealand).

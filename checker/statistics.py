@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from checker import regexcache
-from checker.phrases import longest_first
+from checker.phrases import longest_first, match_key
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _WORD_NUMBERS = {
@@ -205,7 +205,7 @@ def _fraction_interval(value: float, qualifier: str) -> tuple[float, float]:
 
 
 def _word_number(text: str) -> float:
-    text = text.casefold().replace(",", "")
+    text = match_key(text).replace(",", "")
     return float(_WORD_NUMBERS.get(text) or _TEENS.get(text) or float(text))
 
 
@@ -265,7 +265,7 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
     `digits` and `words` say whether the sentence has a digit and a number word, when the caller
     knows it (False: certainly not); patterns that need what is missing are not run."""
     digits = _DIGIT.search(text) is not None if digits is None else digits
-    folded = text.casefold()  # at least as loose as the patterns' IGNORECASE
+    folded = match_key(text)  # as loose as the patterns' IGNORECASE
     words = _FIGURE_WORD.search(folded) is not None if words is None else words
     if not (digits or words):
         return []  # most sentences have no number at all
@@ -288,7 +288,7 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
             continue
         group = _STARTS_OF.get(unit)
         if group is not None and group not in places:
-            places[group] = [m.start() for m in _STARTS[group].finditer(text)]
+            places[group] = _starts(group, text, folded)
         for m in (pattern.finditer(text) if group is None else matches_from(pattern, text, places[group])):
             at = bisect.bisect_left(starts, m.end())  # spans before `at` start before this one ends
             if at and ends[at - 1] > m.start():
@@ -313,6 +313,18 @@ _STARTS = {
 }
 _STARTS_OF = {"proportion": "number", "times": "number", "people": "number", "events": "number", "scaled": "number",
               "count": "digit", "percent": "digit"}
+# The number words are found twice as fast in the folded sentence, without IGNORECASE. That finds
+# every place the scan of the sentence finds (the patterns then decide) when folding keeps each
+# character one character and U+0345 is not there (no word character, folded to one: it would
+# hide the start of the word after it).
+_FOLDED_STARTS = {"number": regexcache.compile(rf"\b(?=\d|{_WORD_NUM}|{'|'.join(_TIMES)})")}
+
+
+def _starts(group: str, text: str, folded: str) -> list[int]:
+    """Where the matches of the group's patterns can start in `text` (`folded`: its match_key)."""
+    if group in _FOLDED_STARTS and len(folded) == len(text) and "\u0345" not in text:
+        return [m.start() for m in _FOLDED_STARTS[group].finditer(folded)]
+    return [m.start() for m in _STARTS[group].finditer(text)]
 
 
 def matches_from(pattern: re.Pattern, text: str, places: list[int]):
@@ -331,7 +343,7 @@ def matches_from(pattern: re.Pattern, text: str, places: list[int]):
 def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
     raw = m.group()
     qualifier_match = _QUALIFIER.search(text[max(0, m.start() - 20) : m.start()])
-    qualifier = QUALIFIERS[" ".join(qualifier_match.group(1).casefold().split())] if qualifier_match else ""
+    qualifier = QUALIFIERS[" ".join(match_key(qualifier_match.group(1)).split())] if qualifier_match else ""
     impossible = ""
     if unit == "effect_size":
         value = _number(m.group("value"))
@@ -368,11 +380,11 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
             return None
         value, figure_unit = 100 * a / b, "percent"
     elif unit == "fraction":
-        value = _FRACTIONS[m.group("fraction").casefold()]
+        value = _FRACTIONS[match_key(m.group("fraction"))]
         figure_unit = "percent"
         raw = m.group("fraction")
     elif unit == "rank":
-        ordinal = m.group("ordinal").casefold()
+        ordinal = match_key(m.group("ordinal"))
         value = float(_ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
         figure_unit = "rank"
         raw = m.group("ordinal")
@@ -381,22 +393,22 @@ def _figure(unit: str, m: re.Match, text: str) -> Figure | None:
     elif unit == "events":
         value, figure_unit, raw = _word_number(m.group("value")), "count", m.group("value")
     elif unit in ("times", "people", "for_every"):
-        word = m.group("value").casefold()
+        word = match_key(m.group("value"))
         value = _TIMES.get(word) or _word_number(word)
         figure_unit = {"times": "times", "people": "count", "for_every": "ratio"}[unit]
         if unit == "people":
             raw = m.group("value")
     elif unit == "interval":
         number, per = (m.group("value"), m.group("per")) if m.group("value") else (m.group("value2"), m.group("per2"))
-        value = _word_number(number) * _SECONDS[per.casefold()]
+        value = _word_number(number) * _SECONDS[match_key(per)]
         figure_unit = "interval_seconds"
     elif unit == "scaled":
         scale = m.group("scale")
-        value, figure_unit = _word_number(" ".join(m.group("value")[: -len(scale)].split())) * _SCALE[scale.casefold()], "count"
+        value, figure_unit = _word_number(" ".join(m.group("value")[: -len(scale)].split())) * _SCALE[match_key(scale)], "count"
     else:  # count
         number = m.group("value")
         scale = m.group("scale")
-        value = _number(re.match(r"[\d,.]+", number).group()) * (_SCALE[scale.casefold()] if scale else 1)
+        value = _number(re.match(r"[\d,.]+", number).group()) * (_SCALE[match_key(scale)] if scale else 1)
         if m.group("sign"):
             impossible = f"a count cannot be negative ({raw})"
             value = -value

@@ -377,3 +377,23 @@ def test_an_interrupted_parallel_run_leaves_no_pool_thread_behind(tmp_path):
     with pytest.raises(KeyboardInterrupt):
         engine.run([str(tmp_path)], jobs=2, progress=interrupt)
     assert [t for t in threading.enumerate() if t not in before and t.is_alive()] == []
+
+
+def test_an_article_written_with_the_letters_ignorecase_takes_for_i_and_s_is_checked_not_a_crash(tmp_path):
+    """"ſamaritans" and "fıve in ten" match the case-insensitive patterns, so they must be looked up
+    as "samaritans" and "five" (before: KeyError and ValueError, an internal error on the file)."""
+    from conftest import ROOT
+
+    page = (ROOT / "tests" / "data" / "real_pages" / "c-uk-01.md").read_text(encoding="utf-8")
+    plain = tmp_path / "plain"
+    odd = tmp_path / "odd"
+    write(plain / "page.md", page)
+    write(odd / "page.md", page.translate(str.maketrans({"s": "\u017f", "i": "\u0131"})))
+    found = {}
+    for folder in (plain, odd):
+        proc = check(tmp_path, str(folder))
+        assert proc.returncode in (0, 1) and proc.stderr == "", proc.stderr
+        found[folder] = sorted((f["rule"], f["line"], f["column"]) for f in json.loads(proc.stdout)["files"][0]["findings"])
+    crisis = {folder: [f for f in found[folder] if f[0].startswith("crisis.")] for folder in (plain, odd)}
+    assert crisis[odd] == crisis[plain] != []  # the services named "ſamarıtans" are the Samaritans
+    assert any(rule.startswith("stats.") for rule, _, _ in found[odd])

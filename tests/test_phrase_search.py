@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.phrases import TriggerSearch, longest_first, phrase_trie, trigger_regex, trigger_search
+from checker.phrases import TriggerSearch, longest_first, match_key, phrase_trie, trigger_regex, trigger_search
 from checker.prefilter import literal_conditions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,3 +144,19 @@ def test_markers_of_real_pages_are_found_the_same_both_ways():
         assert markers_found(markers, text, words) == expected, doc.path
         found += len(expected)
     assert found > 100
+
+
+def test_a_case_insensitive_match_looks_up_the_word_it_matched():
+    """Every character IGNORECASE takes for an ASCII letter ("K" the kelvin sign, "ſ", "ı", "İ")
+    has that letter as its match_key: a figure written "fıve in ten" is looked up as "five", not a
+    KeyError (it was: an internal error on the whole file)."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = []
+    for code in range(0x110000):
+        char = chr(code)
+        if letter.fullmatch(char):
+            key = match_key(char)
+            assert len(key) == 1 and re.fullmatch(key, char, re.IGNORECASE), hex(code)
+            odd += [char] if not char.isascii() else []
+    assert sorted(odd) == sorted("\u0130\u0131\u017f\u212a")  # the comparison is not vacuous
+    assert match_key("FıVE Mİllion ſamaritans") == "five million samaritans"

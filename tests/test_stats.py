@@ -249,7 +249,8 @@ def test_the_shipped_data_files_fit_their_schemas():
 FIGURE_PIECES = ["17.2", "%", " percent", " per cent", "1 in 5", "one in five", "two thirds of", "half of", " per 100,000", "727,000",
                  "4.5 million", "tenth leading cause", "d = 0.4", "between 10 and 20", " to ", " and ", "\u2212", "-", " ", ".", ",",
                  "PER CENT", "Twenty in every hundred", "out of", " of ", "Half", "=", "1st most common cause", "adults", "in",
-                 "\u017fix in ten", "TWO THIRD\u017f of", "\u212aelvin"]
+                 "\u017fix in ten", "TWO THIRD\u017f of", "\u212aelvin", "f\u0131ve \u0131n ten", "M\u0130LL\u0130ON", "x\u0345",
+                 "STRA\u00dfE"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -258,11 +259,19 @@ FIGURE_PIECES = ["17.2", "%", " percent", " per cent", "1 in 5", "one in five", 
 @example("fell \u221217.2% in a year; -727,000 deaths; twice as likely; Six Australians die every day")
 @example("between 10 and 20 per\ncent")
 @example("Two-thirds of adults; a 4.5 million rise; 14 per 100,000; d=0.4; the 2nd leading cause")
+@example("x\u0345one in five")  # U+0345 turns into a word character when folded
+@example("Stra\u00dfe: one in five")  # ß into two letters
 def test_the_quick_tests_before_each_pattern_never_lose_a_figure(text):
     """find_figures runs a pattern only when the sentence has a digit or number word and one of
     the pattern's required strings, and tries most patterns only where a number or sign stands;
     without those tests it must find exactly the same."""
     assert find_figures(text) == _found_by_every_pattern_everywhere(text)
+
+
+def test_figures_written_with_the_letters_ignorecase_takes_for_i_and_s_are_read():
+    (five, estimated) = find_figures("About f\u0131ve \u0131n ten adults, an est\u0131mated 20% of them; \u017fix MİLLİON more")[:2]
+    assert (five.raw, five.value, estimated.raw, estimated.qualifier) == ("f\u0131ve \u0131n ten", 50.0, "20%", "about")
+    assert find_figures("\u017fix MİLLİON adults")[0].value == 6e6
 
 
 def _found_by_every_pattern_everywhere(text: str):
