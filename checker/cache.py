@@ -63,6 +63,13 @@ class ResultCache:
         ]
         return hashlib.sha256("\0".join(parts).encode("utf-8", "replace")).hexdigest()
 
+    def has_entries(self) -> bool:
+        """Has any result been kept (a first run, or --no-cache before, keeps none to look for)?"""
+        try:
+            return any(self.directory.iterdir())
+        except OSError:
+            return False
+
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 

@@ -7,7 +7,8 @@ every missing banner. So:
 
 - every file is signed with an HMAC under a secret made on first use (`secret`, mode 0600, never
   committed: the directory's .gitignore ignores everything), and a file whose signature does not
-  verify is ignored, as if it were missing;
+  verify is ignored, as if it were missing. A file is its signature (hexadecimal), a line break and
+  its body, as it was written: reading one parses nothing but the body;
 - the directory is used only if it is a real directory (not a symbolic link, so the daily tidy can
   never delete files elsewhere) owned by the user running carecheck; otherwise nothing is cached.
 """
@@ -17,7 +18,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-import json
 import os
 import stat
 from pathlib import Path
@@ -71,7 +71,7 @@ def write_signed(path, body: str, directory) -> None:
     key = secret(str(directory))
     if key is None:
         return
-    write_atomically(path, [json.dumps({"mac": _mac(key, body), "body": body}, ensure_ascii=False)])
+    write_atomically(path, [_mac(key, body), "\n", body], newline="")  # (newline: the body as it was signed)
 
 
 def read_signed(path, directory) -> str | None:
@@ -82,9 +82,8 @@ def read_signed(path, directory) -> str | None:
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
             return None
-        with open(path, encoding="utf-8") as handle:
-            wrapper = json.loads(handle.read(200_000_000))
-        body = wrapper["body"]
-        return body if hmac.compare_digest(str(wrapper["mac"]), _mac(key, body)) else None
-    except (OSError, ValueError, KeyError, TypeError):
+        with open(path, encoding="utf-8", newline="") as handle:
+            mac, _, body = handle.read(200_000_000).partition("\n")
+        return body if hmac.compare_digest(mac, _mac(key, body)) else None
+    except (OSError, ValueError, TypeError):
         return None

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass, field
 
 from checker.findings import Finding, matches_prefix
-from checker.kinds import CheckContext, CorpusKind, build_check, kind_class
+from checker.kinds import DYNAMIC_ID_KINDS, CheckContext, CorpusKind, build_check
 from checker.kinds.base import document_settings
 from checker.results import FileResult, Report
 
@@ -120,7 +120,7 @@ class Engine:
         return FileSettings(enabled, severity, options, select, ignore)
 
     def dynamic_rule_ids(self) -> list[str]:
-        return [r.id for r in self.ruleset.rules if kind_class(r.kind).DYNAMIC_IDS]
+        return [r.id for r in self.ruleset.rules if r.kind in DYNAMIC_ID_KINDS]
 
     # ---- the per-document pass
 
@@ -128,20 +128,12 @@ class Engine:
         """Check one file. With corpus_only, run only the rules that feed a corpus check (for
         files that are read for comparison but not reported on). With `text`, check that text as
         the file at `path` (stdin; no cache)."""
-        from checker.files import ReadResult, read_article
         from checker.parsing import parse_document
 
-        settings = self.settings_for(path)
-        if corpus_only:
-            corpus_rules = {r.id for r in self.ruleset.rules if r.id in settings.enabled and isinstance(build_check(r), CorpusKind)}
-            settings = dataclasses.replace(settings, enabled=corpus_rules)
+        settings, read, key, cached = self._look_up(path, corpus_only, text)
+        if cached is not None:
+            return cached
         result = FileResult(path=path)
-        read = read_article(path, self.config.max_file_size) if text is None else ReadResult(text, [], "")
-        key = self.cache.key(path, read.digest, settings) if self.cache and read.digest else None
-        if key:
-            cached = self.cache.get(key, path)
-            if cached is not None:
-                return cached
         if read.text is None:
             result.metrics = {"fk_grade": None}
             result.findings = self._finalise(None, self._problem_findings(read.problems, settings.enabled), settings.severity)
@@ -154,6 +146,22 @@ class Engine:
         if key:
             self.cache.put(key, result)
         return result
+
+    def cached_result(self, path: str, corpus_only: bool = False) -> FileResult | None:
+        """The file's kept result, when it is unchanged since it was checked with these settings."""
+        return self._look_up(path, corpus_only)[3] if self.cache else None
+
+    def _look_up(self, path: str, corpus_only: bool, text: str | None = None):
+        """The file's settings, its text (read), its cache key and its kept result (or None)."""
+        from checker.files import ReadResult, read_article
+
+        settings = self.settings_for(path)
+        if corpus_only:
+            corpus_rules = {r.id for r in self.ruleset.rules if r.id in settings.enabled and isinstance(build_check(r), CorpusKind)}
+            settings = dataclasses.replace(settings, enabled=corpus_rules)
+        read = read_article(path, self.config.max_file_size) if text is None else ReadResult(text, [], "")
+        key = self.cache.key(path, read.digest, settings) if self.cache and read.digest else None
+        return settings, read, key, (self.cache.get(key, path) if key else None)
 
     def check_document(self, doc, enabled: set, options: dict) -> tuple[dict, list[Finding], dict]:
         """Run every enabled rule on one parsed document; apply its suppression comments."""
@@ -231,29 +239,38 @@ class Engine:
 
     def _check_all(self, files: list[str], jobs: int | None, corpus_only: bool = False, progress=None) -> list[FileResult]:
         jobs = jobs or self.config.jobs or os.cpu_count() or 1
-        # Starting worker processes costs more than checking a handful of files.
-        if jobs <= 1 or len(files) < 8 * jobs:
-            results = []
+        done: dict[str, FileResult] = {}
+        if jobs > 1 and len(files) >= 8 * jobs and self.cache and self.cache.has_entries():
+            # Kept results are read here: a worker reads one no faster, then sends it back through
+            # a pipe; and when every file is unchanged, no worker is started at all.
             for path in files:
-                results.append(self.check_file(path, corpus_only))
+                cached = self.cached_result(path, corpus_only)
+                if cached is not None:
+                    done[path] = cached
+                    if progress:
+                        progress(len(done), len(files))
+        todo = [path for path in files if path not in done]
+        # Starting worker processes costs more than checking a handful of files.
+        if jobs <= 1 or len(todo) < 8 * jobs:
+            for path in todo:
+                done[path] = self.check_file(path, corpus_only)
                 if progress:
-                    progress(len(results), len(files))
-            return results
+                    progress(len(done), len(files))
+            return [done[path] for path in files]
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         # Small batches: the last one finishes soon after the others (a batch is ~15 articles, 0.2 s).
-        chunk = max(1, min(16, len(files) // (jobs * 16)))
-        results = []
+        chunk = max(1, min(16, len(todo) // (jobs * 16)))
         # What the workers inherit (the rule set, compiled patterns, data) lives as long as they do:
         # frozen, no collection in a worker walks it, or copies its pages by touching them.
         gc.freeze()
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self, os.getpid()))
         try:
-            for result in pool.map(_check_in_worker, files, [corpus_only] * len(files), chunksize=chunk):
-                results.append(result)
+            for path, result in zip(todo, pool.map(_check_in_worker, todo, [corpus_only] * len(todo), chunksize=chunk)):
+                done[path] = result
                 if progress:
-                    progress(len(results), len(files))
+                    progress(len(done), len(files))
         except KeyboardInterrupt:  # Ctrl-C, SIGTERM, SIGHUP: the workers stop now, not after their batch
             manager = getattr(pool, "_executor_manager_thread", None)
             pool.shutdown(wait=False, cancel_futures=True)
@@ -268,7 +285,7 @@ class Engine:
         finally:
             gc.unfreeze()  # this process goes on (a language server, a warm process): collect as before
         pool.shutdown()
-        return results
+        return [done[path] for path in files]
 
     def corpus_pass(self, results: list[FileResult], context: list[FileResult] = ()) -> None:
         """Run corpus rules over the facts of every file read; report only on `results`, minus what

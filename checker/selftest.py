@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from checker.kinds import CheckContext, CorpusKind, build_check, kind_class
+from checker.kinds import DYNAMIC_ID_KINDS, CheckContext, CorpusKind, build_check, kind_class
 from checker.kinds.base import document_settings
 
 # Examples are judged as of this date unless they give their own `today`, so a rule's examples
@@ -47,7 +47,7 @@ def findings_for(rule, example, grammar: dict | None = None) -> list:
         for k, other in enumerate(example.corpus):
             facts[f"other-{k}"] = check.extract(parse_document(f"other-{k}.md", other, "markdown"), context)
         found += check.check_corpus(facts).get("example", [])
-    dynamic = kind_class(rule.kind).DYNAMIC_IDS  # grammar.<LanguageTool id>
+    dynamic = rule.kind in DYNAMIC_ID_KINDS  # grammar.<LanguageTool id>
     return [f for f in found if f.rule == rule.id or (dynamic and f.rule.startswith(rule.family + "."))]
 
 

@@ -107,8 +107,8 @@ def test_data_files_are_read_back_from_json_exactly_as_from_yaml(tmp_path):
 
 
 def test_a_partly_warm_parallel_run_checks_only_the_changed_files_and_agrees(tmp_path):
-    """With many files and several jobs (worker processes read the cache), only the changed file
-    is checked again, and the report is the same as a run without a cache."""
+    """With many files and several jobs, only the changed file is checked again, and the report is
+    the same as a run without a cache."""
     for k in range(20):
         write(tmp_path / "content" / f"a{k:02}.md", ARTICLE.replace("Sleep", f"Sleep {k}"))
     args = ("check", "--format", "json", "--today", "2026-11-25", "--jobs", "2")
@@ -121,6 +121,65 @@ def test_a_partly_warm_parallel_run_checks_only_the_changed_files_and_agrees(tmp
     fresh = run_process(*args, "--no-cache", cwd=tmp_path, env=ENV)
     assert warm.stdout == fresh.stdout and warm.returncode == fresh.returncode
     assert json.loads(warm.stdout)["summary"]["files"] == 20
+
+
+def test_kept_results_are_read_before_any_worker_starts_and_only_changed_files_reach_the_workers(tmp_path, monkeypatch):
+    """A parallel run reads the kept results itself (a worker would send each back through a
+    pipe): when every file is unchanged no worker process starts, and otherwise the workers get
+    the changed files only. The report is the same as without a cache, in the same order."""
+    import concurrent.futures
+
+    from checker.cache import ResultCache
+    from checker.config import Config
+    from checker.engine import Engine
+    from checker.rulefile import load_rules
+
+    for k in range(40):
+        write(tmp_path / "content" / f"a{k:02}.md", ARTICLE.replace("Sleep", f"Sleep {k}"))
+    ruleset = load_rules()
+    fresh = Engine(ruleset, Config(root=tmp_path)).run([str(tmp_path / "content")], jobs=1)
+    cached = Engine(ruleset, Config(root=tmp_path), cache=ResultCache(tmp_path, ruleset.digest))
+    assert not cached.cache.has_entries()
+    cached.run([str(tmp_path / "content")], jobs=1)  # keeps every result
+    given = []
+    real_pool = concurrent.futures.ProcessPoolExecutor
+
+    class Pool(real_pool):
+        def map(self, fn, paths, *rest, **options):
+            paths = list(paths)
+            given.extend(paths)
+            return super().map(fn, paths, *rest, **options)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    warm = cached.run([str(tmp_path / "content")], jobs=2)
+    assert given == [] and warm.files == fresh.files
+    for k in range(0, 40, 2):  # half the files change: enough for the workers
+        write(tmp_path / "content" / f"a{k:02}.md", ARTICLE.replace("Sleep", f"Rest {k}"))
+    fresh = Engine(ruleset, Config(root=tmp_path)).run([str(tmp_path / "content")], jobs=1)
+    partly = cached.run([str(tmp_path / "content")], jobs=2)
+    assert sorted(given) == sorted(str(tmp_path / "content" / f"a{k:02}.md") for k in range(0, 40, 2))
+    assert partly.files == fresh.files
+
+
+def test_a_run_whose_files_are_all_unchanged_imports_no_kind_it_does_not_need(tmp_path):
+    """Deciding which rules run needs no kind's module (checker.kinds.DYNAMIC_ID_KINDS), so a warm
+    run imports only the kinds of its corpus checks: not crisis, wording, readability or safety,
+    whose modules (and analyses) a cold run needs."""
+    import ast
+    import subprocess
+    import sys
+
+    from conftest import subprocess_env
+
+    write(tmp_path / "content" / "a.md", ARTICLE)
+    script = ("import sys\nfrom checker.cli import main\nsys.argv = ['carecheck', 'check', '--today', '2026-11-25']\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith('checker.kinds.')), file=sys.stderr)\n")
+    imported = []
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=subprocess_env(ENV), capture_output=True, text=True, timeout=120)
+        imported.append(set(ast.literal_eval(proc.stderr.strip().splitlines()[-1])))
+    unneeded = {"checker.kinds.crisis", "checker.kinds.wording", "checker.kinds.readability", "checker.kinds.safety"}
+    assert unneeded <= imported[0] and not unneeded & imported[1], imported
 
 
 def _age(path, days: float) -> None:

@@ -157,12 +157,11 @@ def test_a_planted_or_altered_cache_file_is_never_believed(tmp_path):
     copies = list(cache.glob("data-*.json"))
     assert copies and (cache / "secret").stat().st_mode & 0o777 == 0o600
     for copy in copies:  # empty every list in every copy, keeping the file's shape: a planted copy
-        wrapper = json.loads(copy.read_text(encoding="utf-8"))
-        wrapper["body"] = wrapper["body"].replace('"suicide"', '"nothing"')
-        copy.write_text(json.dumps(wrapper), encoding="utf-8")
+        signature, body = copy.read_text(encoding="utf-8").split("\n", 1)
+        copy.write_text(signature + "\n" + body.replace('"suicide"', '"nothing"'), encoding="utf-8")
     for entry in cache.glob("v1/*/*.json"):  # a result that names another file
-        wrapper = json.loads(entry.read_text(encoding="utf-8"))
-        entry.write_text(json.dumps({**wrapper, "body": wrapper["body"].replace("content/a.md", "/etc/passwd")}), encoding="utf-8")
+        signature, body = entry.read_text(encoding="utf-8").split("\n", 1)
+        entry.write_text(signature + "\n" + body.replace("content/a.md", "/etc/passwd"), encoding="utf-8")
     second = _cache_run(tmp_path, "content")
     assert second.returncode == 1 and "crisis.missing-banner" in second.stdout and "/etc/passwd" not in second.stdout
 

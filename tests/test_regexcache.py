@@ -60,11 +60,11 @@ def test_a_damaged_or_planted_file_is_ignored(tmp_path):
         regexcache.compile(pattern, flags)
     regexcache.save()
     (kept,) = tmp_path.glob("regex-*.json")
-    wrapper = json.loads(kept.read_text(encoding="utf-8"))
-    body = json.loads(wrapper["body"])
+    signature, text = kept.read_text(encoding="utf-8").split("\n", 1)
+    body = json.loads(text)
     programs = body["patterns"]
     programs[0][2], programs[1][2] = programs[1][2], programs[0][2]  # swap two programs, keep the old signature
-    kept.write_text(json.dumps({"mac": wrapper["mac"], "body": json.dumps(body)}), encoding="utf-8")
+    kept.write_text(signature + "\n" + json.dumps(body), encoding="utf-8")
     regexcache.open_file(tmp_path, "digest")
     assert regexcache._entries == {}
     assert all(same(regexcache.compile(p, f), re.compile(p, f)) for p, f in PATTERNS)

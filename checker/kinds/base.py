@@ -147,7 +147,6 @@ class Kind:
     SETTINGS_PER_PATH: ClassVar[bool] = True  # may per-path overrides change them?
     FIELDS: ClassVar[tuple[str, ...]] = ("match", "suggestion")
     MESSAGES: ClassVar[tuple[str, ...]] = ()
-    DYNAMIC_IDS: ClassVar[bool] = False  # findings named by the kind (grammar.<LanguageTool id>)
     NEEDS_SERVER: ClassVar[bool] = False  # its examples need a LanguageTool server
 
     def __init__(self, rule):

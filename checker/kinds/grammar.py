@@ -96,9 +96,7 @@ class GrammarKind(Kind):
     }
     SETTINGS_PER_PATH = False  # one LanguageTool server for the run
     FIELDS = ("languagetool", "match", "suggestion")  # languagetool: LanguageTool's own message
-    # Findings carry ids this rule makes up (grammar.<LanguageTool id>), and it needs a server.
-    DYNAMIC_IDS = True
-    NEEDS_SERVER = True
+    NEEDS_SERVER = True  # (and its findings carry ids it makes up: checker.kinds.DYNAMIC_ID_KINDS)
 
     DATA_FILES = ("data",)
 
