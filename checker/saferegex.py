@@ -47,7 +47,9 @@ def check_expressions(expressions, flags: int, trusted: bool = False) -> tuple[s
     invalid = "invalid regular expression {!r} (it must compile with the time-limited engine): {}"
     for expression in expressions:
         try:
-            compiled = re.compile(expression, flags)
+            # A trusted expression is compiled as it will run (regexcache keeps it for the run, and
+            # worker processes inherit it); re.compile would compile it a second time.
+            compiled = regexcache.compile(expression, flags) if trusted else re.compile(expression, flags)
         except re.error as exc:
             return "regex", invalid.format(expression, exc)
         if not trusted:  # it runs with `regex` and its time limit: one `regex` rejects is refused
