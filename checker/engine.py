@@ -242,8 +242,12 @@ class Engine:
         done: dict[str, FileResult] = {}
         if jobs > 1 and len(files) >= 8 * jobs and self.cache and self.cache.has_entries():
             # Kept results are read here: a worker reads one no faster, then sends it back through
-            # a pipe; and when every file is unchanged, no worker is started at all.
-            for path in files:
+            # a pipe; and when every file is unchanged, no worker is started at all. When the first
+            # files all miss (after an upgrade or a rules edit every file does), the rest are left
+            # to the workers, which look them up as they check them.
+            for k, path in enumerate(files):
+                if k == _GIVE_UP_AFTER and not done:
+                    break
                 cached = self.cached_result(path, corpus_only)
                 if cached is not None:
                     done[path] = cached
@@ -305,6 +309,9 @@ class Engine:
                     continue
                 findings = [f for f in findings if not is_suppressed(f, target.facts.get(SUPPRESSIONS, []))]
                 target.findings = self._finalise(None, target.findings + findings, self.settings_for(path).severity)
+
+
+_GIVE_UP_AFTER = 32  # files without a kept result before a parallel run stops looking itself
 
 
 def excerpt(text: str) -> str:

@@ -159,6 +159,15 @@ def test_kept_results_are_read_before_any_worker_starts_and_only_changed_files_r
     partly = cached.run([str(tmp_path / "content")], jobs=2)
     assert sorted(given) == sorted(str(tmp_path / "content" / f"a{k:02}.md") for k in range(0, 40, 2))
     assert partly.files == fresh.files
+    # Every file changed (as after an upgrade): the first 32 miss, the workers look up the rest.
+    for k in range(40):
+        write(tmp_path / "content" / f"a{k:02}.md", ARTICLE.replace("Sleep", f"Calm {k}"))
+    looked_up = []
+    monkeypatch.setattr(cached, "cached_result", lambda path, corpus_only=False: looked_up.append(path))
+    given.clear()
+    fresh = Engine(ruleset, Config(root=tmp_path)).run([str(tmp_path / "content")], jobs=1)
+    assert cached.run([str(tmp_path / "content")], jobs=2).files == fresh.files
+    assert len(looked_up) == 32 and len(given) == 40
 
 
 def test_a_run_whose_files_are_all_unchanged_imports_no_kind_it_does_not_need(tmp_path):
