@@ -17,6 +17,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
+from checker import regexcache
 from checker.findings import Finding, matches_prefix
 from checker.kinds import DYNAMIC_ID_KINDS, CheckContext, CorpusKind, build_check
 from checker.kinds.base import document_settings
@@ -271,8 +272,9 @@ class Engine:
         gc.freeze()
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self, os.getpid()))
         try:
-            for path, result in zip(todo, pool.map(_check_in_worker, todo, [corpus_only] * len(todo), chunksize=chunk)):
+            for path, (result, compiled) in zip(todo, pool.map(_check_in_worker, todo, [corpus_only] * len(todo), chunksize=chunk)):
                 done[path] = result
+                regexcache.adopt(compiled)  # kept for the next run, which then compiles them nowhere
                 if progress:
                     progress(len(done), len(files))
         except KeyboardInterrupt:  # Ctrl-C, SIGTERM, SIGHUP: the workers stop now, not after their batch
@@ -333,6 +335,7 @@ def _init_worker(engine: Engine, parent: int) -> None:
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     _die_with_parent(parent)
     _worker_engine = engine
+    regexcache.take_added()  # what the main process compiled before the fork: it keeps that itself
 
 
 def _die_with_parent(parent: int) -> None:
@@ -353,5 +356,6 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _check_in_worker(path: str, corpus_only: bool = False) -> FileResult:
-    return _worker_engine.check_file(path, corpus_only)
+def _check_in_worker(path: str, corpus_only: bool = False) -> tuple[FileResult, list]:
+    """The file's result, and the patterns compiled for it (the main process keeps them)."""
+    return _worker_engine.check_file(path, corpus_only), regexcache.take_added()

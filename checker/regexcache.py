@@ -45,6 +45,7 @@ _derived: dict[tuple[str, str, int], object] = {}  # (what, pattern, flags) -> t
 _pending: dict[tuple[str, int], list] = {}  # compiled before a file was opened (while the rule set is validated)
 _keep_pending = True  # until a run opens no file (--no-cache): then nothing compiled is kept
 _new = 0  # entries compiled or worked out in this run and not yet saved
+_added: list[tuple] = []  # the keys of those, for take_added(): a worker process's, to send back
 _file: Path | None = None
 
 
@@ -64,6 +65,7 @@ def open_file(cache_dir, digest: str) -> None:
     _keep_pending = cache_dir is not None
     _entries.clear()
     _made.clear()
+    _added.clear()
     _new = 0
     _file = None
     if cache_dir is None or not _programs_usable():
@@ -100,7 +102,9 @@ def derived(what: str, pattern: str, flags: int, compute):
     key = (what, pattern, int(flags))
     if key not in _derived:
         _derived[key] = compute(pattern, flags)
-        _new += _file is not None
+        if _file is not None:
+            _new += 1
+            _added.append(("derived", key))
     return _derived[key]
 
 
@@ -138,6 +142,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
         if len(_entries) < MAX_ENTRIES:
             _entries[key] = _kept(built)
             _new += 1
+            _added.append(("pattern", key))
     _made[key] = made
     return made
 
@@ -160,6 +165,26 @@ def _kept(built: list) -> list:
     """A pattern's entry as the file keeps it: the program in base64."""
     *rest, program = built
     return [*rest, base64.b64encode(program.tobytes()).decode("ascii")]
+
+
+def take_added() -> list:
+    """What this process compiled or worked out since it last asked (entries of the kept file): a
+    worker process sends it to the main process, which alone saves the file."""
+    added = [(what, key, _entries[key] if what == "pattern" else _derived[key]) for what, key in _added]
+    _added.clear()
+    return added
+
+
+def adopt(added: list) -> None:
+    """Keep what a worker process compiled (take_added()), as if compiled here."""
+    global _new
+    if _file is None:
+        return
+    for what, key, value in added:
+        kept = _entries if what == "pattern" else _derived
+        if key not in kept and len(kept) < MAX_ENTRIES:
+            kept[key] = value
+            _new += 1
 
 
 def save() -> None:

@@ -133,6 +133,23 @@ def test_a_second_run_compiles_nothing_new_and_reports_the_same(tmp_path):
     assert "wording.committed-suicide" in rules and rules == [f["rule"] for f in json.loads(warm.stdout)["files"][0]["findings"]]
 
 
+def test_what_worker_processes_compile_is_kept_too(tmp_path):
+    """A parallel run's workers compile the patterns its articles need (phrase lists, lazily);
+    the main process keeps them with its own, so a later run compiles nothing new (before, only
+    the main process's patterns were kept, and every parallel run compiled the rest again)."""
+    article = ("# Losing a friend {k}\n\nHe committed suicide last year. Studies show 17% of teens self-harm.\n\n"
+               "Call Samaritans on 116 123.\n")
+    for k in range(20):
+        write(tmp_path / "content" / f"a{k:02}.md", article.format(k=k))
+    env = {"CARECHECK_NO_CACHE": ""}
+    run_process("check", "--jobs", "2", "--today", "2026-11-25", cwd=tmp_path, env=env)
+    (kept,) = (tmp_path / ".carecheck_cache").glob("regex-*.json")
+    before = kept.stat().st_ino
+    write(tmp_path / "content" / "a00.md", article.format(k=0) + "\nAn edit.\n")  # checked here, in one process
+    run_process("check", "--jobs", "2", "--today", "2026-11-25", cwd=tmp_path, env=env)
+    assert kept.stat().st_ino == before  # it compiled nothing new, so nothing was written
+
+
 def test_what_was_compiled_before_the_file_was_opened_is_kept_in_it(tmp_path):
     regexcache.open_file(tmp_path, "first")  # a run with a cache: patterns compiled before the next file opens are kept
     regexcache._file = None  # as while a rule set is validated, before its file's name is known
