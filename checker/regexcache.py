@@ -16,6 +16,7 @@ rebuilt from it is the same program `re.compile` would have made, so findings ca
     regexcache.open_file(cache_dir, ruleset_digest)   # at the start of a run
     pattern = regexcache.compile(source, flags)        # anywhere a run compiles a pattern
     value = regexcache.derived("what", source, flags, compute)   # what is worked out of a pattern
+    regexcache.adopt(added)                            # a worker's take_added(), kept with the rest
     regexcache.save()                                  # at the end of a run, if anything is new
 
 `derived` keeps, beside the programs, what a run works out of a pattern's text alone (the strings
