@@ -127,11 +127,8 @@ class Resources:
     def service_names(self) -> tuple[str, ...]:
         """The names articles give services: "Samaritans – 116 123" offers the number."""
         if self._service_name_list is None:
-            names = []
-            for service in self.services.values():
-                names.append(re.sub(r"\s*\(.*?\)", "", service.name).strip())
-                names.extend(service.also_called)
-            self._service_name_list = tuple(dict.fromkeys(n for n in names if n))
+            names = (name for service in self.services.values() for name in _names_of(service))
+            self._service_name_list = tuple(dict.fromkeys(names))
         return self._service_name_list
 
     def services_named(self, text: str) -> list[Service]:
@@ -139,9 +136,8 @@ class Resources:
         if self._service_names is None:
             by_name: dict[str, list[Service]] = {}
             for service in self.services.values():
-                for name in (re.sub(r"\s*\(.*?\)", "", service.name).strip(), *service.also_called):
-                    if name:
-                        by_name.setdefault(match_key(name), []).append(service)
+                for name in _names_of(service):
+                    by_name.setdefault(match_key(name), []).append(service)
             alternatives = "|".join(re.escape(n) for n in longest_first(by_name))
             self._service_names = (regexcache.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), by_name)
         regex, by_name = self._service_names
@@ -316,6 +312,11 @@ SCHEMA = {
     ],
 }
 
+
+
+def _names_of(service: Service) -> list[str]:
+    """The names an article may give a service: its name without what is in brackets, and its others."""
+    return [name for name in (re.sub(r"\s*\(.*?\)", "", service.name).strip(), *service.also_called) if name]
 
 @functools.lru_cache(maxsize=8)
 def load_resources(path: str) -> Resources:

@@ -88,9 +88,7 @@ def open_file(cache_dir, digest: str) -> None:
         except (ValueError, TypeError, KeyError):
             _entries.clear()
     for key, built in pending.items():
-        if key not in _entries and len(_entries) < MAX_ENTRIES:
-            _entries[key] = _kept(built)
-            _new += 1
+        _take_in(_entries, key, _kept(built))
 
 
 def _programs_usable() -> bool:
@@ -112,23 +110,11 @@ def derived(what: str, pattern: str, flags: int, compute):
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """re.compile(pattern, flags), rebuilt from the kept program when there is one."""
-    global _new
     key = (pattern, int(flags))
     made = _made.get(key)
     if made is not None:
         return made
-    if _file is None:
-        if not _programs_usable():
-            return re.compile(pattern, flags)
-        try:
-            made, built = _compile_keeping_program(pattern, key[1])
-        except Exception:
-            return re.compile(pattern, flags)  # re's internals differ here (or it is invalid: re says why)
-        if _keep_pending and len(_pending) < MAX_ENTRIES:
-            _pending[key] = built  # for the file the run opens next (encoded then)
-        _made[key] = made
-        return made
-    entry = _entries.get(key)
+    entry = _entries.get(key)  # (none before a file is open)
     if entry is not None:
         try:
             all_flags, groups, groupindex, indexgroup, program = entry
@@ -137,13 +123,16 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
         except Exception:
             del _entries[key]
     if made is None:
+        if not _programs_usable():
+            return re.compile(pattern, flags)
         try:
             made, built = _compile_keeping_program(pattern, key[1])
         except Exception:
-            return re.compile(pattern, flags)  # re's internals differ here: do without the cache
-        if len(_entries) < MAX_ENTRIES:
-            _entries[key] = _kept(built)
-            _new += 1
+            return re.compile(pattern, flags)  # re's internals differ here (or it is invalid: re says why)
+        if _file is None:
+            if _keep_pending and len(_pending) < MAX_ENTRIES:
+                _pending[key] = built  # for the file the run opens next (encoded then)
+        elif _take_in(_entries, key, _kept(built)):
             _added.append(("pattern", key))
     _made[key] = made
     return made
@@ -184,10 +173,17 @@ def adopt(added: list) -> None:
     if _file is None:
         return
     for what, key, value in added:
-        kept = _entries if what == "pattern" else _derived
-        if key not in kept and len(kept) < MAX_ENTRIES:
-            kept[key] = value
-            _new += 1
+        _take_in(_entries if what == "pattern" else _derived, key, value)
+
+
+def _take_in(kept: dict, key, value) -> bool:
+    """Keep a new entry for the file (within its bound); True when it was kept."""
+    global _new
+    if key in kept or len(kept) >= MAX_ENTRIES:
+        return False
+    kept[key] = value
+    _new += 1
+    return True
 
 
 def save() -> None:

@@ -307,8 +307,9 @@ def find_figures(text: str, digits: bool | None = None, words: bool | None = Non
 # boundary, or at a sign or a digit. One scan of the sentence finds those places for every
 # pattern of its group, which is then tried only there (a pattern scanned from every character
 # costs about as much as the scan).
+_NUMBER_WORDS = rf"{_WORD_NUM}|{'|'.join(_TIMES)}"
 _STARTS = {
-    "number": regexcache.compile(rf"\b(?=\d|(?i:{_WORD_NUM}|{'|'.join(_TIMES)}))"),
+    "number": regexcache.compile(rf"\b(?=\d|(?i:{_NUMBER_WORDS}))"),
     "digit": regexcache.compile(rf"{_MINUS}|\d"),
 }
 _STARTS_OF = {"proportion": "number", "times": "number", "people": "number", "events": "number", "scaled": "number",
@@ -317,13 +318,13 @@ _STARTS_OF = {"proportion": "number", "times": "number", "people": "number", "ev
 # every place the scan of the sentence finds (the patterns then decide) when folding keeps each
 # character one character and U+0345 is not there (no word character, folded to one: it would
 # hide the start of the word after it).
-_FOLDED_STARTS = {"number": regexcache.compile(rf"\b(?=\d|{_WORD_NUM}|{'|'.join(_TIMES)})")}
+_FOLDED_NUMBER_STARTS = regexcache.compile(rf"\b(?=\d|{_NUMBER_WORDS})")
 
 
 def _starts(group: str, text: str, folded: str) -> list[int]:
     """Where the matches of the group's patterns can start in `text` (`folded`: its match_key)."""
-    if group in _FOLDED_STARTS and len(folded) == len(text) and "\u0345" not in text:
-        return [m.start() for m in _FOLDED_STARTS[group].finditer(folded)]
+    if group == "number" and len(folded) == len(text) and "\u0345" not in text:
+        return [m.start() for m in _FOLDED_NUMBER_STARTS.finditer(folded)]
     return [m.start() for m in _STARTS[group].finditer(text)]
 
 
